@@ -1,0 +1,184 @@
+"""The ``presslens`` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from presslens.article import DEFAULT_MAX_BYTES, read_bytes, read_jsonl, read_path
+from presslens.errors import PresslensError
+from presslens.export import EXTENSIONS, FORMATS, render
+from presslens.pipeline import DEFAULT_MODEL
+
+EXIT_FAILED = 2
+
+
+def fail(message: str) -> None:
+    """Print one clear line on stderr and exit with code 2."""
+    click.echo(f"presslens: error: {message}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+@click.group()
+@click.version_option(package_name="presslens")
+def main() -> None:
+    """Read news articles the way a careful fact-checker does."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.option("--published", help="Publication date YYYY-MM-DD (overrides HTML metadata).")
+@click.option("--headline", help="The headline, when the file holds only the body.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write DIR/<input stem>.<ext> for each input.",
+)
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="Any installed spaCy pipeline."
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse inputs larger than this.",
+)
+def analyze(
+    inputs: tuple[str, ...],
+    published: str | None,
+    headline: str | None,
+    fmt: str,
+    output: Path | None,
+    out_dir: Path | None,
+    model: str,
+    max_bytes: int,
+) -> None:
+    """Analyse articles: text or HTML files, - for stdin, a .jsonl batch with --format jsonl."""
+    from presslens.batch import analyze_stream
+
+    if output and out_dir:
+        fail("give either -o FILE or --out-dir DIR, not both")
+    if out_dir is None and fmt in ("html", "brat") and len(inputs) > 1:
+        fail(f"--format {fmt} writes one file per article: add --out-dir DIR")
+
+    def items() -> Iterator[tuple[str, object]]:
+        for name in inputs:
+            try:
+                if name.endswith(".jsonl") and fmt == "jsonl":
+                    yield from read_jsonl(Path(name), max_bytes=max_bytes)
+                elif name == "-":
+                    yield (
+                        "<stdin>",
+                        read_bytes(
+                            sys.stdin.buffer.read(max_bytes + 1),
+                            name="<stdin>",
+                            headline=headline,
+                            published=published,
+                            max_bytes=max_bytes,
+                        ),
+                    )
+                else:
+                    yield (
+                        name,
+                        read_path(
+                            name, headline=headline, published=published, max_bytes=max_bytes
+                        ),
+                    )
+            except PresslensError as exc:
+                yield name, exc
+            except OSError as exc:
+                yield name, PresslensError(f"cannot read the file: {exc.strerror or exc}")
+
+    failures: list[tuple[str, str]] = []
+    results = []
+    sink = output.open("w", encoding="utf-8") if output else None
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for name, result in analyze_stream(items(), model=model):
+            if isinstance(result, PresslensError):
+                failures.append((name, str(result)))
+                click.echo(f"presslens: {name}: {result}", err=True)
+                if fmt == "jsonl":  # keep one line per input, in order
+                    results.append(
+                        json.dumps(
+                            {"schema_version": "1", "source": {"id": name}, "error": str(result)}
+                        )
+                        + "\n"
+                    )
+                continue
+            for warning in result.warnings:
+                click.echo(f"presslens: {name}: warning: {warning}", err=True)
+            text = render(result, fmt)
+            if out_dir:
+                stem = Path(name).stem if name != "<stdin>" else "stdin"
+                (out_dir / f"{stem}.{EXTENSIONS[fmt]}").write_text(text, encoding="utf-8")
+            else:
+                results.append(text)
+    except PresslensError as exc:
+        fail(str(exc))
+    finally:
+        if results:
+            out = sink or sys.stdout
+            if fmt == "json" and len(results) > 1:
+                out.write("[\n" + ",\n".join(r.rstrip("\n") for r in results) + "\n]\n")
+            else:
+                out.write("".join(results))
+        if sink:
+            sink.close()
+    if failures:
+        if len(inputs) > 1 or len(failures) > 1:
+            click.echo(
+                f"presslens: {len(failures)} input(s) failed: " + ", ".join(n for n, _ in failures),
+                err=True,
+            )
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the output contract."""
+    from presslens.schema import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score presslens on a public benchmark, with its baseline beside it."""
+
+
+@eval_group.command(name="polnear")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", default="dev", show_default=True, help="Sub-folder of DATA_DIR to score.")
+@click.option("--limit", type=int, help="Score only the first N articles.")
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also run textacy's direct_quotations on the same texts.",
+)
+def eval_polnear(data_dir: Path, split: str, limit: int | None, baseline: bool) -> None:
+    """Attribution on PolNeAR: content P/R/F1 at overlap 0.3 and 0.8, speaker accuracy."""
+    from presslens.evaluate.polnear import run
+
+    try:
+        click.echo(run(data_dir, split=split, limit=limit, baseline=baseline))
+    except PresslensError as exc:
+        fail(str(exc))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""The presslens layers a ``Doc`` carries between pipeline components.
+
+Each component reads what earlier components wrote here and adds its own
+layer; ``analysis_from_doc`` turns the finished layers into the output contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from presslens.article import Article
+from presslens.schema import Analysis, Block, Entity, Quote, Source, Span
+
+if not Doc.has_extension("presslens"):
+    Doc.set_extension("presslens", default=None)
+
+
+@dataclass
+class Layers:
+    article: Article | None = None
+    headline: tuple[int, int] | None = None
+    blocks: list[Block] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    # (start_char, end_char) of every entity mention, pronouns and titles included -> entity id
+    mention_entity: dict[tuple[int, int], str] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def layers(doc: Doc) -> Layers:
+    """The layers of ``doc``, created empty on first use."""
+    if doc._.presslens is None:
+        doc._.presslens = Layers()
+    return doc._.presslens
+
+
+def span(doc: Doc, start: int, end: int) -> Span:
+    """A contract span for character offsets into ``doc.text``."""
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def analysis_from_doc(doc: Doc) -> Analysis:
+    """The output contract for a Doc that went through the presslens pipeline."""
+    lay = layers(doc)
+    art = lay.article
+    source = (
+        Source(
+            id=art.id,
+            path=art.path,
+            url=art.url,
+            outlet=art.outlet,
+            published=art.published.isoformat() if art.published else None,
+        )
+        if art
+        else Source()
+    )
+    return Analysis(
+        text=doc.text,
+        source=source,
+        headline=span(doc, *lay.headline) if lay.headline else None,
+        blocks=lay.blocks,
+        entities=lay.entities,
+        quotes=lay.quotes,
+        warnings=list(art.warnings) if art else [],
+    )

