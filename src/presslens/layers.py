@@ -64,3 +64,19 @@ def analysis_from_doc(doc: Doc) -> Analysis:
         quotes=lay.quotes,
         warnings=list(art.warnings) if art else [],
     )
+
+
+def entity_for(doc: Doc, start: int, end: int) -> str | None:
+    """The id of the entity mentioned at characters ``start:end``, or None.
+
+    An exact mention wins; otherwise the longest mention inside the span (so
+    "Hugh Hill, a doctor" finds Hugh Hill), then the shortest one containing it.
+    """
+    index = layers(doc).mention_entity
+    if (start, end) in index:
+        return index[(start, end)]
+    inside = [(e - s, eid) for (s, e), eid in index.items() if start <= s and e <= end]
+    if inside:
+        return max(inside)[1]
+    around = [(e - s, eid) for (s, e), eid in index.items() if s <= start and end <= e]
+    return min(around)[1] if around else None
