@@ -1,0 +1,105 @@
+"""Words per second of presslens and of the spaCy model alone, on the same texts, one core.
+
+    python bench/throughput.py [--data DIR] [--articles N] [--repeats K]
+
+Texts: PolNeAR article texts under DIR/polnear/{dev,train}/text (DIR defaults to
+$PRESSLENS_DATA or ../shared/data), else the repo's samples/. Both pipelines
+run in this one process, alternately, K times; the best run of each counts.
+Also times one `presslens analyze` CLI call on a sample article, start-up
+included, and prints a markdown table for docs/BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_texts(data: Path, limit: int) -> tuple[list[str], str]:
+    files = sorted((data / "polnear" / "dev" / "text").glob("*.txt"))
+    files += sorted((data / "polnear" / "train" / "text").glob("*.txt"))
+    where = f"PolNeAR texts from {data / 'polnear'}"
+    if not files:
+        files, where = sorted((ROOT / "samples").glob("*.txt")), "samples/*.txt"
+    return [f.read_text(encoding="utf-8") for f in files[:limit]], where
+
+
+def words_per_second(run, texts: list[str], words: int) -> float:
+    t0 = time.perf_counter()
+    run(texts)
+    return words / (time.perf_counter() - t0)
+
+
+def cli_seconds(sample: Path) -> float:
+    exe = Path(sys.executable).with_name("presslens")
+    t0 = time.perf_counter()
+    subprocess.run([str(exe), "analyze", str(sample)], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    default_data = os.environ.get("PRESSLENS_DATA", str(ROOT.parent / "shared" / "data"))
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path(default_data))
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+
+    import spacy
+
+    import presslens
+    from presslens.article import Article
+    from presslens.pipeline import DEFAULT_MODEL
+
+    texts, where = load_texts(args.data, args.articles)
+    words = sum(len(t.split()) for t in texts)
+    spacy_nlp = spacy.load(DEFAULT_MODEL)
+
+    def spacy_alone(batch: list[str]) -> None:
+        for _ in spacy_nlp.pipe(batch, batch_size=16):
+            pass
+
+    def presslens_full(batch: list[str]) -> None:
+        for _ in presslens.analyze_many(Article(text=t) for t in batch):
+            pass
+
+    presslens_full(texts[:5])  # load and warm both before timing
+    spacy_alone(texts[:5])
+    best = {"spaCy alone": 0.0, "presslens": 0.0}
+    for _ in range(args.repeats):
+        best["spaCy alone"] = max(best["spaCy alone"], words_per_second(spacy_alone, texts, words))
+        best["presslens"] = max(best["presslens"], words_per_second(presslens_full, texts, words))
+    sample = ROOT / "samples" / sorted(p.name for p in (ROOT / "samples").glob("*.txt"))[0]
+    cli = min(cli_seconds(sample) for _ in range(3))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"Texts: {len(texts)} {where} ({words:,} words); best of {args.repeats} runs, one core")
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    )
+    print()
+    print("| pipeline | words/s | relative to spaCy alone |")
+    print("|---|---:|---:|")
+    for name, wps in best.items():
+        print(f"| {name} | {wps:,.0f} | {wps / best['spaCy alone']:.2f}x |")
+    print()
+    print(
+        f"Single-article CLI call (`presslens analyze samples/{sample.name}`), start-up included:"
+        f" {cli:.2f} s (best of 3)"
+    )
+    print(f"Peak resident memory of this benchmark process: {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
