@@ -1,19 +1,622 @@
-"""Quotes: who said what, direct, partial, mixed and indirect."""
+"""Quotes: who said what, direct, partial, mixed and indirect.
+
+One linear pass over the parse. Quoted stretches come from ``quotemarks``; cues
+are verbs from ``resources/quotes/cues.json`` (or accepted by the trained cue
+model when it is installed) and "according to". A cue's subject is the speaker;
+its content is the quoted stretch next to it, its clausal complement, the rest
+of a parenthetical sentence, or what follows its colon. Verbless attributions
+(``Mayor: "..."``, ``"..." — X``) and cueless continuations of a speaker's
+quote are read from the text around the quoted stretches.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
 
-from presslens.layers import layers
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from presslens.layers import entity_for, layers, span
+from presslens.quotemarks import Quoted, find_quoted
+from presslens.schema import Quote, Speaker
+from presslens.timeexpr import find_dates
+
+_SKIPPED_BLOCKS = {"caption", "credit"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
+_RELATIVE = {"who", "that", "which"}
+_DASH = re.compile(r"^[\s,.]*(?:—|–|--|-\s)\s*")
+_MIN_SPEECH_TOKENS = 4  # a shorter quote without a cue is a scare quote or a title
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The attribution vocabulary, read once from ``resources/quotes/cues.json``."""
+
+    speech: frozenset[str]
+    belief: frozenset[str]
+    needs_quote: frozenset[str]
+    xcomp: frozenset[str]
+    channel_pattern: re.Pattern[str]
+    channel_of: dict[str, str]
+    cue_channels: dict[str, str]
+    anonymity: re.Pattern[str]
+    unnamed_heads: frozenset[str]
+    pronouns: dict[str, str]
+
+    @classmethod
+    def load(cls) -> CueLexicon:
+        path = resources.files("presslens") / "resources" / "quotes" / "cues.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        channel_of = {p: name for name, phrases in data["channels"].items() for p in phrases}
+        return cls(
+            speech=frozenset(data["speech"]),
+            belief=frozenset(data["belief"]) - frozenset(data["speech"]),
+            needs_quote=frozenset(data["needs_quote"]),
+            xcomp=frozenset(data["xcomp"]),
+            channel_pattern=_phrases(channel_of),
+            channel_of=channel_of,
+            cue_channels=data["cue_channels"],
+            anonymity=_phrases(data["anonymity"]),
+            unnamed_heads=frozenset(data["unnamed_heads"]),
+            pronouns=data["pronouns"],
+        )
+
+
+def _phrases(phrases) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    """A quote being built: character spans until it becomes a ``schema.Quote``."""
+
+    kind: str
+    pieces: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    confidence: float
+    block: int
+    cue_token: Token | None = None
+    sentence: Span | None = None
+    anonymous: bool = False
+    speaker_entity: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _load_cue_model():
+    """The trained cue classifier when it is installed, else None."""
+    try:
+        from presslens.cue_model import load_cue_model
+    except ImportError:
+        return None
+    return load_cue_model()
 
 
 class QuotesComponent:
+    def __init__(self, lexicon: CueLexicon, cue_model=None, cue_threshold: float = 0.5) -> None:
+        self.lex = lexicon
+        self.cue_model = cue_model
+        self.cue_threshold = cue_threshold
+
     def __call__(self, doc: Doc) -> Doc:
-        layers(doc).quotes = []
+        lay = layers(doc)
+        text = doc.text
+        blocks = [(b.start, b.end) for b in lay.blocks if b.kind not in _SKIPPED_BLOCKS]
+        if not lay.blocks:
+            blocks = [(0, len(text))]
+        skipped = [(b.start, b.end) for b in lay.blocks if b.kind in _SKIPPED_BLOCKS]
+        starts = [s for s, _ in blocks]
+        quoted = find_quoted(text, blocks)
+        token_quote = _token_quote_index(doc, quoted)
+        drafts: list[_Draft] = []
+        claimed: set[int] = set()
+
+        def block_of(char: int) -> int:
+            return bisect.bisect_right(starts, char) - 1
+
+        for sent in _units(doc, starts):
+            if any(s <= sent.start_char < e for s, e in skipped):
+                continue
+            sent_quotes = sorted({token_quote[t.i] for t in sent if token_quote[t.i] >= 0})
+            cues = [t for t in sent if token_quote[t.i] < 0 and self._is_cue(t, token_quote)]
+            owner = _nearest_cue(sent_quotes, cues, quoted, doc, token_quote)
+            for cue in cues:
+                draft = self._from_cue(doc, cue, sent, quoted, owner, token_quote, claimed)
+                if draft is not None:
+                    draft.block = block_of(draft.start)
+                    drafts.append(draft)
+            according = self._according_to(doc, sent, token_quote)
+            if according is not None:
+                according.block = block_of(according.start)
+                drafts.append(according)
+        drafts.extend(self._verbless(doc, quoted, blocks, claimed, block_of))
+        drafts.sort(key=lambda d: d.start)
+        drafts = self._continuations(doc, drafts, quoted, claimed, block_of)
+        lay.quotes = self._finish(doc, drafts)
         return doc
 
+    # -- cues -----------------------------------------------------------------------------
 
-@Language.factory("presslens_quotes")
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent()
+    def _is_cue(self, tok: Token, token_quote: list[int]) -> bool:
+        if tok.pos_ != "VERB":
+            return False
+        lemma = tok.lemma_.lower()
+        has_content = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+        if lemma in self.lex.speech or lemma in self.lex.belief:
+            if lemma in self.lex.needs_quote and not has_content:
+                return _next_to_quote(tok, token_quote)
+            return lemma in self.lex.speech or has_content or _xcomp(tok, self.lex) is not None
+        if self.cue_model is not None and has_content and _subject(tok) is not None:
+            return self.cue_model.probability(tok) >= self.cue_threshold
+        return False
+
+    def _from_cue(
+        self,
+        doc: Doc,
+        cue: Token,
+        sent: Span,
+        quoted: list[Quoted],
+        owner: dict[int, Token],
+        token_quote: list[int],
+        claimed: set[int],
+    ) -> _Draft | None:
+        lemma = cue.lemma_.lower()
+        mine = [q for q, t in owner.items() if t is cue and q not in claimed]
+        clause = _clause(cue, sent, self.lex)
+        speaker_tok = _subject(cue)
+        kind = "indirect"
+        pieces: list[tuple[int, int]] = []
+        if clause:
+            c_start, c_end = clause[0][0], clause[-1][1]
+            inside = [q for q in mine if quoted[q].start < c_end and c_start < quoted[q].end]
+            quoted_chars = sum(
+                min(c_end, quoted[q].end) - max(c_start, quoted[q].start) for q in inside
+            )
+            if inside and quoted_chars >= 0.7 * sum(e - s for s, e in clause):
+                kind, pieces = "direct", _pieces(quoted, mine)
+                claimed.update(mine)
+            elif inside:
+                kind, pieces = "mixed", clause
+                claimed.update(inside)
+            else:
+                pieces = clause
+                if mine:  # '"...," he said, adding that ...' keeps the quote for this cue too
+                    kind, pieces = "direct", _pieces(quoted, mine)
+                    claimed.update(mine)
+        elif mine:
+            in_object = [
+                q for q in mine if cue.left_edge.idx <= quoted[q].start < _end_char(cue.right_edge)
+            ]
+            if in_object and len(in_object) == len(mine) and _object_child(cue):
+                kind, pieces = "partial", _pieces(quoted, in_object)
+            else:
+                kind, pieces = "direct", _pieces(quoted, mine)
+            claimed.update(mine)
+        else:
+            after_colon = _after_colon(doc, cue, quoted, token_quote)
+            if after_colon is None:
+                return None
+            q = after_colon
+            if q in claimed:
+                return None
+            kind, pieces = "direct", list(quoted[q].pieces)
+            claimed.add(q)
+        if not pieces:
+            return None
+        if lemma in self.lex.speech:
+            confidence = 0.9 if kind in ("direct", "partial") else 0.8
+        else:
+            confidence = 0.6
+        if lemma not in self.lex.speech and lemma not in self.lex.belief:
+            confidence = round(0.8 * self.cue_model.probability(cue), 3) if self.cue_model else 0.5
+        speaker = _speaker_span(speaker_tok) if speaker_tok is not None else None
+        if speaker is None:
+            confidence -= 0.2
+        return _Draft(
+            kind=kind,
+            pieces=pieces,
+            cue=(cue.idx, _end_char(cue)),
+            speaker=speaker,
+            confidence=confidence,
+            block=0,
+            cue_token=cue,
+            sentence=sent,
+        )
+
+    def _according_to(self, doc: Doc, sent: Span, token_quote: list[int]) -> _Draft | None:
+        for tok in sent:
+            if tok.lower_ != "according" or tok.i + 1 >= sent.end or token_quote[tok.i] >= 0:
+                continue
+            to = doc[tok.i + 1]
+            if to.lower_ != "to":
+                continue
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase_end = pobj.right_edge.i + 1
+            before = (sent.start_char, tok.idx)
+            after = (doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char)
+            pieces = [_trim(doc.text, *p) for p in (before, after)]
+            pieces = [p for p in pieces if p[1] - p[0] > 1]
+            if not pieces:
+                continue
+            return _Draft(
+                kind="indirect",
+                pieces=pieces,
+                cue=(tok.idx, _end_char(to)),
+                speaker=_speaker_span(pobj),
+                confidence=0.85,
+                block=0,
+                cue_token=tok,
+                sentence=sent,
+            )
+        return None
+
+    # -- attributions without a cue verb -------------------------------------------------
+
+    def _verbless(self, doc, quoted, blocks, claimed, block_of) -> list[_Draft]:
+        """``Mayor: "..."`` and ``"..." — Mayor Ana Ruiz``."""
+        text = doc.text
+        found = []
+        for n, q in enumerate(quoted):
+            if n in claimed:
+                continue
+            b = block_of(q.start)
+            lo, hi = blocks[b]
+            head = text[lo : q.start]
+            colon = head.rstrip()
+            if colon.endswith(":") and 0 < len(colon) - 1 <= 60 and "." not in colon:
+                who = _trim(text, lo, lo + len(colon) - 1)
+                if self._looks_like_speaker(doc, *who):
+                    claimed.add(n)
+                    found.append(
+                        _Draft("direct", list(q.pieces), (who[1], who[1] + 1), who, 0.8, b)
+                    )
+                    continue
+            tail_end = hi if len(q.pieces) == 1 else blocks[block_of(q.end)][1]
+            tail = text[q.end : tail_end]
+            dash = _DASH.match(tail)
+            if dash and 0 < len(tail) - dash.end() <= 60:
+                who = _trim(text, q.end + dash.end(), tail_end)
+                who = (who[0], who[1] - 1) if text[who[1] - 1] in ".;" else who
+                if self._looks_like_speaker(doc, *who):
+                    claimed.add(n)
+                    cue = (q.end + dash.start(), q.end + dash.end())
+                    found.append(_Draft("direct", list(q.pieces), _trim(text, *cue), who, 0.8, b))
+        return found
+
+    def _looks_like_speaker(self, doc: Doc, start: int, end: int) -> bool:
+        words = doc.char_span(start, end, alignment_mode="expand")
+        if words is None or not 0 < len(words) <= 8:
+            return False
+        return all(t.pos_ not in ("VERB", "AUX") for t in words) and any(
+            t.pos_ in ("PROPN", "NOUN") for t in words
+        )
+
+    # -- cueless continuations -----------------------------------------------------------
+
+    def _continuations(self, doc, drafts, quoted, claimed, block_of) -> list[_Draft]:
+        """Quoted speech with no cue goes to the speaker of the quote just before it."""
+        out: list[_Draft] = []
+        pending = sorted((quoted[n].start, n) for n in range(len(quoted)) if n not in claimed)
+        k = 0
+        for draft in [*drafts, None]:
+            limit = draft.start if draft is not None else len(doc.text) + 1
+            while k < len(pending) and pending[k][0] < limit:
+                q = quoted[pending[k][1]]
+                k += 1
+                if not _is_speech(doc, q):
+                    continue
+                prev = out[-1] if out else None
+                b = block_of(q.start)
+                if prev is None or prev.speaker is None or b - prev.block > 1:
+                    continue
+                if prev.kind == "direct" and prev.block == b and prev.end <= q.start:
+                    prev.pieces.extend(q.pieces)
+                    continue
+                out.append(
+                    _Draft(
+                        "direct",
+                        list(q.pieces),
+                        None,
+                        prev.speaker,
+                        round(min(prev.confidence, 0.9) - 0.25, 3),
+                        b,
+                        anonymous=prev.anonymous,
+                        speaker_entity=prev.speaker_entity,
+                    )
+                )
+            if draft is not None:
+                self._resolve_speaker(doc, draft, out)
+                out.append(draft)
+        return out
+
+    # -- speakers, channel, date, nesting ------------------------------------------------
+
+    def _resolve_speaker(self, doc: Doc, draft: _Draft, before: list[_Draft]) -> None:
+        if draft.speaker is None:
+            return
+        start, end = draft.speaker
+        words = doc.text[start:end]
+        entity = entity_for(doc, start, end)
+        pronoun = self.lex.pronouns.get(words.lower())
+        if entity is None and pronoun is not None:
+            entity = _previous_entity(doc, start, pronoun, before)
+        draft.speaker_entity = entity
+        if entity is None and pronoun is None:
+            context = doc.text[start : draft.sentence.end_char] if draft.sentence else words
+            head = words.split()[-1].lower() if words.split() else ""
+            draft.anonymous = bool(self.lex.anonymity.search(context)) or (
+                head in self.lex.unnamed_heads and not words[:1].isupper()
+            )
+
+    def _finish(self, doc: Doc, drafts: list[_Draft]) -> list[Quote]:
+        lay = layers(doc)
+        published = lay.article.published if lay.article else None
+        quotes: list[Quote] = []
+        for n, d in enumerate(drafts):
+            content = span(doc, d.start, d.end)
+            channel = date = None
+            if d.sentence is not None:
+                outside = _outside(d.sentence.start_char, d.sentence.end_char, d.pieces)
+                channel = self._channel(doc, d, outside)
+                date = next(
+                    (m.value for s, e in outside for m in find_dates(doc.text[s:e], published, s)),
+                    None,
+                )
+            speaker = None
+            if d.speaker is not None:
+                speaker = Speaker(
+                    entity=d.speaker_entity,
+                    start=d.speaker[0],
+                    end=d.speaker[1],
+                    text=doc.text[d.speaker[0] : d.speaker[1]],
+                    anonymous=d.anonymous,
+                )
+            quotes.append(
+                Quote(
+                    id=f"Q{n + 1}",
+                    kind=d.kind,
+                    content=content,
+                    spans=[span(doc, s, e) for s, e in d.pieces] if len(d.pieces) > 1 else None,
+                    cue=span(doc, *d.cue) if d.cue else None,
+                    speaker=speaker,
+                    channel=channel,
+                    date=date,
+                    confidence=max(0.05, min(0.99, round(d.confidence, 3))),
+                )
+            )
+        _nest(quotes, drafts)
+        return quotes
+
+    def _channel(self, doc: Doc, d: _Draft, outside: list[tuple[int, int]]) -> str | None:
+        if d.cue_token is not None and d.cue_token.lemma_.lower() in self.lex.cue_channels:
+            return self.lex.cue_channels[d.cue_token.lemma_.lower()]
+        for s, e in outside:
+            m = self.lex.channel_pattern.search(doc.text, s, e)
+            if m:
+                return self.lex.channel_of[m.group(0).lower()]
+        return None
+
+
+# -- helpers on the parse -----------------------------------------------------------------
+
+
+def _end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding spaces and commas."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _token_quote_index(doc: Doc, quoted: list[Quoted]) -> list[int]:
+    """For every token, the index of the quoted stretch it lies in, or -1."""
+    index = [-1] * len(doc)
+    for n, q in enumerate(quoted):
+        for s, e in q.pieces:
+            words = doc.char_span(s, e, alignment_mode="expand")
+            if words is not None:
+                for t in words:
+                    index[t.i] = n
+    return index
+
+
+def _next_to_quote(tok: Token, token_quote: list[int]) -> bool:
+    """Whether a quoted stretch or a colon is within three tokens of ``tok`` in its sentence."""
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - 3), min(sent.end, tok.i + 4)
+    doc = tok.doc
+    return any(token_quote[i] >= 0 or doc[i].text == ":" for i in range(lo, hi))
+
+
+def _xcomp(tok: Token, lex: CueLexicon) -> Token | None:
+    if tok.lemma_.lower() not in lex.xcomp:
+        return None
+    return next((c for c in tok.children if c.dep_ == "xcomp"), None)
+
+
+def _object_child(tok: Token) -> bool:
+    return any(c.dep_ in ("dobj", "oprd", "attr", "prep", "npadvmod") for c in tok.children)
+
+
+def _subject(cue: Token) -> Token | None:
+    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'."""
+    tok = cue
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ not in ("advcl", "conj", "xcomp", "parataxis") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _speaker_span(head: Token) -> tuple[int, int]:
+    """The speaker mention: the head with its left modifiers and tight right ones."""
+    start = head.left_edge.idx
+    end = _end_char(head)
+    for child in head.rights:
+        if child.dep_ not in _SPEAKER_RIGHT and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        end = _end_char(child.right_edge)
+    return start, end
+
+
+def _clause(cue: Token, sent: Span, lex: CueLexicon) -> list[tuple[int, int]]:
+    """Character pieces of the cue's reported content (within ``sent``) when the parse gives one."""
+    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or _xcomp(cue, lex)
+    if comp is not None:
+        left = comp.left_edge
+        right = comp.right_edge
+        if left.i > cue.i:  # 'said that ...': keep from the complementiser on
+            while left.i > cue.i + 1 and left.nbor(-1).dep_ == "mark":
+                left = left.nbor(-1)
+        start, end = max(left.idx, sent.start_char), min(_end_char(right), sent.end_char)
+        return [_trim(cue.doc.text, start, end)] if end > start else []
+    if cue.dep_ == "parataxis":  # 'The plan, he said, is dead.': the sentence around the cue
+        text = cue.doc.text
+        pieces = [
+            _trim(text, s, e)
+            for s, e in _outside(
+                sent.start_char, sent.end_char, [(cue.left_edge.idx, _end_char(cue.right_edge))]
+            )
+        ]
+        return [(s, e) for s, e in pieces if e - s > 1]
+    return []
+
+
+def _units(doc: Doc, block_starts: list[int]) -> list[Span]:
+    """The sentences of ``doc``, also cut where a block starts."""
+    cuts = iter(block_starts)
+    cut = next(cuts, None)
+    units = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            while cut is not None and cut < tok.idx:
+                cut = next(cuts, None)
+            if cut is not None and tok.idx == cut and tok.i > start:
+                units.append(doc[start : tok.i])
+                start = tok.i
+        units.append(doc[start : sent.end])
+    return [u for u in units if u.text.strip()]
+
+
+def _pieces(quoted: list[Quoted], which: list[int]) -> list[tuple[int, int]]:
+    return [p for q in sorted(which) for p in quoted[q].pieces]
+
+
+def _after_colon(doc: Doc, cue: Token, quoted: list[Quoted], token_quote: list[int]) -> int | None:
+    """The quoted stretch that follows ``cue:`` (in the sentence or opening the next block)."""
+    i = cue.i + 1
+    while i < len(doc) and i <= cue.i + 4 and doc[i].text != ":":
+        i += 1
+    if i >= len(doc) or doc[i].text != ":":
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return token_quote[j] if j < len(doc) and token_quote[j] >= 0 else None
+
+
+def _nearest_cue(
+    sent_quotes: list[int],
+    cues: list[Token],
+    quoted: list[Quoted],
+    doc: Doc,
+    token_quote: list[int],
+) -> dict[int, Token]:
+    """Each quoted stretch of the sentence goes to the nearest cue outside it."""
+    owner: dict[int, Token] = {}
+    for q in sent_quotes:
+        best = min(cues, key=lambda tok, q=quoted[q]: _gap(tok, q), default=None)
+        if best is not None:
+            owner[q] = best
+    return owner
+
+
+def _gap(tok: Token, q: Quoted) -> int:
+    """Characters between a token and a quoted stretch."""
+    return q.start - _end_char(tok) if tok.idx < q.start else tok.idx - q.end
+
+
+def _is_speech(doc: Doc, q: Quoted) -> bool:
+    """Whether a quoted stretch reads as speech rather than a scare quote or a title."""
+    words = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if words is None:
+        return False
+    n = sum(1 for t in words if not t.is_punct)
+    return n >= _MIN_SPEECH_TOKENS and (
+        any(t.pos_ in ("VERB", "AUX") for t in words) or words[-2:].text[:1] in ".!?"
+    )
+
+
+def _previous_entity(doc: Doc, start: int, kind: str, before: list[_Draft]) -> str | None:
+    """For a pronoun speaker: the speaker of the latest quote, else the latest fitting mention."""
+    for d in reversed(before):
+        if d.speaker_entity is not None:
+            return d.speaker_entity
+    lay = layers(doc)
+    types = {e.id: e.type for e in lay.entities}
+    fits = [
+        (s, eid)
+        for (s, _), eid in lay.mention_entity.items()
+        if s < start and (kind == "ANY" or types.get(eid) == kind)
+    ]
+    return max(fits)[1] if fits else None
+
+
+def _outside(start: int, end: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``start:end`` not covered by ``pieces``."""
+    out, pos = [], start
+    for s, e in sorted(pieces):
+        if s > pos:
+            out.append((pos, min(s, end)))
+        pos = max(pos, e)
+    if pos < end:
+        out.append((pos, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _nest(quotes: list[Quote], drafts: list[_Draft]) -> None:
+    """Point ``embedded_in`` at the smallest other quote whose content holds this quote's cue."""
+    for q, d in zip(quotes, drafts, strict=True):
+        if d.cue is None:
+            continue
+        holders = [
+            o
+            for o in quotes
+            if o is not q and o.content.start <= d.cue[0] and d.cue[1] <= o.content.end
+        ]
+        if holders:
+            q.embedded_in = min(holders, key=lambda o: o.content.end - o.content.start).id
+
+
+@Language.factory("presslens_quotes", default_config={"cue_threshold": 0.5})
+def make_quotes(nlp: Language, name: str, cue_threshold: float) -> QuotesComponent:
+    return QuotesComponent(CueLexicon.load(), _load_cue_model(), cue_threshold)
