@@ -1,9 +1,309 @@
-"""The HTML report: the article with quotes highlighted by speaker."""
+"""The HTML report: the article with its annotation layers drawn over the text.
+
+Every annotation is a ``Mark`` (character offsets, css classes, a tooltip) in a
+``Layer``. The text is cut at every mark boundary and the marks are nested into a
+tree (a mark that crosses the end of an enclosing one is split in pieces that share
+its ``key``), which the template renders with autoescaping: nothing taken from the
+article is ever trusted as markup. A new analysis stage adds a report layer by
+adding one ``Layer`` in ``report_layers``.
+"""
 
 from __future__ import annotations
 
-from presslens.schema import Analysis
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader
+
+from presslens.schema import Analysis, Block, Entity, Quote
+
+PALETTE_SIZE = 10
+NEUTRAL = "cx"
+# How each block kind is drawn: (html tag, css class).
+BLOCK_TAGS = {
+    "headline": ("h1", "headline"),
+    "subheading": ("h2", "subheading"),
+    "byline": ("p", "byline"),
+    "dateline": ("p", "dateline"),
+    "paragraph": ("p", "para"),
+    "caption": ("p", "caption"),
+    "credit": ("p", "credit"),
+}
+LISTED_TYPES = ("PERSON", "ORG")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted stretch of the text."""
+
+    start: int
+    end: int
+    css: str
+    tip: str = ""
+    key: str | None = None  # shared by all pieces of one annotation
+    entity: str | None = None  # the entity it belongs to, for click-to-highlight
+    anchor: str | None = None  # element id, kept on the piece where the mark starts
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A kind of annotation the reader can switch on and off."""
+
+    name: str
+    label: str
+    marks: list[Mark]
+
+
+@dataclass
+class Node:
+    """A piece of text (``mark`` None) or a mark holding its children."""
+
+    text: str = ""
+    mark: Mark | None = None
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RenderedBlock:
+    tag: str
+    css: str
+    nodes: list[Node]
 
 
 def render_html(analysis: Analysis) -> str:
-    raise NotImplementedError("the HTML report is being written")
+    """A self-contained HTML report of ``analysis`` (inline CSS and JS, works offline)."""
+    colours = speaker_colours(analysis)
+    layers = report_layers(analysis, colours)
+    counts = Counter(q.speaker.entity for q in analysis.quotes if q.speaker and q.speaker.entity)
+    entities = sorted(
+        analysis.entities,
+        key=lambda e: (-counts[e.id], e.mentions[0].start if e.mentions else 0),
+    )
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            a=analysis,
+            blocks=render_blocks(analysis, layers),
+            layers=[lay for lay in layers if lay.marks],
+            listed=[e for e in entities if e.type in LISTED_TYPES],
+            others=[e for e in entities if e.type not in LISTED_TYPES],
+            counts=counts,
+            colours=colours,
+            neutral=NEUTRAL,
+            by_speaker=quotes_by_speaker(analysis),
+            quote_words=quote_words,
+            url_is_link=(analysis.source.url or "").startswith(("http://", "https://")),
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("presslens", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def speaker_colours(analysis: Analysis) -> dict[str, str]:
+    """A colour class per speaking entity, in order of first quote."""
+    colours: dict[str, str] = {}
+    for q in sorted(analysis.quotes, key=lambda q: q.content.start):
+        eid = q.speaker.entity if q.speaker else None
+        if eid and eid not in colours:
+            colours[eid] = f"c{len(colours) % PALETTE_SIZE}"
+    return colours
+
+
+def speaker_name(analysis: Analysis, quote: Quote) -> str:
+    """Who said it, as a reader would want it named."""
+    sp = quote.speaker
+    if sp is None:
+        return "unknown speaker"
+    entity = analysis.entity(sp.entity)
+    if entity is not None:
+        return entity.name
+    return f"{sp.text} (anonymous)" if sp.anonymous else f"{sp.text} (unresolved)"
+
+
+def quote_words(quote: Quote) -> str:
+    """What was said: the content, or its pieces joined by an ellipsis when discontinuous."""
+    return " … ".join(p.text for p in quote.spans) if quote.spans else quote.content.text
+
+
+def quote_tip(analysis: Analysis, quote: Quote) -> str:
+    lines = [f"{speaker_name(analysis, quote)}: {quote.kind} quote {quote.id}"]
+    if quote.speaker and quote.speaker.entity and quote.speaker.text:
+        lines.append(f"speaker mention: {quote.speaker.text}")
+    lines.append(f"cue: {quote.cue.text if quote.cue else '—'}")
+    if quote.channel:
+        lines.append(f"channel: {quote.channel}")
+    if quote.date:
+        lines.append(f"date: {quote.date}")
+    if quote.embedded_in:
+        lines.append(f"inside quote {quote.embedded_in}")
+    lines.append(f"confidence: {quote.confidence:.2f}")
+    return "\n".join(lines)
+
+
+def entity_tip(entity: Entity) -> str:
+    parts = [f"{entity.name} ({entity.type})"]
+    if entity.title:
+        parts.append(entity.title)
+    if entity.aliases:
+        parts.append("also: " + ", ".join(entity.aliases))
+    return "\n".join(parts)
+
+
+def report_layers(analysis: Analysis, colours: dict[str, str]) -> list[Layer]:
+    """The layers drawn over the text, outermost first."""
+    quotes: list[Mark] = []
+    for q in analysis.quotes:
+        eid = q.speaker.entity if q.speaker else None
+        colour = colours.get(eid or "", NEUTRAL)
+        tip = quote_tip(analysis, q)
+        pieces = q.spans or [q.content]
+        for piece in pieces:
+            quotes.append(
+                Mark(
+                    piece.start,
+                    piece.end,
+                    f"q {colour} k-{q.kind}",
+                    tip,
+                    key=q.id,
+                    entity=eid,
+                    anchor=q.id if piece is pieces[0] else None,
+                )
+            )
+        if q.speaker:
+            quotes.append(
+                Mark(q.speaker.start, q.speaker.end, f"spk {colour}", tip, key=q.id, entity=eid)
+            )
+        if q.cue:
+            quotes.append(Mark(q.cue.start, q.cue.end, f"cue {colour}", tip, key=q.id, entity=eid))
+    mentions = [
+        Mark(
+            m.start,
+            m.end,
+            f"ment {colours.get(e.id, NEUTRAL)}",
+            entity_tip(e),
+            key=e.id,
+            entity=e.id,
+        )
+        for e in analysis.entities
+        for m in e.mentions
+    ]
+    return [
+        Layer("quotes", "Quotes (content, cue, speaker)", quotes),
+        Layer("mentions", "People, organisations, places", mentions),
+    ]
+
+
+def text_blocks(analysis: Analysis) -> list[Block]:
+    """The top-level blocks in order, with any uncovered text as paragraphs.
+
+    A block inside another (a dateline opening a paragraph) is not returned here:
+    ``render_blocks`` draws it as a mark inside its container.
+    """
+    text = analysis.text
+    outer = sorted(
+        (b for b in analysis.blocks if b.end > b.start and not is_nested(b, analysis.blocks)),
+        key=lambda b: b.start,
+    )
+    blocks: list[Block] = []
+    pos = 0
+    for b in [*outer, Block(kind="paragraph", start=len(text), end=len(text))]:
+        if b.start > pos and text[pos : b.start].strip():
+            blocks.append(Block(kind="paragraph", start=pos, end=b.start))
+        if b.end > pos:
+            blocks.append(Block(kind=b.kind, start=max(b.start, pos), end=b.end))
+            pos = b.end
+    return blocks
+
+
+def is_nested(block: Block, blocks: list[Block]) -> bool:
+    """Whether ``block`` lies inside a larger block."""
+    return any(
+        o.start <= block.start and block.end <= o.end and o.end - o.start > block.end - block.start
+        for o in blocks
+    )
+
+
+def render_blocks(analysis: Analysis, layers: list[Layer]) -> list[RenderedBlock]:
+    """Each block of the text as a tree of marks, ready for the template."""
+    blocks = text_blocks(analysis)
+    inner = [
+        Mark(b.start, b.end, f"inblock {BLOCK_TAGS[b.kind][1]}")
+        for b in analysis.blocks
+        if is_nested(b, analysis.blocks)
+    ]
+    marks = [
+        (dataclasses.replace(m, css=f"L-{layer.name} {m.css}"), rank)
+        for rank, (layer, m) in enumerate(
+            (layer, m) for layer in [Layer("structure", "", inner), *layers] for m in layer.marks
+        )
+    ]
+    rendered = []
+    for b in blocks:
+        clipped = [
+            (clip(m, b.start, b.end), rank)
+            for m, rank in marks
+            if m.start < b.end and m.end > b.start
+        ]
+        tag, css = BLOCK_TAGS[b.kind]
+        rendered.append(RenderedBlock(tag, css, nest(analysis.text, clipped, b.start, b.end)))
+    return rendered
+
+
+def clip(mark: Mark, lo: int, hi: int) -> Mark:
+    """``mark`` cut to ``lo:hi``; the anchor stays only on the piece where the mark starts."""
+    start, end = max(mark.start, lo), min(mark.end, hi)
+    return dataclasses.replace(
+        mark, start=start, end=end, anchor=mark.anchor if start == mark.start else None
+    )
+
+
+def nest(text: str, marks: list[tuple[Mark, int]], lo: int, hi: int) -> list[Node]:
+    """``text[lo:hi]`` as a tree: longer marks enclose shorter ones, crossing marks are split.
+
+    ``marks`` are ``(mark, rank)`` pairs inside ``lo:hi``; at equal offsets the lower
+    rank encloses the higher.
+    """
+    pending = sorted(
+        ((m, r) for m, r in marks if m.end > m.start), key=lambda x: (x[0].start, -x[0].end, x[1])
+    )
+    nodes: list[Node] = []
+    pos = lo
+    while pending:
+        (mark, _), rest = pending[0], pending[1:]
+        if mark.start > pos:
+            nodes.append(Node(text=text[pos : mark.start]))
+        inside, after = [], []
+        for m, r in rest:
+            if m.start >= mark.end:
+                after.append((m, r))
+                continue
+            inside.append((clip(m, m.start, mark.end), r))
+            if m.end > mark.end:
+                after.append((clip(m, mark.end, m.end), r))
+        nodes.append(Node(mark=mark, children=nest(text, inside, mark.start, mark.end)))
+        pos = mark.end
+        pending = sorted(after, key=lambda x: (x[0].start, -x[0].end, x[1]))
+    if hi > pos:
+        nodes.append(Node(text=text[pos:hi]))
+    return nodes
+
+
+def quotes_by_speaker(analysis: Analysis) -> list[tuple[str, str | None, list[Quote]]]:
+    """``(speaker name, entity id or None, quotes)``, most quoted first."""
+    groups: dict[str, tuple[str, str | None, list[Quote]]] = {}
+    for q in sorted(analysis.quotes, key=lambda q: q.content.start):
+        eid = q.speaker.entity if q.speaker else None
+        name = speaker_name(analysis, q)
+        groups.setdefault(eid or name, (name, eid, []))[2].append(q)
+    return sorted(groups.values(), key=lambda g: (g[1] is None, -len(g[2])))
