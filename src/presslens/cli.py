@@ -170,12 +170,15 @@ def eval_group() -> None:
     show_default=True,
     help="Also run textacy's direct_quotations on the same texts.",
 )
-def eval_polnear(data_dir: Path, split: str, limit: int | None, baseline: bool) -> None:
+@click.option("--errors", is_flag=True, help="List presslens's missed and spurious contents.")
+def eval_polnear(
+    data_dir: Path, split: str, limit: int | None, baseline: bool, errors: bool
+) -> None:
     """Attribution on PolNeAR: content P/R/F1 at overlap 0.3 and 0.8, speaker accuracy."""
     from presslens.evaluate.polnear import run
 
     try:
-        click.echo(run(data_dir, split=split, limit=limit, baseline=baseline))
+        click.echo(run(data_dir, split=split, limit=limit, baseline=baseline, errors=errors))
     except PresslensError as exc:
         fail(str(exc))
 
