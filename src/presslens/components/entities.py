@@ -1,34 +1,947 @@
-"""Entities: spaCy NER mentions merged into one entity per person or organisation."""
+"""Entities: one entity per person or organisation, with every way the article names it.
+
+Reads spaCy's ``doc.ents`` and parse and fills ``layers(doc).entities`` and
+``layers(doc).mention_entity``, in linear passes:
+
+1. names: NER spans cleaned of "the", "'s", honorifics and titles, plus names
+   after an honorific or title that NER missed ("Mayor Ana Ruiz");
+2. people merged by name ("Maria Lopez" = "Lopez" = "Ms Lopez"), NER labels
+   corrected by consistency (a known person's surname is that person, whatever
+   its label, and also where NER missed it);
+3. organisations and places merged by name, acronym ("(WHO)", initials) and
+   alias ("U.S." = "United States");
+4. titles before a name, in appositives ("Hugh Hill, a doctor, said") and as
+   nominals ("the mayor"); organisation nouns ("the ministry", "police");
+5. pronouns, to the most recent compatible person (an organisation only in
+   clear cases), skipped when unsure: a wrong link is worse than none.
+
+Every word list lives in ``resources/entities/*.json``.
+"""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from presslens.layers import layers, span
+from presslens.quotemarks import find_quoted
 from presslens.schema import Entity
 
-_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
+_KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_NOUNS = {"NOUN", "PROPN"}
+_POSSESSIVE_DETS = {"its", "their"}
+_DEFINITE = {"the"}
+_INDEFINITE = {"a", "an"}
+_APPOSITIVE_STOPS = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–"}
+_MAX_APPOSITIVE_TOKENS = 12
+_MAX_NAME_TOKENS = 4
+_HEAD_WALK = 6
+
+
+def _load(name: str) -> dict:
+    path = resources.files("presslens") / "resources" / "entities" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """The word lists of ``resources/entities``, read once per pipeline."""
+
+    titles: frozenset[tuple[str, ...]]
+    title_heads: frozenset[str]
+    title_max: int
+    modifiers: frozenset[str]
+    dropped_modifiers: frozenset[str]
+    distinct_modifiers: frozenset[str]
+    gendered_titles: dict[str, str]
+    honorifics: dict[str, tuple[str | None, str | None]]
+    name_suffixes: frozenset[str]
+    pronouns: dict[str, str]
+    report_verbs: frozenset[str]
+    window: int
+    first_names: dict[str, str]
+    org_nouns: dict[str, frozenset[str]]
+    bare_org_nouns: frozenset[str]
+    company_nouns: frozenset[str]
+    public_words: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    acronym_stopwords: frozenset[str]
+    place_names: dict[str, str]
+
+    @classmethod
+    def load(cls, nlp: Language) -> EntityLexicon:
+        titles_data = _load("titles.json")
+        honorifics = _load("honorifics.json")
+        pronouns = _load("pronouns.json")
+        names = _load("first_names.json")
+        orgs = _load("organisations.json")
+        places = _load("places.json")
+        # titles are matched token by token, so split them the way the tokenizer does
+        titles = frozenset(
+            tuple(t.lower_ for t in nlp.make_doc(title)) for title in titles_data["titles"]
+        )
+        place_names: dict[str, str] = {}
+        for canonical, forms in places["aliases"].items():
+            for form in [canonical, *forms]:
+                place_names[form.lower()] = canonical
+        return cls(
+            titles=titles,
+            title_heads=frozenset(t[-1] for t in titles),
+            title_max=max(len(t) for t in titles),
+            modifiers=frozenset(titles_data["modifiers"]),
+            dropped_modifiers=frozenset(titles_data["dropped_modifiers"]),
+            distinct_modifiers=frozenset(titles_data["distinct_modifiers"]),
+            gendered_titles=titles_data["gendered"],
+            honorifics={k: (v["gender"], v["title"]) for k, v in honorifics["honorifics"].items()},
+            name_suffixes=frozenset(honorifics["name_suffixes"]),
+            pronouns=pronouns["pronouns"],
+            report_verbs=frozenset(pronouns["report_verbs"]),
+            window=pronouns["window_sentences"],
+            first_names={n: g for g in ("f", "m") for n in names[g]},
+            org_nouns={k: frozenset(v) for k, v in orgs["nouns"].items()},
+            bare_org_nouns=frozenset(orgs["bare_nouns"]),
+            company_nouns=frozenset(orgs["company_nouns"]),
+            public_words=frozenset(orgs["public_words"]),
+            corporate_suffixes=frozenset(orgs["corporate_suffixes"]),
+            acronym_stopwords=frozenset(orgs["acronym_stopwords"]),
+            place_names=place_names,
+        )
+
+
+@dataclass
+class _Mention:
+    start: int  # character offsets into doc.text
+    end: int
+    head: int  # token index of the mention's head, for sentence and subject checks
+    kind: str  # name | nominal | pronoun
+    entity: _Draft | None = None
+
+
+@dataclass
+class _Draft:
+    """An entity being built."""
+
+    type: str
+    names: list[str] = field(default_factory=list)  # proper-name forms, honorifics stripped
+    title: str | None = None
+    gender: str | None = None  # m, f, or None when unknown
+    nominal: str | None = None  # the nominal that names an entity with no proper name
+    owner: object = None  # for an unnamed title holder: whose ("the company's chief executive")
+    labels: Counter = field(default_factory=Counter)
+    mentions: list[_Mention] = field(default_factory=list)
+
+    def add(self, mention: _Mention) -> None:
+        mention.entity = self
+        self.mentions.append(mention)
+
+    def set_title(self, title: str | None) -> None:
+        if title and not self.title:
+            self.title = title
+
+    def set_gender(self, gender: str | None) -> None:
+        if gender and not self.gender:
+            self.gender = gender
+
+
+@dataclass
+class _Name:
+    """A proper name found in the text: ``doc[name_start:name_end]``, prefix from ``start``."""
+
+    start: int
+    name_start: int
+    name_end: int
+    label: str
+    gender: str | None = None
+    title: str | None = None
+
+    @property
+    def personal(self) -> bool:
+        return self.label == "PERSON" or self.start < self.name_start
 
 
 class EntitiesComponent:
+    def __init__(self, lexicon: EntityLexicon) -> None:
+        self.lex = lexicon
+
     def __call__(self, doc: Doc) -> Doc:
-        lay = layers(doc)
-        by_name: dict[tuple[str, str], Entity] = {}
-        for ent in doc.ents:
-            etype = _TYPES.get(ent.label_)
-            if etype is None:
-                continue
-            key = (etype, ent.text)
-            if key not in by_name:
-                by_name[key] = Entity(id=f"E{len(by_name) + 1}", name=ent.text, type=etype)
-            e = by_name[key]
-            e.mentions.append(span(doc, ent.start_char, ent.end_char))
-            lay.mention_entity[(ent.start_char, ent.end_char)] = e.id
-        lay.entities = list(by_name.values())
+        _Run(self.lex, doc).fill(layers(doc))
         return doc
+
+
+class _Run:
+    """The entities of one Doc."""
+
+    def __init__(self, lex: EntityLexicon, doc: Doc) -> None:
+        self.lex = lex
+        self.doc = doc
+        self.parsed = doc.has_annotation("DEP")
+        self.covered = [False] * len(doc)  # tokens inside a mention already found
+        self.drafts: list[_Draft] = []
+        self.mentions: list[_Mention] = []
+        self.persons_by_full: dict[tuple[str, str], _Draft] = {}
+        self.persons_by_part: dict[str, list[_Draft]] = {}
+        self.groups: dict[str, _Draft] = {}
+        self.acronyms: dict[str, _Draft] = {}
+        self.name_starts: dict[int, _Mention] = {}  # character start -> name mention
+        self.sent_of = self._sentence_index()
+
+    # ----------------------------------------------------------------- driver
+
+    def fill(self, lay) -> None:
+        names = self._names()
+        self._people(names)
+        self._organisations(names)
+        self._missed_names()
+        self._organisation_nouns()
+        self._appositives()
+        self._nominal_titles()
+        for draft in self.drafts:
+            self._infer_gender(draft)
+        self._pronouns(lay)
+        self._write(lay)
+
+    def _write(self, lay) -> None:
+        doc = self.doc
+        used = [d for d in self.drafts if d.mentions]
+        for d in used:
+            d.mentions.sort(key=lambda m: (m.start, m.end))
+        used.sort(key=lambda d: d.mentions[0].start)
+        entities = []
+        for n, d in enumerate(used, 1):
+            eid = f"E{n}"
+            aliases = list(
+                dict.fromkeys(doc.text[m.start : m.end] for m in d.mentions if m.kind != "pronoun")
+            )
+            name = max(d.names, key=len) if d.names else (d.nominal or aliases[0])
+            etype = d.type if d.type != "GROUP" else d.labels.most_common(1)[0][0]
+            entities.append(
+                Entity(
+                    id=eid,
+                    name=name,
+                    type=etype,
+                    title=d.title,
+                    aliases=aliases,
+                    mentions=[span(doc, m.start, m.end) for m in d.mentions],
+                )
+            )
+            for m in d.mentions:
+                lay.mention_entity[(m.start, m.end)] = eid
+        lay.entities = entities
+
+    # ----------------------------------------------------------------- helpers
+
+    def _sentence_index(self) -> list[int]:
+        doc = self.doc
+        if not doc.has_annotation("SENT_START"):
+            return [0] * len(doc)
+        index, n = [], -1
+        for tok in doc:
+            if tok.is_sent_start or tok.i == 0:
+                n += 1
+            index.append(n)
+        return index
+
+    def _mention(self, draft: _Draft, start_tok: int, end_tok: int, head: int, kind: str) -> None:
+        doc = self.doc
+        m = _Mention(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), head, kind)
+        draft.add(m)
+        self.mentions.append(m)
+        if kind == "name":
+            self.name_starts.setdefault(m.start, m)
+        for i in range(start_tok, end_tok):
+            self.covered[i] = True
+
+    def _new(self, etype: str) -> _Draft:
+        draft = _Draft(type=etype)
+        self.drafts.append(draft)
+        return draft
+
+    def _title_word(self, tok: Token) -> bool:
+        """A capitalised word of a title: "President", "Health", "Chief"."""
+        lowered = tok.lower_
+        return tok.text[:1].isupper() and (
+            lowered in self.lex.title_heads or lowered in self.lex.modifiers
+        )
+
+    def _honorific(self, tok: Token) -> tuple[str | None, str | None] | None:
+        """(gender, title) of an honorific such as "Ms" or "Dr.", else None."""
+        if not tok.text[:1].isupper():
+            return None
+        return self.lex.honorifics.get(tok.lower_.rstrip("."))
+
+    def _title_ending(self, end: int, floor: int = 0) -> tuple[int, int, str] | None:
+        """The title whose last token is ``doc[end - 1]``: (start incl. dropped words, start of
+        the title proper, title text), or None. Stops at ``floor`` and at covered tokens."""
+        doc, lex = self.doc, self.lex
+        last = doc[end - 1]
+        if last.lower_ not in lex.title_heads or last.pos_ not in _NOUNS:
+            return None
+        core = None
+        for n in range(min(lex.title_max, end - floor), 0, -1):
+            if tuple(t.lower_ for t in doc[end - n : end]) in lex.titles:
+                core = end - n
+                break
+        if core is None or any(self.covered[core:end]):
+            return None
+        while core > floor and self._modifier(doc[core - 1]):
+            core -= 1
+        start = core
+        while (
+            start > floor
+            and not self.covered[start - 1]
+            and doc[start - 1].lower_ in lex.dropped_modifiers
+        ):
+            start -= 1
+        return start, core, doc[core:end].text.lower()
+
+    def _modifier(self, tok: Token) -> bool:
+        """Whether ``tok`` may precede a title as part of it ("health" minister)."""
+        if self.covered[tok.i] or tok.ent_type_ not in ("", "PERSON"):
+            return False
+        return tok.lower_ in self.lex.modifiers
+
+    def _prefix(self, name_start: int) -> tuple[int, str | None, str | None]:
+        """Honorifics and titles right before a name: (start, gender, title)."""
+        start, gender, title = name_start, None, None
+        while start > 0:
+            honorific = self._honorific(self.doc[start - 1])
+            if honorific is not None:
+                gender = gender or honorific[0]
+                title = title or honorific[1]
+                start -= 1
+                continue
+            found = self._title_ending(start)
+            if found is None:
+                break
+            _, core, text = found
+            title = text  # the title next to the name wins over an honorific's
+            gender = gender or self.lex.gendered_titles.get(text)
+            start = core
+        return start, gender, title
+
+    def _sent_bounds(self, i: int) -> tuple[int, int]:
+        if not self.doc.has_annotation("SENT_START"):
+            return 0, len(self.doc)
+        sent = self.doc[i].sent
+        return sent.start, sent.end
+
+    # ----------------------------------------------------------------- names
+
+    def _names(self) -> list[_Name]:
+        """Proper names from NER, cleaned, plus names after an honorific or title NER missed."""
+        doc = self.doc
+        names: list[_Name] = []
+        in_ent = [bool(tok.ent_type_) for tok in doc]
+        for ent in doc.ents:
+            if ent.label_ not in _KEPT_LABELS:
+                continue
+            s, e = ent.start, ent.end
+            # "The World Health Organization (WHO" -> the name before the bracket
+            for i in range(s, e):
+                if doc[i].text == "(":
+                    e = i
+                    break
+            while s < e and (doc[s].lower_ in _DEFINITE or doc[s].is_punct):
+                s += 1
+            while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+                e -= 1
+            if ent.label_ == "PERSON":
+                while e > s + 1 and not doc[e - 1].text[:1].isupper():
+                    e -= 1
+                # honorifics and titles NER put inside the name: "President Joe Biden"
+                while e - s > 1 and (self._honorific(doc[s]) or self._title_word(doc[s])):
+                    s += 1
+            if s < e:
+                names.append(self._name(s, e, ent.label_))
+        for i, tok in enumerate(doc):
+            if in_ent[i] or i + 1 >= len(doc) or in_ent[i + 1]:
+                continue
+            if self._honorific(tok) is None and self._title_ending(i + 1) is None:
+                continue
+            e = i + 1
+            while e < len(doc) and e - i <= _MAX_NAME_TOKENS and not in_ent[e]:
+                t = doc[e]
+                if t.pos_ != "PROPN" or not t.text[:1].isupper() or self._title_word(t):
+                    break
+                if self._honorific(t):
+                    break
+                e += 1
+            if e > i + 1:
+                for k in range(i + 1, e):
+                    in_ent[k] = True
+                names.append(self._name(i + 1, e, "PERSON"))
+        names.sort(key=lambda n: n.start)
+        return names
+
+    def _name(self, s: int, e: int, label: str) -> _Name:
+        start, gender, title = self._prefix(s)
+        return _Name(start, s, e, label, gender, title)
+
+    def _name_parts(self, name: _Name) -> list[str]:
+        parts = [
+            t.text
+            for t in self.doc[name.name_start : name.name_end]
+            if not t.is_punct or t.text == "-"
+        ]
+        while len(parts) > 1 and parts[-1].lower().rstrip(".") in self.lex.name_suffixes:
+            parts.pop()
+        return parts
+
+    # ----------------------------------------------------------------- people
+
+    def _people(self, names: list[_Name]) -> None:
+        """Merge person names: full names by (first, last), then single names onto them."""
+        full: list[tuple[_Name, list[str]]] = []
+        single: list[tuple[_Name, list[str]]] = []
+        for name in names:
+            if not name.personal:
+                continue
+            parts = self._name_parts(name)
+            (full if len(parts) > 1 else single).append((name, parts))
+        for name, parts in full:
+            key = (parts[0].lower(), parts[-1].lower())
+            draft = self.persons_by_full.get(key)
+            if draft is None:
+                draft = self.persons_by_full[key] = self._new("PERSON")
+                self.persons_by_part.setdefault(key[1], []).append(draft)
+            self._person_mention(draft, name)
+        for name, parts in single:
+            draft = self._known_person(parts[0], name.gender, name.name_start)
+            if draft is None:
+                draft = self._new("PERSON")
+                self.persons_by_full[("", parts[0].lower())] = draft
+                self.persons_by_part.setdefault(parts[0].lower(), []).append(draft)
+            self._person_mention(draft, name)
+
+    def _person_mention(self, draft: _Draft, name: _Name) -> None:
+        doc = self.doc
+        draft.names.append(doc[name.name_start : name.name_end].text)
+        draft.set_title(name.title)
+        draft.set_gender(name.gender)
+        self._mention(draft, name.start, name.name_end, name.name_end - 1, "name")
+
+    def _known_person(self, word: str, gender: str | None, at: int) -> _Draft | None:
+        """The person a single name ("Lopez") stands for, or None when there is none.
+
+        Several people with that surname: the one whose gender fits, else the most recent.
+        """
+        candidates = self.persons_by_part.get(word.lower(), [])
+        if not candidates:
+            return None
+        if len(candidates) > 1 and gender:
+            fitting = [d for d in candidates if self._gender_guess(d) == gender]
+            candidates = fitting or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+        offset = self.doc[at].idx
+
+        def last_before(d: _Draft) -> int:
+            return max((m.start for m in d.mentions if m.start < offset), default=-1)
+
+        return max(candidates, key=last_before)
+
+    def _gender_guess(self, draft: _Draft) -> str | None:
+        if draft.gender:
+            return draft.gender
+        for name in draft.names:
+            gender = self.lex.first_names.get(name.split()[0])
+            if gender and len(name.split()) > 1:
+                return gender
+        return None
+
+    def _infer_gender(self, draft: _Draft) -> None:
+        if draft.type == "PERSON":
+            draft.set_gender(self.lex.gendered_titles.get(draft.title or ""))
+            draft.set_gender(self._gender_guess(draft))
+
+    # ----------------------------------------------------------------- organisations, places
+
+    def _group_key(self, text: str) -> str:
+        lex = self.lex
+        lowered = text.lower()
+        if lowered in lex.place_names:
+            return lex.place_names[lowered].lower()
+        words = lowered.split()
+        while len(words) > 1 and words[-1].rstrip(".,") in lex.corporate_suffixes:
+            words.pop()
+        return " ".join(words)
+
+    def _organisations(self, names: list[_Name]) -> None:
+        """Non-person names grouped by name, alias and acronym; a known person's name is theirs."""
+        doc, lex = self.doc, self.lex
+        pending: list[tuple[_Name, str]] = []
+        for name in names:
+            if name.personal:
+                continue
+            text = doc[name.name_start : name.name_end].text
+            person = self._person_for_text(text)
+            if person is not None:  # NER called a known person an organisation or a place
+                self._person_mention(person, name)
+                continue
+            pending.append((name, text))
+        for name, text in pending:
+            key = self._group_key(text)
+            draft = self.groups.get(key)
+            if draft is None:
+                draft = self.groups[key] = self._new("GROUP")
+            draft.labels[name.label] += 1
+            draft.names.append(text)
+            self._mention(draft, name.name_start, name.name_end, name.name_end - 1, "name")
+            e = name.name_end
+            # "World Health Organization (WHO)"
+            if (
+                e + 2 < len(doc)
+                and doc[e].text == "("
+                and doc[e + 2].text == ")"
+                and doc[e + 1].text.isupper()
+            ):
+                self.acronyms[doc[e + 1].text] = draft
+        initials: dict[str, list[_Draft]] = {}
+        for draft in list(self.groups.values()):
+            for text in draft.names:
+                words = [w for w in text.split() if w[:1].isalpha()]
+                if len(words) < 2:
+                    continue
+                forms = {
+                    "".join(w[0] for w in words).upper(),
+                    "".join(w[0] for w in words if w.lower() not in lex.acronym_stopwords).upper(),
+                }
+                for form in forms:
+                    if draft not in initials.setdefault(form, []):
+                        initials[form].append(draft)
+        for form, drafts in initials.items():
+            if len(drafts) == 1:
+                self.acronyms.setdefault(form, drafts[0])
+        for key, draft in list(self.groups.items()):
+            text = draft.names[0]
+            target = self.acronyms.get(text)
+            if text.isupper() and target is not None and target is not draft:
+                self._merge(draft, target)
+                del self.groups[key]
+
+    def _merge(self, source: _Draft, target: _Draft) -> None:
+        for m in source.mentions:
+            target.add(m)
+        target.names.extend(source.names)
+        target.labels.update(source.labels)
+        source.mentions = []
+
+    def _person_for_text(self, text: str) -> _Draft | None:
+        words = text.split()
+        if len(words) > 1:
+            return self.persons_by_full.get((words[0].lower(), words[-1].lower()))
+        candidates = self.persons_by_part.get(text.lower(), [])
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _missed_names(self) -> None:
+        """Known surnames and acronyms that NER missed ("WHO officials", a bare "Lopez")."""
+        doc = self.doc
+        for i, tok in enumerate(doc):
+            if self.covered[i]:
+                continue
+            if tok.text in self.acronyms and tok.text.isupper() and len(tok.text) > 1:
+                self._mention(self.acronyms[tok.text], i, i + 1, i, "name")
+                continue
+            if tok.pos_ != "PROPN" or tok.lower_ not in self.persons_by_part:
+                continue
+            neighbours = (doc[i - 1] if i else None, doc[i + 1] if i + 1 < len(doc) else None)
+            if any(n is not None and n.pos_ == "PROPN" and n.is_title for n in neighbours):
+                continue  # part of a longer name nobody tagged
+            draft = self._known_person(tok.text, None, i)
+            if draft is not None:
+                draft.names.append(tok.text)
+                self._mention(draft, i, i + 1, i, "name")
+
+    # ----------------------------------------------------------------- titles
+
+    def _name_mention_at(self, start_tok: int) -> _Mention | None:
+        """The name mention starting at token ``start_tok``, if any."""
+        return self.name_starts.get(self.doc[start_tok].idx)
+
+    def _appositives(self) -> None:
+        """ "Hugh Hill, a doctor at the clinic," and "the mayor, Ana Ruiz," give a title."""
+        doc = self.doc
+        persons = [m for m in self.mentions if m.entity.type == "PERSON"]
+        ends = {}
+        for m in persons:
+            ends[m.end] = m
+        for i, tok in enumerate(doc):
+            if tok.text != "," or i == 0:
+                continue
+            before = ends.get(doc[i - 1].idx + len(doc[i - 1]))
+            if before is not None and before.kind == "name":
+                self._appositive_after(before, i + 1)
+            elif i + 1 < len(doc):
+                after = self._name_mention_at(i + 1)
+                if after is not None and after.entity.type == "PERSON":
+                    self._title_before(after, i)
+
+    def _appositive_after(self, person: _Mention, start: int) -> None:
+        doc = self.doc
+        first = doc[start] if start < len(doc) else None
+        if first is None:
+            return
+        opener = first.lower_
+        if not (
+            opener in _DEFINITE
+            or opener in _INDEFINITE
+            or opener in self.lex.modifiers
+            or opener in self.lex.title_heads
+        ):
+            return
+        _, sent_end = self._sent_bounds(start)
+        limit = min(sent_end, start + _MAX_APPOSITIVE_TOKENS)
+        stop = start
+        while stop < limit and doc[stop].text not in _APPOSITIVE_STOPS:
+            stop += 1
+        for j in range(start, stop):
+            found = self._title_ending(j + 1, floor=start)
+            following = doc[j + 1] if j + 1 < stop else None
+            if found is None or (following is not None and following.pos_ in _NOUNS):
+                continue
+            if following is not None and following.tag_ == "POS":
+                continue  # "the minister's spokesman": the title is further on
+            end = stop
+            if self.parsed and doc[j].dep_ == "appos":
+                end = min(stop, doc[j].right_edge.i + 1)
+            draft = person.entity
+            draft.set_title(found[2])
+            draft.set_gender(self.lex.gendered_titles.get(found[2]))
+            self._mention(draft, start, end, j, "nominal")
+            return
+
+    def _title_before(self, person: _Mention, comma: int) -> None:
+        """ "The company's chief executive, John Smith," -> the nominal is John Smith."""
+        nominal = self._definite_title(comma)
+        if nominal is None:
+            return
+        start, head, title = nominal
+        draft = person.entity
+        draft.set_title(title)
+        draft.set_gender(self.lex.gendered_titles.get(title))
+        self._mention(draft, start, comma, head, "nominal")
+
+    def _definite_title(self, end: int) -> tuple[int, int, str] | None:
+        """A definite title ending at token ``end - 1``: "the mayor", "the company's chief
+        executive", "its spokesperson". Returns (start token, head token, title)."""
+        doc = self.doc
+        if end <= 0 or end - 1 >= len(doc):
+            return None
+        found = self._title_ending(end)
+        if found is None:
+            return None
+        start, _, title = found
+        if start == 0:
+            return None
+        before = doc[start - 1]
+        if before.lower_ in _DEFINITE or before.lower_ in _POSSESSIVE_DETS:
+            return start - 1, end - 1, title
+        if before.tag_ == "POS" and start >= 2:
+            owner = doc[start - 2]
+            first = owner.left_edge.i if self.parsed else start - 2
+            sent_start, _ = self._sent_bounds(start)
+            first = max(first, sent_start, start - 2 - _MAX_NAME_TOKENS)
+            return first, end - 1, title
+        return None
+
+    def _nominal_titles(self) -> None:
+        """ "the mayor", "the Prime Minister": a mention of the holder named in the article, or
+        an entity of its own when nobody is named."""
+        doc = self.doc
+        holders = [d for d in self.drafts if d.type == "PERSON" and d.title and d.names]
+        unnamed: list[_Draft] = []
+        for i, tok in enumerate(doc):
+            if self.covered[i] or tok.lower_ not in self.lex.title_heads:
+                continue
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and (nxt.pos_ in _NOUNS or (self.parsed and tok.dep_ == "compound")):
+                continue  # "the mayor Ana Ruiz" is a prefix, "the mayor election" no person
+            nominal = self._definite_title(i + 1)
+            if nominal is None:
+                continue
+            start, head, title = nominal
+            end = i + 1
+            if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc):
+                ent = self._name_mention_at(i + 2)
+                if ent is not None and ent.entity.type != "PERSON":
+                    end = i + 2
+                    while end < len(doc) and doc[end].idx < ent.end:
+                        end += 1
+            offset = tok.idx
+            owner = self._owner(start, i)
+            draft = self._holder(holders, title, offset) or self._unnamed(
+                unnamed, title, owner, offset
+            )
+            if draft is None:
+                draft = self._new("PERSON")
+                draft.title, draft.owner = title, owner
+                draft.nominal = self._nominal_name(start, i + 1)
+                unnamed.append(draft)
+            self._mention(draft, start, end, head, "nominal")
+
+    def _nominal_name(self, start: int, end: int) -> str:
+        """The name of an entity known only by a nominal: "The mayor" -> "the mayor"."""
+        first = self.doc[start]
+        text = self.doc[start:end].text
+        return first.lower_ + text[len(first) :] if first.lower_ in _DEFINITE else text
+
+    def _owner(self, start: int, head: int) -> object:
+        """Whose title a possessive nominal is: the entity or the words before "'s"."""
+        doc = self.doc
+        for k in range(start, head):
+            if doc[k].tag_ == "POS":
+                offset = doc[start].idx
+                for m in self.mentions:
+                    if m.start <= offset < m.end and m.kind != "pronoun":
+                        return m.entity
+                return doc[start:k].text.lower()
+        return None
+
+    def _holder(self, holders: list[_Draft], title: str, offset: int) -> _Draft | None:
+        fitting = [d for d in holders if self._compatible(d.title, title)]
+        before = [
+            (max(m.start for m in d.mentions if m.start < offset), d)
+            for d in fitting
+            if any(m.start < offset for m in d.mentions)
+        ]
+        if before:
+            return max(before, key=lambda x: x[0])[1]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _unnamed(
+        self, unnamed: list[_Draft], title: str, owner: object, offset: int
+    ) -> _Draft | None:
+        fitting = [
+            d
+            for d in unnamed
+            if self._compatible(d.title, title) and (owner is None or owner == d.owner)
+        ]
+        if not fitting:
+            return None
+        return max(fitting, key=lambda d: max(m.start for m in d.mentions))
+
+    def _compatible(self, holder: str | None, nominal: str) -> bool:
+        """Whether someone titled ``holder`` is "the ``nominal``" (a health minister is "the
+        minister"; a vice president is not "the president")."""
+        if holder is None:
+            return False
+        if holder == nominal:
+            return True
+        h, n = holder.split(), nominal.split()
+        return len(h) > len(n) and h[-len(n) :] == n and h[0] not in self.lex.distinct_modifiers
+
+    # ----------------------------------------------------------------- organisation nouns
+
+    def _organisation_nouns(self) -> None:
+        """ "the ministry", "the company", "police": the one matching organisation, else an
+        entity of their own."""
+        doc, lex = self.doc, self.lex
+        own: dict[str, _Draft] = {}
+        orgs = [d for d in self.groups.values() if d.mentions]
+        for i, tok in enumerate(doc):
+            noun = tok.lower_
+            if self.covered[i] or noun not in lex.org_nouns or tok.pos_ not in _NOUNS:
+                continue
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ in _NOUNS:
+                continue
+            if self.parsed and tok.dep_ == "compound":
+                continue
+            prev = doc[i - 1] if i else None
+            if prev is not None and prev.lower_ in _DEFINITE:
+                start = i - 1
+            elif noun in lex.bare_org_nouns and (prev is None or prev.pos_ not in {"DET", "ADJ"}):
+                start = i
+            else:
+                continue
+            draft = self._organisation_for(noun, orgs, tok.idx)
+            if draft is None:
+                draft = own.get(noun)
+                if draft is None:
+                    draft = own[noun] = self._new("ORG")
+                    draft.nominal = self._nominal_name(start, i + 1)
+            self._mention(draft, start, i + 1, i, "nominal")
+
+    def _organisation_for(self, noun: str, orgs: list[_Draft], offset: int) -> _Draft | None:
+        lex = self.lex
+        words = lex.org_nouns[noun]
+
+        def name_words(d: _Draft) -> set[str]:
+            return {w.rstrip(".,").lower() for name in d.names for w in name.split()}
+
+        matching = [d for d in orgs if name_words(d) & words]
+        if not matching and noun in lex.company_nouns:
+            matching = [
+                d
+                for d in orgs
+                if d.labels.most_common(1)[0][0] == "ORG"
+                and not name_words(d) & lex.public_words
+                and not all(n.isupper() for n in d.names)
+            ]
+        earlier = [d for d in matching if d.mentions[0].start < offset]
+        if len(earlier) == 1:
+            return earlier[0]
+        return matching[0] if len(matching) == 1 and not earlier else None
+
+    # ----------------------------------------------------------------- pronouns
+
+    def _pronouns(self, lay) -> None:
+        doc, lex = self.doc, self.lex
+        quoted = self._quoted_tokens(lay)
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        token_mention = self._token_mentions(ordered)
+        history: list[_Mention] = []
+        k = 0
+        for i, tok in enumerate(doc):
+            kind = lex.pronouns.get(tok.lower_)
+            if kind is None or self.covered[i] or tok.pos_ != "PRON":
+                continue
+            while k < len(ordered) and ordered[k].start < tok.idx:
+                history.append(ordered[k])
+                k += 1
+            if kind in ("m", "f"):
+                draft = self._person_antecedent(tok, kind, history, quoted, token_mention)
+            else:
+                draft = self._clear_antecedent(tok, kind, token_mention, history)
+            if draft is None:
+                continue
+            if kind in ("m", "f"):
+                draft.set_gender(kind)
+            m = _Mention(tok.idx, tok.idx + len(tok), i, "pronoun")
+            draft.add(m)
+            history.append(m)
+
+    def _quoted_tokens(self, lay) -> list[bool]:
+        doc = self.doc
+        blocks = [(b.start, b.end) for b in lay.blocks] or [(0, len(doc.text))]
+        inside = [False] * len(doc)
+        stretches = find_quoted(doc.text, blocks)
+        n = 0
+        for tok in doc:
+            while n < len(stretches) and stretches[n].end <= tok.idx:
+                n += 1
+            if n < len(stretches) and any(s <= tok.idx < e for s, e in stretches[n].pieces):
+                inside[tok.i] = True
+        return inside
+
+    def _token_mentions(self, ordered: list[_Mention]) -> dict[int, _Mention]:
+        """Token index -> the smallest mention containing it (for subject checks)."""
+        doc = self.doc
+        by_token: dict[int, _Mention] = {}
+        for m in sorted(ordered, key=lambda m: m.start - m.end):
+            tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if tok is None:
+                continue
+            for t in tok:
+                by_token[t.i] = m
+        return by_token
+
+    def _is_subject(self, m: _Mention) -> bool:
+        return self.parsed and self.doc[m.head].dep_ in _SUBJECT_DEPS
+
+    def _governing_subject(self, tok: Token, token_mention: dict[int, _Mention]) -> _Draft | None:
+        """The entity that is subject of a verb governing ``tok`` earlier in its sentence
+        ("The ministry said it would act" -> the ministry), or None."""
+        if not self.parsed:
+            return None
+        cur = tok
+        for _ in range(_HEAD_WALK):
+            if cur.head is cur:
+                return None
+            cur = cur.head
+            subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
+            if subjects:
+                if any(c.dep_ == "conj" for c in subjects[0].children):
+                    return None  # "Smith and Jones said they ..."
+                m = token_mention.get(subjects[0].i)
+                return m.entity if m is not None and m.kind != "pronoun" else None
+        return None
+
+    def _person_antecedent(
+        self,
+        tok: Token,
+        gender: str,
+        history: list[_Mention],
+        quoted: list[bool],
+        token_mention: dict[int, _Mention],
+    ) -> _Draft | None:
+        """The person a he/she form refers to: the only compatible person nearby, else the
+        one gender or subjecthood singles out; None when that is not clear."""
+        sent = self.sent_of[tok.i]
+        recent: list[_Draft] = []  # most recent first
+        subjects: set[int] = set()
+        far: list[_Draft] = []
+        for m in reversed(history):
+            msent = self.sent_of[m.head]
+            if sent - msent > 3 * self.lex.window:
+                break
+            d = m.entity
+            if d.type != "PERSON" or (quoted[m.head] and not quoted[tok.i]):
+                continue
+            if sent - msent > self.lex.window:
+                if d not in far:
+                    far.append(d)
+                continue
+            if d not in recent:
+                recent.append(d)
+            if msent >= sent - 1 and self._is_subject(m):
+                subjects.add(id(d))
+        if not recent:  # nobody nearby: only one person in a wider window will do
+            return far[0] if len(far) == 1 and far[0].gender in (None, gender) else None
+        compatible = [d for d in recent if d.gender in (None, gender)]
+        if not compatible:
+            return None
+        governing = self._governing_subject(tok, token_mention)
+        known = [d for d in compatible if d.gender == gender]
+        if governing in compatible and (governing.gender == gender or not known):
+            return governing
+        if len(compatible) == 1:
+            return compatible[0]
+        if len(known) == 1 and (known[0] is compatible[0] or id(known[0]) in subjects):
+            return known[0]
+        subject_fits = [d for d in compatible if id(d) in subjects]
+        if len(subject_fits) == 1 and (subject_fits[0].gender == gender or not known):
+            return subject_fits[0]
+        return None
+
+    def _clear_antecedent(
+        self, tok: Token, kind: str, token_mention: dict[int, _Mention], history: list[_Mention]
+    ) -> _Draft | None:
+        """it/its/they: only the clear cases. The entity that is subject of the governing verb
+        ("The ministry said it ..."), or, for a sentence-initial "It said", the organisation that
+        was the previous sentence's subject."""
+        allowed = {"ORG", "GPE"} if kind == "it" else {"ORG", "PERSON"}
+        draft = self._governing_subject(tok, token_mention)
+        if draft is None and self.parsed and tok.dep_ in _SUBJECT_DEPS:
+            sent_start, _ = self._sent_bounds(tok.i)
+            opening = all(t.is_punct or t.is_space for t in self.doc[sent_start : tok.i])
+            if opening and tok.head.lemma_ in self.lex.report_verbs:
+                prev = self.sent_of[tok.i] - 1
+                subjects = {
+                    id(m.entity): m.entity
+                    for m in history
+                    if self.sent_of[m.head] == prev and self._is_subject(m)
+                }
+                if len(subjects) == 1:
+                    draft = next(iter(subjects.values()))
+                    if draft.type == "PERSON":
+                        draft = None
+        if draft is None:
+            return None
+        etype = draft.type if draft.type != "GROUP" else draft.labels.most_common(1)[0][0]
+        if etype not in allowed:
+            return None
+        if etype == "PERSON" and draft.gender is not None:
+            return None  # singular "they" only for a person with no gender given
+        return draft
 
 
 @Language.factory("presslens_entities")
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent()
+    return EntitiesComponent(EntityLexicon.load(nlp))
