@@ -204,16 +204,15 @@ def report_layers(analysis: Analysis, colours: dict[str, str]) -> list[Layer]:
     ]
 
 
-def text_blocks(analysis: Analysis) -> list[Block]:
-    """The top-level blocks in order, with any uncovered text as paragraphs.
-
-    A block inside another (a dateline opening a paragraph) is not returned here:
-    ``render_blocks`` draws it as a mark inside its container.
+def text_blocks(analysis: Analysis) -> tuple[list[Block], list[Block]]:
+    """``(containers, inline)``: the blocks drawn one under the other, in order, with any
+    uncovered text as paragraphs; and those drawn inside a container (a block nested in
+    another, a dateline on the line of the paragraph it opens).
     """
     text = analysis.text
+    inline = [b for b in analysis.blocks if is_nested(b, analysis.blocks)]
     outer = sorted(
-        (b for b in analysis.blocks if b.end > b.start and not is_nested(b, analysis.blocks)),
-        key=lambda b: b.start,
+        (b for b in analysis.blocks if b.end > b.start and b not in inline), key=lambda b: b.start
     )
     blocks: list[Block] = []
     pos = 0
@@ -221,9 +220,15 @@ def text_blocks(analysis: Analysis) -> list[Block]:
         if b.start > pos and text[pos : b.start].strip():
             blocks.append(Block(kind="paragraph", start=pos, end=b.start))
         if b.end > pos:
-            blocks.append(Block(kind=b.kind, start=max(b.start, pos), end=b.end))
+            b = Block(kind=b.kind, start=max(b.start, pos), end=b.end)
+            prev = blocks[-1] if blocks else None
+            if prev and prev.kind == "dateline" and "\n" not in text[prev.end : b.start]:
+                inline.append(prev)
+                b = Block(kind=b.kind, start=prev.start, end=b.end)
+                blocks.pop()
+            blocks.append(b)
             pos = b.end
-    return blocks
+    return blocks, inline
 
 
 def is_nested(block: Block, blocks: list[Block]) -> bool:
@@ -236,12 +241,8 @@ def is_nested(block: Block, blocks: list[Block]) -> bool:
 
 def render_blocks(analysis: Analysis, layers: list[Layer]) -> list[RenderedBlock]:
     """Each block of the text as a tree of marks, ready for the template."""
-    blocks = text_blocks(analysis)
-    inner = [
-        Mark(b.start, b.end, f"inblock {BLOCK_TAGS[b.kind][1]}")
-        for b in analysis.blocks
-        if is_nested(b, analysis.blocks)
-    ]
+    blocks, inline = text_blocks(analysis)
+    inner = [Mark(b.start, b.end, f"inblock {BLOCK_TAGS[b.kind][1]}") for b in inline]
     marks = [
         (dataclasses.replace(m, css=f"L-{layer.name} {m.css}"), rank)
         for rank, (layer, m) in enumerate(
