@@ -161,31 +161,31 @@ def entity_tip(entity: Entity) -> str:
 
 
 def report_layers(analysis: Analysis, colours: dict[str, str]) -> list[Layer]:
-    """The layers drawn over the text, outermost first."""
-    quotes: list[Mark] = []
+    """The layers drawn over the text, the most important first (it is never cut)."""
+    contents: list[Mark] = []
+    roles: list[Mark] = []  # speakers and cues, drawn after (inside) every quote's content
     for q in analysis.quotes:
         eid = q.speaker.entity if q.speaker else None
         colour = colours.get(eid or "", NEUTRAL)
         tip = quote_tip(analysis, q)
         pieces = q.spans or [q.content]
-        for piece in pieces:
-            quotes.append(
-                Mark(
-                    piece.start,
-                    piece.end,
-                    f"q {colour} k-{q.kind}",
-                    tip,
-                    key=q.id,
-                    entity=eid,
-                    anchor=q.id if piece is pieces[0] else None,
-                )
+        contents += [
+            Mark(
+                p.start,
+                p.end,
+                f"q {colour} k-{q.kind}",
+                tip,
+                key=q.id,
+                entity=eid,
+                anchor=q.id if i == 0 else None,
             )
-        if q.speaker:
-            quotes.append(
-                Mark(q.speaker.start, q.speaker.end, f"spk {colour}", tip, key=q.id, entity=eid)
-            )
-        if q.cue:
-            quotes.append(Mark(q.cue.start, q.cue.end, f"cue {colour}", tip, key=q.id, entity=eid))
+            for i, p in enumerate(pieces)
+        ]
+        roles += [
+            Mark(part.start, part.end, f"{css} {colour}", tip, key=q.id, entity=eid)
+            for css, part in (("spk", q.speaker), ("cue", q.cue))
+            if part is not None
+        ]
     mentions = [
         Mark(
             m.start,
@@ -199,7 +199,7 @@ def report_layers(analysis: Analysis, colours: dict[str, str]) -> list[Layer]:
         for m in e.mentions
     ]
     return [
-        Layer("quotes", "Quotes (content, cue, speaker)", quotes),
+        Layer("quotes", "Quotes (content, cue, speaker)", contents + roles),
         Layer("mentions", "People, organisations, places", mentions),
     ]
 
@@ -244,18 +244,13 @@ def render_blocks(analysis: Analysis, layers: list[Layer]) -> list[RenderedBlock
     blocks, inline = text_blocks(analysis)
     inner = [Mark(b.start, b.end, f"inblock {BLOCK_TAGS[b.kind][1]}") for b in inline]
     marks = [
-        (dataclasses.replace(m, css=f"L-{layer.name} {m.css}"), rank)
-        for rank, (layer, m) in enumerate(
-            (layer, m) for layer in [Layer("structure", "", inner), *layers] for m in layer.marks
-        )
+        dataclasses.replace(m, css=f"L-{layer.name} {m.css}")
+        for layer in [Layer("structure", "", inner), *layers]
+        for m in layer.marks
     ]
     rendered = []
     for b in blocks:
-        clipped = [
-            (clip(m, b.start, b.end), rank)
-            for m, rank in marks
-            if m.start < b.end and m.end > b.start
-        ]
+        clipped = [clip(m, b.start, b.end) for m in marks if m.start < b.end and m.end > b.start]
         tag, css = BLOCK_TAGS[b.kind]
         rendered.append(RenderedBlock(tag, css, nest(analysis.text, clipped, b.start, b.end)))
     return rendered
@@ -269,35 +264,53 @@ def clip(mark: Mark, lo: int, hi: int) -> Mark:
     )
 
 
-def nest(text: str, marks: list[tuple[Mark, int]], lo: int, hi: int) -> list[Node]:
-    """``text[lo:hi]`` as a tree: longer marks enclose shorter ones, crossing marks are split.
+@dataclass
+class _Box:
+    mark: Mark
+    children: list[_Box] = field(default_factory=list)
 
-    ``marks`` are ``(mark, rank)`` pairs inside ``lo:hi``; at equal offsets the lower
-    rank encloses the higher.
+
+def nest(text: str, marks: list[Mark], lo: int, hi: int) -> list[Node]:
+    """``text[lo:hi]`` as a tree of ``marks``, which come most important first.
+
+    A mark goes inside the mark that contains it and around the marks it contains; where
+    it crosses an earlier mark's edge it is cut there, so earlier marks stay whole.
     """
-    pending = sorted(
-        ((m, r) for m, r in marks if m.end > m.start), key=lambda x: (x[0].start, -x[0].end, x[1])
-    )
-    nodes: list[Node] = []
-    pos = lo
-    while pending:
-        (mark, _), rest = pending[0], pending[1:]
-        if mark.start > pos:
-            nodes.append(Node(text=text[pos : mark.start]))
-        inside, after = [], []
-        for m, r in rest:
-            if m.start >= mark.end:
-                after.append((m, r))
-                continue
-            inside.append((clip(m, m.start, mark.end), r))
-            if m.end > mark.end:
-                after.append((clip(m, mark.end, m.end), r))
-        nodes.append(Node(mark=mark, children=nest(text, inside, mark.start, mark.end)))
-        pos = mark.end
-        pending = sorted(after, key=lambda x: (x[0].start, -x[0].end, x[1]))
+    root: list[_Box] = []
+    for mark in marks:
+        if mark.end > mark.start:
+            _insert(root, mark)
+    return _with_text(text, root, lo, hi)
+
+
+def _insert(level: list[_Box], mark: Mark) -> None:
+    for box in level:
+        m = box.mark
+        if m.start <= mark.start and mark.end <= m.end:
+            _insert(box.children, mark)
+            return
+        if mark.start < m.start < mark.end < m.end or m.start < mark.start < m.end < mark.end:
+            cut = m.start if mark.start < m.start else m.end
+            _insert(level, clip(mark, mark.start, cut))
+            _insert(level, clip(mark, cut, mark.end))
+            return
+    inside = [b for b in level if mark.start <= b.mark.start and b.mark.end <= mark.end]
+    outside = [b for b in level if not (mark.start <= b.mark.start and b.mark.end <= mark.end)]
+    level[:] = sorted([*outside, _Box(mark, inside)], key=lambda b: b.mark.start)
+
+
+def _with_text(text: str, boxes: list[_Box], lo: int, hi: int) -> list[Node]:
+    """The nodes for ``text[lo:hi]``: ``boxes`` with the text between and inside them."""
+    out, pos = [], lo
+    for box in boxes:
+        m = box.mark
+        if m.start > pos:
+            out.append(Node(text=text[pos : m.start]))
+        out.append(Node(mark=m, children=_with_text(text, box.children, m.start, m.end)))
+        pos = m.end
     if hi > pos:
-        nodes.append(Node(text=text[pos:hi]))
-    return nodes
+        out.append(Node(text=text[pos:hi]))
+    return out
 
 
 def quotes_by_speaker(analysis: Analysis) -> list[tuple[str, str | None, list[Quote]]]:
