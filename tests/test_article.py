@@ -174,9 +174,7 @@ def test_jsonl_records_and_bad_lines_in_order(tmp_path):
         "Ferries\n\nFerries return.",
         dt.date(2024, 3, 14),
     )
-    assert isinstance(broken, InputError) and str(broken).startswith("line 2: not valid JSON")
-    assert (
-        isinstance(listed, InputError) and "line 4" in str(listed) and "JSON object" in str(listed)
-    )
+    assert isinstance(broken, InputError) and str(broken).startswith("not valid JSON")
+    assert isinstance(listed, InputError) and "JSON object" in str(listed)
     assert isinstance(textless, InputError) and '"text"' in str(textless)
     assert last.id == "6" and last.text == "Second good one."

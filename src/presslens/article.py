@@ -205,7 +205,8 @@ def read_jsonl(
 
     Each line is a JSON object with ``text`` and optionally ``id``, ``headline``,
     ``published``, ``outlet`` and ``url``; a line that is not is yielded as an
-    ``InputError`` naming the line, and the batch goes on.
+    ``InputError``, and the batch goes on. Names are ``PATH:LINE``; an article's
+    ``id`` is its ``id`` field, else its line number.
     """
     with path.open("rb") as fh:
         for n, line in enumerate(fh, 1):
@@ -215,7 +216,7 @@ def read_jsonl(
             try:
                 yield name, _article_from_record(line, max_bytes=max_bytes, line_no=n)
             except InputError as exc:
-                yield name, InputError(f"line {n}: {exc}")
+                yield name, exc
 
 
 def _article_from_record(line: bytes, *, max_bytes: int, line_no: int) -> Article:
