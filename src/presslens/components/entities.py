@@ -42,6 +42,7 @@ _APPOSITIVE_STOPS = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "�
 _MAX_APPOSITIVE_TOKENS = 12
 _MAX_NAME_TOKENS = 4
 _HEAD_WALK = 6
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüýÿčćšžłńőű.-'’")
 
 
 def _load(name: str) -> dict:
@@ -185,11 +186,13 @@ class _Run:
         self.drafts: list[_Draft] = []
         self.mentions: list[_Mention] = []
         self.persons_by_full: dict[tuple[str, str], _Draft] = {}
-        self.persons_by_part: dict[str, list[_Draft]] = {}
+        self.persons_by_part: dict[str, list[_Draft]] = {}  # surname -> people
+        self.persons_by_first: dict[str, list[_Draft]] = {}  # given name -> people
         self.groups: dict[str, _Draft] = {}
         self.acronyms: dict[str, _Draft] = {}
         self.name_starts: dict[int, _Mention] = {}  # character start -> name mention
         self.sent_of = self._sentence_index()
+        self.headline_end = layers(doc).headline[1] if layers(doc).headline else 0
 
     # ----------------------------------------------------------------- driver
 
@@ -218,7 +221,7 @@ class _Run:
             aliases = list(
                 dict.fromkeys(doc.text[m.start : m.end] for m in d.mentions if m.kind != "pronoun")
             )
-            name = max(d.names, key=len) if d.names else (d.nominal or aliases[0])
+            name = self._best_name(d) or d.nominal or aliases[0]
             etype = d.type if d.type != "GROUP" else d.labels.most_common(1)[0][0]
             entities.append(
                 Entity(
@@ -233,6 +236,14 @@ class _Run:
             for m in d.mentions:
                 lay.mention_entity[(m.start, m.end)] = eid
         lay.entities = entities
+
+    @staticmethod
+    def _best_name(draft: _Draft) -> str | None:
+        """The fullest proper name: the most used name of several words, else the longest."""
+        if not draft.names:
+            return None
+        counts = Counter(draft.names)
+        return max(counts, key=lambda n: (" " in n, counts[n], len(n)))
 
     # ----------------------------------------------------------------- helpers
 
@@ -357,27 +368,44 @@ class _Run:
                 # honorifics and titles NER put inside the name: "President Joe Biden"
                 while e - s > 1 and (self._honorific(doc[s]) or self._title_word(doc[s])):
                     s += 1
-            if s < e:
+            if s < e and self._plausible(s, e, ent.label_):
                 names.append(self._name(s, e, ent.label_))
         for i, tok in enumerate(doc):
-            if in_ent[i] or i + 1 >= len(doc) or in_ent[i + 1]:
+            if in_ent[i]:
                 continue
-            if self._honorific(tok) is None and self._title_ending(i + 1) is None:
+            if tok.text in self.lex.first_names and tok.pos_ == "PROPN":
+                start, shortest = i, 2  # "Ana Ruiz" that NER missed: a known given name starts it
+            elif self._honorific(tok) is not None or self._title_ending(i + 1) is not None:
+                start, shortest = i + 1, 1  # "Mayor Ana Ruiz", "Ms Lopez"
+            else:
                 continue
-            e = i + 1
-            while e < len(doc) and e - i <= _MAX_NAME_TOKENS and not in_ent[e]:
+            e = start
+            while e < len(doc) and e - start < _MAX_NAME_TOKENS and not in_ent[e]:
                 t = doc[e]
-                if t.pos_ != "PROPN" or not t.text[:1].isupper() or self._title_word(t):
+                if t.pos_ != "PROPN" or not t.text[:1].isupper():
                     break
-                if self._honorific(t):
+                if self._title_word(t) or self._honorific(t):
                     break
                 e += 1
-            if e > i + 1:
-                for k in range(i + 1, e):
+            if e - start >= shortest:
+                for k in range(start, e):
                     in_ent[k] = True
-                names.append(self._name(i + 1, e, "PERSON"))
+                names.append(self._name(start, e, "PERSON"))
         names.sort(key=lambda n: n.start)
         return names
+
+    def _plausible(self, s: int, e: int, label: str) -> bool:
+        """Whether NER's ``doc[s:e]`` can be a name: capitalised, not a bare title ("Mayor"),
+        a person's name made of letters ("W]e" is not one)."""
+        tokens = self.doc[s:e]
+        if not any(c.isupper() for c in tokens.text):
+            return False
+        if label == "PERSON":
+            if all(self._title_word(t) or self._honorific(t) for t in tokens):
+                return False
+            if not all(_NAME_CHARS.issuperset(t.lower_) for t in tokens):
+                return False
+        return True
 
     def _name(self, s: int, e: int, label: str) -> _Name:
         start, gender, title = self._prefix(s)
@@ -396,20 +424,39 @@ class _Run:
     # ----------------------------------------------------------------- people
 
     def _people(self, names: list[_Name]) -> None:
-        """Merge person names: full names by (first, last), then single names onto them."""
+        """Merge person names: full names by (first, last), then single names onto them.
+
+        A longer name ending in a known full name is that person ("Crooked Hillary Clinton");
+        a title-case headline's "Obama Seeks" is the known Obama.
+        """
         full: list[tuple[_Name, list[str]]] = []
         single: list[tuple[_Name, list[str]]] = []
         for name in names:
-            if not name.personal:
+            if name.personal:
+                parts = self._name_parts(name)
+                (full if len(parts) > 1 else single).append((name, parts))
+        pairs = {(p[0].lower(), p[-1].lower()) for _, p in full if len(p) == 2}
+        body = [p for n, p in full if self.doc[n.start].idx >= self.headline_end]
+        body_keys = {(p[0].lower(), p[-1].lower()) for p in body}
+        body_surnames = {p[-1].lower() for p in body}
+        for name, parts in list(full):
+            key = (parts[0].lower(), parts[-1].lower())
+            if self.doc[name.start].idx >= self.headline_end or key in body_keys:
                 continue
-            parts = self._name_parts(name)
-            (full if len(parts) > 1 else single).append((name, parts))
+            for k in range(name.name_start, name.name_end):
+                if self.doc[k].lower_ in body_surnames:
+                    full.remove((name, parts))
+                    single.append((_Name(k, k, k + 1, "PERSON"), [self.doc[k].text]))
+                    break
         for name, parts in full:
             key = (parts[0].lower(), parts[-1].lower())
+            if len(parts) > 2 and (parts[-2].lower(), parts[-1].lower()) in pairs:
+                key = (parts[-2].lower(), parts[-1].lower())
             draft = self.persons_by_full.get(key)
             if draft is None:
                 draft = self.persons_by_full[key] = self._new("PERSON")
                 self.persons_by_part.setdefault(key[1], []).append(draft)
+                self.persons_by_first.setdefault(key[0], []).append(draft)
             self._person_mention(draft, name)
         for name, parts in single:
             draft = self._known_person(parts[0], name.gender, name.name_start)
@@ -429,11 +476,13 @@ class _Run:
     def _known_person(self, word: str, gender: str | None, at: int) -> _Draft | None:
         """The person a single name ("Lopez") stands for, or None when there is none.
 
-        Several people with that surname: the one whose gender fits, else the most recent.
+        Several people with that surname: the one whose gender fits, else the one named in
+        full most often (a relative named once does not take over), else the most recent.
         """
         candidates = self.persons_by_part.get(word.lower(), [])
         if not candidates:
-            return None
+            given = self.persons_by_first.get(word.lower(), [])
+            return given[0] if len(given) == 1 else None
         if len(candidates) > 1 and gender:
             fitting = [d for d in candidates if self._gender_guess(d) == gender]
             candidates = fitting or candidates
@@ -441,10 +490,11 @@ class _Run:
             return candidates[0]
         offset = self.doc[at].idx
 
-        def last_before(d: _Draft) -> int:
-            return max((m.start for m in d.mentions if m.start < offset), default=-1)
+        def rank(d: _Draft) -> tuple[int, int]:
+            last = max((m.start for m in d.mentions if m.start < offset), default=-1)
+            return len(d.mentions), last
 
-        return max(candidates, key=last_before)
+        return max(candidates, key=rank)
 
     def _gender_guess(self, draft: _Draft) -> str | None:
         if draft.gender:
@@ -500,6 +550,7 @@ class _Run:
                 and doc[e].text == "("
                 and doc[e + 2].text == ")"
                 and doc[e + 1].text.isupper()
+                and doc[e + 1].text[0] == text.lstrip()[:1].upper()
             ):
                 self.acronyms[doc[e + 1].text] = draft
         initials: dict[str, list[_Draft]] = {}
@@ -520,10 +571,24 @@ class _Run:
                 self.acronyms.setdefault(form, drafts[0])
         for key, draft in list(self.groups.items()):
             text = draft.names[0]
-            target = self.acronyms.get(text)
-            if text.isupper() and target is not None and target is not draft:
+            target = self.acronyms.get(text) if text.isupper() else self._short_form_of(text)
+            if target is not None and target is not draft:
                 self._merge(draft, target)
                 del self.groups[key]
+
+    def _short_form_of(self, word: str) -> _Draft | None:
+        """The one organisation whose longer name starts or ends with ``word`` ("the Post" is
+        the New York Post), or None. Generic words ("Ministry") never match."""
+        source = self.groups.get(self._group_key(word))
+        if " " in word or word.lower() in self.lex.org_nouns or not source.labels["ORG"]:
+            return None
+        found = [
+            d
+            for d in self.groups.values()
+            if d.labels["ORG"]
+            and any(len(n.split()) > 1 and word in (n.split()[0], n.split()[-1]) for n in d.names)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _merge(self, source: _Draft, target: _Draft) -> None:
         for m in source.mentions:
@@ -548,7 +613,9 @@ class _Run:
             if tok.text in self.acronyms and tok.text.isupper() and len(tok.text) > 1:
                 self._mention(self.acronyms[tok.text], i, i + 1, i, "name")
                 continue
-            if tok.pos_ != "PROPN" or tok.lower_ not in self.persons_by_part:
+            if not tok.text[:1].isupper() or tok.pos_ not in _NOUNS:
+                continue
+            if tok.lower_ not in self.persons_by_part:
                 continue
             neighbours = (doc[i - 1] if i else None, doc[i + 1] if i + 1 < len(doc) else None)
             if any(n is not None and n.pos_ == "PROPN" and n.is_title for n in neighbours):
@@ -845,9 +912,11 @@ class _Run:
     def _is_subject(self, m: _Mention) -> bool:
         return self.parsed and self.doc[m.head].dep_ in _SUBJECT_DEPS
 
-    def _governing_subject(self, tok: Token, token_mention: dict[int, _Mention]) -> _Draft | None:
+    def _governing_subject(
+        self, tok: Token, token_mention: dict[int, _Mention]
+    ) -> tuple[_Draft, int] | None:
         """The entity that is subject of a verb governing ``tok`` earlier in its sentence
-        ("The ministry said it would act" -> the ministry), or None."""
+        ("The ministry said it would act" -> the ministry), with the subject's token, or None."""
         if not self.parsed:
             return None
         cur = tok
@@ -860,7 +929,9 @@ class _Run:
                 if any(c.dep_ == "conj" for c in subjects[0].children):
                     return None  # "Smith and Jones said they ..."
                 m = token_mention.get(subjects[0].i)
-                return m.entity if m is not None and m.kind != "pronoun" else None
+                if m is None or m.kind == "pronoun":
+                    return None
+                return m.entity, subjects[0].i
         return None
 
     def _person_antecedent(
@@ -897,16 +968,17 @@ class _Run:
         compatible = [d for d in recent if d.gender in (None, gender)]
         if not compatible:
             return None
-        governing = self._governing_subject(tok, token_mention)
+        found = self._governing_subject(tok, token_mention)
+        governing = found[0] if found else None
         known = [d for d in compatible if d.gender == gender]
-        if governing in compatible and (governing.gender == gender or not known):
+        if governing in compatible and (governing.gender == gender or len(compatible) == 1):
             return governing
         if len(compatible) == 1:
             return compatible[0]
         if len(known) == 1 and (known[0] is compatible[0] or id(known[0]) in subjects):
             return known[0]
         subject_fits = [d for d in compatible if id(d) in subjects]
-        if len(subject_fits) == 1 and (subject_fits[0].gender == gender or not known):
+        if len(subject_fits) == 1 and subject_fits[0].gender == gender:
             return subject_fits[0]
         return None
 
@@ -917,7 +989,8 @@ class _Run:
         ("The ministry said it ..."), or, for a sentence-initial "It said", the organisation that
         was the previous sentence's subject."""
         allowed = {"ORG", "GPE"} if kind == "it" else {"ORG", "PERSON"}
-        draft = self._governing_subject(tok, token_mention)
+        found = self._governing_subject(tok, token_mention)
+        draft, subject = found if found else (None, tok.i)
         if draft is None and self.parsed and tok.dep_ in _SUBJECT_DEPS:
             sent_start, _ = self._sent_bounds(tok.i)
             opening = all(t.is_punct or t.is_space for t in self.doc[sent_start : tok.i])
@@ -937,8 +1010,14 @@ class _Run:
         etype = draft.type if draft.type != "GROUP" else draft.labels.most_common(1)[0][0]
         if etype not in allowed:
             return None
-        if etype == "PERSON" and draft.gender is not None:
-            return None  # singular "they" only for a person with no gender given
+        if etype == "PERSON":
+            # singular "they" only for a person with no gender given and no other noun between
+            if draft.gender is not None:
+                return None
+            for t in self.doc[subject + 1 : tok.i]:
+                m = token_mention.get(t.i)
+                if t.pos_ in _NOUNS and (m is None or m.entity is not draft):
+                    return None
         return draft
 
 

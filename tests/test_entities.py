@@ -1,0 +1,248 @@
+"""presslens_entities: one entity per person or organisation, every way the article names it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from presslens.layers import entity_for, layers
+from presslens.pipeline import build_nlp
+from presslens.schema import Analysis, Entity
+
+
+def named(a: Analysis, name: str) -> Entity:
+    found = [e for e in a.entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.aliases) for e in a.entities]
+    return found[0]
+
+
+def owner(a: Analysis, text: str, occurrence: int = 0) -> Entity | None:
+    """The entity with a mention of ``text`` at its ``occurrence``-th place in the article."""
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(text)}(?!\w)", a.text)][occurrence]
+    for e in a.entities:
+        if any(m.start == start and m.end == start + len(text) for m in e.mentions):
+            return e
+    return None
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def test_full_name_surname_and_honorifics_are_one_person(analyze):
+    a = analyze(
+        "Maria Lopez, who runs the bakery on Elm Street, opened a second shop on Monday. "
+        "Lopez said business was good. Ms Lopez added that prices would not rise.\n\n"
+        "Dr. Hugh Hill, who lives nearby, welcomed the news. Dr. Hill said he would visit."
+    )
+    lopez = named(a, "Maria Lopez")
+    assert lopez.type == "PERSON"
+    assert {"Maria Lopez", "Lopez", "Ms Lopez"} <= set(lopez.aliases)
+    hill = named(a, "Hugh Hill")
+    assert "Dr. Hill" in hill.aliases
+    assert owner(a, "he") is hill
+
+
+def test_same_surname_different_first_names_stay_apart(analyze):
+    a = analyze(
+        "Maria Lopez and Carlos Lopez run the family bakery. Maria Lopez said sales rose. "
+        "Carlos Lopez said he was pleased. Mrs. Lopez added that she would hire more staff."
+    )
+    maria, carlos = named(a, "Maria Lopez"), named(a, "Carlos Lopez")
+    assert maria is not carlos
+    assert owner(a, "Mrs. Lopez") is maria
+    assert owner(a, "he") is carlos
+    assert owner(a, "she") is maria
+
+
+def test_title_before_a_name_and_later_nominal(analyze):
+    a = analyze(
+        "Mayor Ana Ruiz opened the new bridge on Saturday. "
+        "The mayor said it had cost less than planned."
+    )
+    ruiz = named(a, "Ana Ruiz")
+    assert ruiz.title == "mayor"
+    assert owner(a, "The mayor") is ruiz
+    assert "Mayor Ana Ruiz" in ruiz.aliases
+
+
+def test_appositive_title_of_surname(analyze):
+    a = analyze(
+        "Ana Ruiz won the vote in March. Ruiz, the mayor of Springfield, said the city was ready."
+    )
+    ruiz = named(a, "Ana Ruiz")
+    assert ruiz.title == "mayor"
+    assert "the mayor of Springfield" in ruiz.aliases
+
+
+def test_appositive_with_indefinite_title(analyze):
+    a = analyze("Hugh Hill, a doctor at the clinic, said the virus was spreading fast.")
+    hill = named(a, "Hugh Hill")
+    assert hill.title == "doctor"
+    assert "a doctor at the clinic" in hill.aliases
+
+
+def test_nominal_titles_resolve_to_their_holders(analyze):
+    a = analyze(
+        "Prime Minister Boris Johnson met President Joe Biden in London. "
+        "The Prime Minister said the talks went well. The President did not comment.\n\n"
+        "Health Minister Jane Doe joined them later. The minister said hospitals were ready."
+    )
+    assert owner(a, "The Prime Minister") is named(a, "Boris Johnson")
+    assert owner(a, "The President") is named(a, "Joe Biden")
+    doe = named(a, "Jane Doe")
+    assert doe.title == "health minister"
+    assert owner(a, "The minister") is doe
+
+
+def test_possessive_title_reverse_appositive(analyze):
+    a = analyze(
+        "Acme Corp said its profits rose. The company's chief executive, John Smith, "
+        "said the results were strong."
+    )
+    smith = named(a, "John Smith")
+    assert smith.title == "chief executive"
+    assert owner(a, "The company's chief executive") is smith
+    assert owner(a, "its") is named(a, "Acme Corp")
+
+
+def test_nominal_title_without_named_holder_is_its_own_entity(analyze):
+    a = analyze(
+        "The mayor said the bridge would reopen next week. "
+        "The mayor did not say how much the repairs would cost."
+    )
+    mayor = owner(a, "The mayor")
+    assert mayor is not None and mayor is owner(a, "The mayor", 1)
+    assert (mayor.name, mayor.type, mayor.title) == ("the mayor", "PERSON", "mayor")
+
+
+def test_a_vice_president_is_not_the_president(analyze):
+    a = analyze("Vice President Kamala Harris spoke first. The president spoke later.")
+    assert named(a, "Kamala Harris").title == "vice president"
+    assert owner(a, "The president") is not named(a, "Kamala Harris")
+
+
+def test_pronouns_follow_gender_from_honorifics(analyze):
+    a = analyze(
+        "Mr Chen met Ms Okafor at the summit on Tuesday. "
+        "She said the meeting was useful. He did not comment."
+    )
+    chen, okafor = owner(a, "Mr Chen"), owner(a, "Ms Okafor")
+    assert chen is not None and okafor is not None and chen is not okafor
+    assert owner(a, "She") is okafor
+    assert owner(a, "He") is chen
+
+
+def test_pronoun_prefers_subject_and_skips_when_unsure(analyze):
+    a = analyze(
+        "Jordan Blake met Casey Morgan in Denver. They talked for an hour.\n\n"
+        "Robin Reyes called Taylor Quinn on Friday. He said nothing about the call."
+    )
+    assert owner(a, "They") is None  # two people: plural, not singular they
+    assert owner(a, "He") is None  # two people of unknown gender: no guess
+
+    a = analyze("Robin Reyes called Maria Quinn on Friday. He said nothing about the call.")
+    assert owner(a, "He") is named(a, "Robin Reyes")  # the only one who can be "he"
+
+
+def test_pronoun_in_narration_skips_people_inside_quotes(analyze):
+    a = analyze('Tom Baker told reporters: "I spoke to Peter Jones about it." He left soon after.')
+    assert owner(a, "He") is named(a, "Tom Baker")
+
+
+def test_organisation_pronouns_only_in_clear_cases(analyze):
+    a = analyze(
+        "The Department of Health said it would publish the report on Friday. "
+        "It added that the data was incomplete.\n\n"
+        "Officials at the Department of Health met on Monday. It was unclear what they decided."
+    )
+    dept = named(a, "Department of Health")
+    assert owner(a, "it") is dept
+    assert owner(a, "It") is dept
+    assert owner(a, "It", 1) is None
+    assert owner(a, "they") is None
+
+
+def test_acronyms_in_brackets_and_by_initials(analyze):
+    a = analyze(
+        "The World Health Organization (WHO) warned on Tuesday that cases were rising. "
+        "WHO experts will travel to the region.\n\n"
+        "The ECB raised rates on Thursday. The European Central Bank said inflation was high."
+    )
+    who = named(a, "World Health Organization")
+    assert who.type == "ORG"
+    assert [m.text for m in who.mentions].count("WHO") == 2
+    ecb = named(a, "European Central Bank")
+    assert "ECB" in ecb.aliases
+
+
+def test_organisation_nouns_resolve_when_unambiguous(analyze):
+    a = analyze(
+        "The Ministry of Finance published new figures. The ministry said growth had slowed.\n\n"
+        "Police said they had arrested two men."
+    )
+    assert owner(a, "The ministry") is named(a, "Ministry of Finance")
+    police = owner(a, "Police")
+    assert police is not None and police.type == "ORG"
+    assert owner(a, "they") is police
+
+
+def test_ambiguous_organisation_noun_is_its_own_entity(analyze):
+    a = analyze(
+        "The Ministry of Finance and the Ministry of Health disagreed. "
+        "The ministry said the plan was too costly."
+    )
+    ministry = owner(a, "The ministry")
+    assert ministry is not None
+    assert ministry.name == "the ministry" and ministry.type == "ORG"
+    assert ministry not in (named(a, "Ministry of Finance"), named(a, "Ministry of Health"))
+
+
+def test_countries_and_institutions_are_kept_as_speakers(nlp):
+    text = "Russia said the talks had failed. The White House said it was disappointed."
+    doc = nlp(text)
+    lay = layers(doc)
+    ids = {e.name: e.id for e in lay.entities}
+    assert entity_for(doc, 0, len("Russia")) == ids["Russia"]
+    start = text.index("The White House")
+    assert entity_for(doc, start, start + len("The White House")) == ids["White House"]
+    it = text.index(" it ") + 1
+    assert lay.mention_entity[(it, it + 2)] == ids["White House"]
+
+
+def test_mention_index_covers_pronouns_and_appositives(nlp):
+    text = "Hugh Hill, a doctor at the clinic, said he was worried."
+    doc = nlp(text)
+    lay = layers(doc)
+    (hill,) = [e for e in lay.entities if e.name == "Hugh Hill"]
+    he = text.index(" he ") + 1
+    assert entity_for(doc, he, he + 2) == hill.id
+    appositive = text[: text.index(", said")]
+    assert entity_for(doc, 0, len(appositive)) == hill.id
+    for e in lay.entities:
+        for m in e.mentions:
+            assert lay.mention_entity[(m.start, m.end)] == e.id
+
+
+def test_later_bare_surname_is_the_known_person(analyze):
+    a = analyze(
+        "Senator Elena Varga filed the bill in May. Critics called it rushed. Varga rejected that."
+    )
+    varga = named(a, "Elena Varga")
+    assert varga.title == "senator"
+    assert owner(a, "Varga", 1) is varga
+
+
+def test_offsets_exact_and_no_entities_for_dates_or_numbers(analyze):
+    a = analyze(
+        "Ana Ruiz paid $5 million for 300 acres on March 3, 2024.\n\nRuiz said she was happy."
+    )
+    for e in a.entities:
+        assert e.type in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "OTHER"}
+        for m in e.mentions:
+            assert a.text[m.start : m.end] == m.text
+        assert e.mentions == sorted(e.mentions, key=lambda m: m.start)
+    assert [e.name for e in a.entities] == ["Ana Ruiz"]
+    assert [e.id for e in a.entities] == ["E1"]
