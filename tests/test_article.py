@@ -178,3 +178,21 @@ def test_jsonl_records_and_bad_lines_in_order(tmp_path):
     assert isinstance(listed, InputError) and "JSON object" in str(listed)
     assert isinstance(textless, InputError) and '"text"' in str(textless)
     assert last.id == "6" and last.text == "Second good one."
+
+
+def test_html_headline_byline_and_bold_subheading_outside_the_article_body():
+    page = """<html><head><title>Ferries return - Portvale Gazette</title></head><body>
+    <header><h1>Ferries return</h1>
+    <div class="byline">By <a href="/jd">Jane Doe</a>, Staff writer</div></header>
+    <main><p>The first ferry left at six on Monday and was full, the operator said.</p>
+    <p><strong>A long wait</strong></p>
+    <p>Passengers had waited three weeks.<br>"It was worth it," said Tom Bell.</p></main>
+    </body></html>"""
+    art = read_bytes(page.encode(), name="ferries.html")
+    assert hinted(art) == [
+        ("headline", "Ferries return"),
+        ("byline", "By Jane Doe, Staff writer"),
+        ("paragraph", "The first ferry left at six on Monday and was full, the operator said."),
+        ("subheading", "A long wait"),
+        ("paragraph", 'Passengers had waited three weeks. "It was worth it," said Tom Bell.'),
+    ]

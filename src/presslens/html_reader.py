@@ -23,6 +23,8 @@ NO_TEXT = (
     "login wall or a page built by JavaScript)? Save the article text as .txt and give that"
 )
 
+_BOLD_HEADING_WORDS = 15
+
 # Dates from the page's metadata only: the extensive search guesses from free text and URLs.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
@@ -32,7 +34,23 @@ def _clean(text: str) -> str:
 
 
 def _element_text(elem: etree._Element) -> str:
-    return _clean(" ".join(elem.itertext()))
+    """The text of an element, its line breaks as spaces."""
+    for lb in elem.iter("lb", "br"):
+        lb.tail = " " + (lb.tail or "")
+    return _clean("".join(elem.itertext()))
+
+
+def _bold_heading(elem: etree._Element, text: str) -> bool:
+    """A short paragraph that is one bold run: a subheading set as ``<p><strong>``."""
+    return (
+        len(text.split()) <= _BOLD_HEADING_WORDS
+        and not text.endswith(".")
+        and len(elem) == 1
+        and elem[0].tag == "hi"
+        and elem[0].get("rend") == "#b"
+        and not (elem.text or "").strip()
+        and not (elem[0].tail or "").strip()
+    )
 
 
 def _mark_captions(tree: lxml.html.HtmlElement) -> set[str]:
@@ -72,7 +90,8 @@ def _blocks(body: etree._Element) -> Iterator[tuple[str, str]]:
         elif tag == "quote" and len(elem):
             yield from _blocks(elem)
         elif tag != "graphic":
-            yield "paragraph", _element_text(elem)
+            text = _element_text(elem)
+            yield ("subheading" if _bold_heading(elem, text) else "paragraph"), text
 
 
 def _page_date(value: str | None) -> dt.date | None:
@@ -98,6 +117,7 @@ def read_html(
         with_metadata=True,
         include_comments=False,
         include_tables=True,
+        include_formatting=True,
         favor_recall=True,
         date_extraction_params=_DATE_PARAMS,
     )

@@ -31,6 +31,7 @@ _PAREN_TAIL = re.compile(r" +\((?P<inner>[^()]{1,120})\)\.?$")
 _QUOTED_TITLE = re.compile(r"^[“\"‘][^”\"’]{1,120}[”\"’](?= +\S)")
 
 _NOT_HEADING_START = "—–-[(*•"  # tweet attributions, stage directions, list items
+_CREDIT_CHARS = 160  # a credit is a few names: no need to look further back
 _SLOT = re.compile(r"\{(month|licence|credit_prefix|caption_prefix)\}")
 
 Segment = tuple[str, int, int]  # (kind, start, end)
@@ -124,7 +125,7 @@ class StructurePatterns:
     def is_credit(self, text: str, *, tail: bool = False, titled: bool = False) -> bool:
         """A photo credit; as the ``tail`` of a caption it must say so (prefix, licence, /, via)."""
         text = text.strip().removeprefix("(").removesuffix(".").removesuffix(")").strip()
-        if not text or len(text.split()) > self.credit_max_words:
+        if not text or len(text) > _CREDIT_CHARS or len(text.split()) > self.credit_max_words:
             return False
         if self.licence.match(text):
             return True
@@ -174,9 +175,10 @@ class StructurePatterns:
             line[m.end() :], tail=True, titled=True
         ):
             return m.end() + 1
-        if (m := _PAREN_TAIL.search(line)) and self.is_credit(m.group("inner"), tail=True):
+        window = max(0, len(line) - _CREDIT_CHARS)
+        if (m := _PAREN_TAIL.search(line, window)) and self.is_credit(m.group("inner"), tail=True):
             return m.start() + 1
-        cuts = [m.end() for m in _TAIL_START.finditer(line)]
+        cuts = [m.end() for m in _TAIL_START.finditer(line, window)]
         for cut in reversed(cuts[-3:]):
             if self.is_credit(line[cut:], tail=True):
                 return cut
