@@ -26,6 +26,7 @@ class Layers:
     # (start_char, end_char) of every entity mention, pronouns and titles included -> entity id
     mention_entity: dict[tuple[int, int], str] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
+    text: str | None = None  # doc.text, cached: spaCy rebuilds it from the tokens on every access
 
 
 def layers(doc: Doc) -> Layers:
@@ -35,9 +36,17 @@ def layers(doc: Doc) -> Layers:
     return doc._.presslens
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    lay = layers(doc)
+    if lay.text is None:
+        lay.text = doc.text
+    return lay.text
+
+
 def span(doc: Doc, start: int, end: int) -> Span:
     """A contract span for character offsets into ``doc.text``."""
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def analysis_from_doc(doc: Doc) -> Analysis:
