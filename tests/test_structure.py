@@ -158,6 +158,7 @@ def test_paragraph_splits_follow_blank_lines_or_single_lines(nlp):
         ("Getty Images", "credit"),
         ("(Image credit: Jane Roe)", "credit"),
         ("Tom Bell via Getty Images.", "credit"),
+        ("From Reuters:", "paragraph"),
         ("Pictured: Mayor Ana Ruiz at the quay.", "caption"),
         ("Image: Ferries wait outside the harbour on Monday.", "caption"),
         ('Mayor: "We will rebuild"', "subheading"),

@@ -125,7 +125,12 @@ class StructurePatterns:
     def is_credit(self, text: str, *, tail: bool = False, titled: bool = False) -> bool:
         """A photo credit; as the ``tail`` of a caption it must say so (prefix, licence, /, via)."""
         text = text.strip().removeprefix("(").removesuffix(".").removesuffix(")").strip()
-        if not text or len(text) > _CREDIT_CHARS or len(text.split()) > self.credit_max_words:
+        if (
+            not text
+            or text.endswith(":")  # "From Reuters:" introduces what follows
+            or len(text) > _CREDIT_CHARS
+            or len(text.split()) > self.credit_max_words
+        ):
             return False
         if self.licence.match(text):
             return True
