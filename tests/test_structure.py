@@ -178,6 +178,7 @@ def test_line_kinds_between_paragraphs(nlp, line, kind):
         ("LONDON, March 3 — The vote", "LONDON, March 3 —"),
         ("PORTVALE, Maine, Oct. 4 (UPI) -- The vote", "PORTVALE, Maine, Oct. 4 (UPI) --"),
         ("Geneva - The vote", "Geneva -"),
+        ("PORTVALE (CNN)The vote", "PORTVALE (CNN)"),
         ("Ana Ruiz — the mayor — said the vote", None),
     ],
 )
