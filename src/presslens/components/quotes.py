@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from presslens.layers import entity_for, layers, span
+from presslens.layers import doc_text, entity_for, layers, span
 from presslens.quotemarks import Quoted, find_quoted
 from presslens.schema import Quote, Speaker
 from presslens.timeexpr import find_dates
@@ -29,6 +29,8 @@ _SKIPPED_BLOCKS = {"caption", "credit"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
 _RELATIVE = {"who", "that", "which"}
+_ABOUT = {"about", "on", "of"}
+_WHEN = {"DATE", "TIME"}
 _DASH = re.compile(r"^[\s,.]*(?:—|–|--|-\s)\s*")
 _MIN_SPEECH_TOKENS = 4  # a shorter quote without a cue is a scare quote or a title
 
@@ -41,6 +43,8 @@ class CueLexicon:
     belief: frozenset[str]
     needs_quote: frozenset[str]
     xcomp: frozenset[str]
+    object_content: frozenset[str]
+    about_content: frozenset[str]
     channel_pattern: re.Pattern[str]
     channel_of: dict[str, str]
     cue_channels: dict[str, str]
@@ -58,6 +62,8 @@ class CueLexicon:
             belief=frozenset(data["belief"]) - frozenset(data["speech"]),
             needs_quote=frozenset(data["needs_quote"]),
             xcomp=frozenset(data["xcomp"]),
+            object_content=frozenset(data["object_content"]),
+            about_content=frozenset(data["about_content"]),
             channel_pattern=_phrases(channel_of),
             channel_of=channel_of,
             cue_channels=data["cue_channels"],
@@ -113,7 +119,7 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         lay = layers(doc)
-        text = doc.text
+        text = doc_text(doc)
         blocks = [(b.start, b.end) for b in lay.blocks if b.kind not in _SKIPPED_BLOCKS]
         if not lay.blocks:
             blocks = [(0, len(text))]
@@ -131,8 +137,8 @@ class QuotesComponent:
             if any(s <= sent.start_char < e for s, e in skipped):
                 continue
             sent_quotes = sorted({token_quote[t.i] for t in sent if token_quote[t.i] >= 0})
-            cues = [t for t in sent if token_quote[t.i] < 0 and self._is_cue(t, token_quote)]
-            owner = _nearest_cue(sent_quotes, cues, quoted, doc, token_quote)
+            cues = [t for t in sent if token_quote[t.i] < 0 and self._is_cue(t)]
+            owner = _owners(sent_quotes, cues, quoted, doc)
             for cue in cues:
                 draft = self._from_cue(doc, cue, sent, quoted, owner, token_quote, claimed)
                 if draft is not None:
@@ -150,17 +156,15 @@ class QuotesComponent:
 
     # -- cues -----------------------------------------------------------------------------
 
-    def _is_cue(self, tok: Token, token_quote: list[int]) -> bool:
+    def _is_cue(self, tok: Token) -> bool:
         if tok.pos_ != "VERB":
             return False
         lemma = tok.lemma_.lower()
-        has_content = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
         if lemma in self.lex.speech or lemma in self.lex.belief:
-            if lemma in self.lex.needs_quote and not has_content:
-                return _next_to_quote(tok, token_quote)
-            return lemma in self.lex.speech or has_content or _xcomp(tok, self.lex) is not None
-        if self.cue_model is not None and has_content and _subject(tok) is not None:
-            return self.cue_model.probability(tok) >= self.cue_threshold
+            return True
+        if self.cue_model is not None and _subject(tok) is not None:
+            has_clause = any(c.dep_ == "ccomp" for c in tok.children)
+            return has_clause and self.cue_model.probability(tok) >= self.cue_threshold
         return False
 
     def _from_cue(
@@ -169,48 +173,40 @@ class QuotesComponent:
         cue: Token,
         sent: Span,
         quoted: list[Quoted],
-        owner: dict[int, Token],
+        owner: dict[int, int],
         token_quote: list[int],
         claimed: set[int],
     ) -> _Draft | None:
         lemma = cue.lemma_.lower()
-        mine = [q for q, t in owner.items() if t is cue and q not in claimed]
-        clause = _clause(cue, sent, self.lex)
+        mine = [q for q, i in owner.items() if i == cue.i and q not in claimed]
+        clause, from_object = _content(cue, sent, self.lex)
         speaker_tok = _subject(cue)
         kind = "indirect"
         pieces: list[tuple[int, int]] = []
-        if clause:
+        inside = [q for q in mine if any(_overlaps(quoted[q], s, e) for s, e in clause)]
+        if clause and inside and not from_object:
             c_start, c_end = clause[0][0], clause[-1][1]
-            inside = [q for q in mine if quoted[q].start < c_end and c_start < quoted[q].end]
             quoted_chars = sum(
                 min(c_end, quoted[q].end) - max(c_start, quoted[q].start) for q in inside
             )
-            if inside and quoted_chars >= 0.7 * sum(e - s for s, e in clause):
+            if quoted_chars >= 0.7 * sum(e - s for s, e in clause):
                 kind, pieces = "direct", _pieces(quoted, mine)
                 claimed.update(mine)
-            elif inside:
+            else:
                 kind, pieces = "mixed", clause
                 claimed.update(inside)
-            else:
-                pieces = clause
-                if mine:  # '"...," he said, adding that ...' keeps the quote for this cue too
-                    kind, pieces = "direct", _pieces(quoted, mine)
-                    claimed.update(mine)
+        elif clause and inside:
+            kind, pieces = "partial", _pieces(quoted, inside)
+            claimed.update(inside)
+        elif clause:
+            pieces = clause
         elif mine:
-            in_object = [
-                q for q in mine if cue.left_edge.idx <= quoted[q].start < _end_char(cue.right_edge)
-            ]
-            if in_object and len(in_object) == len(mine) and _object_child(cue):
-                kind, pieces = "partial", _pieces(quoted, in_object)
-            else:
-                kind, pieces = "direct", _pieces(quoted, mine)
+            kind = "partial" if all(_is_fragment(doc, cue, quoted[q]) for q in mine) else "direct"
+            pieces = _pieces(quoted, mine)
             claimed.update(mine)
         else:
-            after_colon = _after_colon(doc, cue, quoted, token_quote)
-            if after_colon is None:
-                return None
-            q = after_colon
-            if q in claimed:
+            q = _after_colon(doc, cue, token_quote)
+            if q is None or q in claimed:
                 return None
             kind, pieces = "direct", list(quoted[q].pieces)
             claimed.add(q)
@@ -249,7 +245,7 @@ class QuotesComponent:
             phrase_end = pobj.right_edge.i + 1
             before = (sent.start_char, tok.idx)
             after = (doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char)
-            pieces = [_trim(doc.text, *p) for p in (before, after)]
+            pieces = [_trim(doc_text(doc), *p) for p in (before, after)]
             pieces = [p for p in pieces if p[1] - p[0] > 1]
             if not pieces:
                 continue
@@ -269,7 +265,7 @@ class QuotesComponent:
 
     def _verbless(self, doc, quoted, blocks, claimed, block_of) -> list[_Draft]:
         """``Mayor: "..."`` and ``"..." — Mayor Ana Ruiz``."""
-        text = doc.text
+        text = doc_text(doc)
         found = []
         for n, q in enumerate(quoted):
             if n in claimed:
@@ -314,7 +310,7 @@ class QuotesComponent:
         pending = sorted((quoted[n].start, n) for n in range(len(quoted)) if n not in claimed)
         k = 0
         for draft in [*drafts, None]:
-            limit = draft.start if draft is not None else len(doc.text) + 1
+            limit = draft.start if draft is not None else len(doc_text(doc)) + 1
             while k < len(pending) and pending[k][0] < limit:
                 q = quoted[pending[k][1]]
                 k += 1
@@ -350,14 +346,14 @@ class QuotesComponent:
         if draft.speaker is None:
             return
         start, end = draft.speaker
-        words = doc.text[start:end]
+        words = doc_text(doc)[start:end]
         entity = entity_for(doc, start, end)
         pronoun = self.lex.pronouns.get(words.lower())
         if entity is None and pronoun is not None:
             entity = _previous_entity(doc, start, pronoun, before)
         draft.speaker_entity = entity
         if entity is None and pronoun is None:
-            context = doc.text[start : draft.sentence.end_char] if draft.sentence else words
+            context = doc_text(doc)[start : draft.sentence.end_char] if draft.sentence else words
             head = words.split()[-1].lower() if words.split() else ""
             draft.anonymous = bool(self.lex.anonymity.search(context)) or (
                 head in self.lex.unnamed_heads and not words[:1].isupper()
@@ -374,7 +370,11 @@ class QuotesComponent:
                 outside = _outside(d.sentence.start_char, d.sentence.end_char, d.pieces)
                 channel = self._channel(doc, d, outside)
                 date = next(
-                    (m.value for s, e in outside for m in find_dates(doc.text[s:e], published, s)),
+                    (
+                        m.value
+                        for s, e in outside
+                        for m in find_dates(doc_text(doc)[s:e], published, s)
+                    ),
                     None,
                 )
             speaker = None
@@ -383,7 +383,7 @@ class QuotesComponent:
                     entity=d.speaker_entity,
                     start=d.speaker[0],
                     end=d.speaker[1],
-                    text=doc.text[d.speaker[0] : d.speaker[1]],
+                    text=doc_text(doc)[d.speaker[0] : d.speaker[1]],
                     anonymous=d.anonymous,
                 )
             quotes.append(
@@ -406,7 +406,7 @@ class QuotesComponent:
         if d.cue_token is not None and d.cue_token.lemma_.lower() in self.lex.cue_channels:
             return self.lex.cue_channels[d.cue_token.lemma_.lower()]
         for s, e in outside:
-            m = self.lex.channel_pattern.search(doc.text, s, e)
+            m = self.lex.channel_pattern.search(doc_text(doc), s, e)
             if m:
                 return self.lex.channel_of[m.group(0).lower()]
         return None
@@ -440,22 +440,10 @@ def _token_quote_index(doc: Doc, quoted: list[Quoted]) -> list[int]:
     return index
 
 
-def _next_to_quote(tok: Token, token_quote: list[int]) -> bool:
-    """Whether a quoted stretch or a colon is within three tokens of ``tok`` in its sentence."""
-    sent = tok.sent
-    lo, hi = max(sent.start, tok.i - 3), min(sent.end, tok.i + 4)
-    doc = tok.doc
-    return any(token_quote[i] >= 0 or doc[i].text == ":" for i in range(lo, hi))
-
-
 def _xcomp(tok: Token, lex: CueLexicon) -> Token | None:
     if tok.lemma_.lower() not in lex.xcomp:
         return None
     return next((c for c in tok.children if c.dep_ == "xcomp"), None)
-
-
-def _object_child(tok: Token) -> bool:
-    return any(c.dep_ in ("dobj", "oprd", "attr", "prep", "npadvmod") for c in tok.children)
 
 
 def _subject(cue: Token) -> Token | None:
@@ -470,6 +458,8 @@ def _subject(cue: Token) -> Token | None:
             if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
                 return tok.head
             return subj
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # 'Murphy ... tweeted'
+            return tok.head
         if tok.dep_ not in ("advcl", "conj", "xcomp", "parataxis") or tok.head is tok:
             return None
         tok = tok.head
@@ -487,27 +477,45 @@ def _speaker_span(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def _clause(cue: Token, sent: Span, lex: CueLexicon) -> list[tuple[int, int]]:
-    """Character pieces of the cue's reported content (within ``sent``) when the parse gives one."""
+def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, int]], bool]:
+    """Character pieces of the cue's reported content within ``sent``, and whether it is the
+    cue's object ("praised the plan") rather than a clause ("said that ...")."""
+    text = doc_text(cue.doc)
+    lemma = cue.lemma_.lower()
     comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or _xcomp(cue, lex)
+    from_object = False
+    if comp is None and lemma in lex.object_content:
+        comp = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        from_object = comp is not None
+    if comp is None and lemma in lex.about_content:
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in _ABOUT), None)
+        comp = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        comp = None if comp is not None and comp.ent_type_ in _WHEN else comp
+        from_object = comp is not None
     if comp is not None:
-        left = comp.left_edge
-        right = comp.right_edge
+        left, right = comp.left_edge, comp.right_edge
+        if from_object:  # "called the plan a gift": the object and its predicate
+            right = max(
+                (c.right_edge for c in cue.rights if c.dep_ == "oprd"),
+                default=right,
+                key=lambda t: t.i,
+            )
         if left.i > cue.i:  # 'said that ...': keep from the complementiser on
             while left.i > cue.i + 1 and left.nbor(-1).dep_ == "mark":
                 left = left.nbor(-1)
         start, end = max(left.idx, sent.start_char), min(_end_char(right), sent.end_char)
-        return [_trim(cue.doc.text, start, end)] if end > start else []
+        return ([_trim(text, start, end)] if end > start else []), from_object
     if cue.dep_ == "parataxis":  # 'The plan, he said, is dead.': the sentence around the cue
-        text = cue.doc.text
+        cue_clause = [(cue.left_edge.idx, _end_char(cue.right_edge))]
         pieces = [
-            _trim(text, s, e)
-            for s, e in _outside(
-                sent.start_char, sent.end_char, [(cue.left_edge.idx, _end_char(cue.right_edge))]
-            )
+            _trim(text, s, e) for s, e in _outside(sent.start_char, sent.end_char, cue_clause)
         ]
-        return [(s, e) for s, e in pieces if e - s > 1]
-    return []
+        return [(s, e) for s, e in pieces if e - s > 1], False
+    return [], False
+
+
+def _overlaps(q: Quoted, start: int, end: int) -> bool:
+    return q.start < end and start < q.end
 
 
 def _units(doc: Doc, block_starts: list[int]) -> list[Span]:
@@ -531,7 +539,7 @@ def _pieces(quoted: list[Quoted], which: list[int]) -> list[tuple[int, int]]:
     return [p for q in sorted(which) for p in quoted[q].pieces]
 
 
-def _after_colon(doc: Doc, cue: Token, quoted: list[Quoted], token_quote: list[int]) -> int | None:
+def _after_colon(doc: Doc, cue: Token, token_quote: list[int]) -> int | None:
     """The quoted stretch that follows ``cue:`` (in the sentence or opening the next block)."""
     i = cue.i + 1
     while i < len(doc) and i <= cue.i + 4 and doc[i].text != ":":
@@ -544,20 +552,36 @@ def _after_colon(doc: Doc, cue: Token, quoted: list[Quoted], token_quote: list[i
     return token_quote[j] if j < len(doc) and token_quote[j] >= 0 else None
 
 
-def _nearest_cue(
-    sent_quotes: list[int],
-    cues: list[Token],
-    quoted: list[Quoted],
-    doc: Doc,
-    token_quote: list[int],
-) -> dict[int, Token]:
-    """Each quoted stretch of the sentence goes to the nearest cue outside it."""
-    owner: dict[int, Token] = {}
+def _owners(
+    sent_quotes: list[int], cues: list[Token], quoted: list[Quoted], doc: Doc
+) -> dict[int, int]:
+    """Each quoted stretch of the sentence goes to (the index of) the cue that governs it in the
+    parse, else to the nearest cue outside it."""
+    owner: dict[int, int] = {}
+    cue_ids = {t.i for t in cues}
     for q in sent_quotes:
-        best = min(cues, key=lambda tok, q=quoted[q]: _gap(tok, q), default=None)
+        words = doc.char_span(quoted[q].start, quoted[q].end, alignment_mode="expand")
+        tok = words.root if words is not None else None
+        for _ in range(6):
+            if tok is None or tok.i in cue_ids or tok.head is tok:
+                break
+            tok = tok.head
+        if tok is not None and tok.i in cue_ids:
+            owner[q] = tok.i
+            continue
+        best = min(cues, key=lambda t, q=quoted[q]: _gap(t, q), default=None)
         if best is not None:
-            owner[q] = best
+            owner[q] = best.i
     return owner
+
+
+def _is_fragment(doc: Doc, cue: Token, q: Quoted) -> bool:
+    """Whether a quoted stretch is a phrase inside the cue's own clause ('called it "a gift"')."""
+    words = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if words is None or q.start < cue.idx or len(q.pieces) > 1:
+        return False
+    root = words.root
+    return root.dep_ not in ("ccomp", "parataxis", "ROOT") and cue.is_ancestor(root)
 
 
 def _gap(tok: Token, q: Quoted) -> int:
