@@ -65,7 +65,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
         else Source()
     )
     return Analysis(
-        text=doc.text,
+        text=doc_text(doc),
         source=source,
         headline=span(doc, *lay.headline) if lay.headline else None,
         blocks=lay.blocks,
