@@ -196,3 +196,13 @@ def test_html_headline_byline_and_bold_subheading_outside_the_article_body():
         ("subheading", "A long wait"),
         ("paragraph", 'Passengers had waited three weeks. "It was worth it," said Tom Bell.'),
     ]
+
+
+def test_xhtml_with_an_xml_declaration_is_read():
+    page = (
+        b'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        b"<body><p>The first ferry left Portvale at six on Monday, the operator said.</p>"
+        b"</body></html>"
+    )
+    art = read_bytes(page, name="ferries.xhtml")
+    assert art.text == "The first ferry left Portvale at six on Monday, the operator said."

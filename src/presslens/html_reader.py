@@ -9,6 +9,7 @@ what each block was in the HTML, with offsets into the produced text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 import lxml.html
@@ -24,6 +25,7 @@ NO_TEXT = (
 )
 
 _BOLD_HEADING_WORDS = 15
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses it in a decoded string
 
 # Dates from the page's metadata only: the extensive search guesses from free text and URLs.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -107,7 +109,7 @@ def read_html(
 ) -> Article:
     """An article from an HTML page; an explicit ``headline``/``published`` beats the page's."""
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError):
         raise InputError(NO_TEXT) from None
     captions = _mark_captions(tree)
