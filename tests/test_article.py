@@ -206,3 +206,9 @@ def test_xhtml_with_an_xml_declaration_is_read():
     )
     art = read_bytes(page, name="ferries.xhtml")
     assert art.text == "The first ferry left Portvale at six on Monday, the operator said."
+
+
+def test_a_non_western_single_byte_encoding_is_detected():
+    text = "Мэр города Ана Руис заявила в понедельник, что гавань снова открыта для судов.\n"
+    art = read_bytes(text.encode("cp1251"), name="port.txt")
+    assert art.text == text and "cp1251" in art.warnings[0]

@@ -80,6 +80,7 @@ def parse_date(value: dt.date | str | None) -> dt.date | None:
 
 # Magic numbers of binary formats people try to analyse by mistake.
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
+_ASCII = bytes(range(128))
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _HTML_START = re.compile(
@@ -113,16 +114,14 @@ def _codec(name: str) -> str | None:
     return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 
 
-def _guess_encoding(data: bytes, declared: str | None) -> str | None:
-    """The encoding of bytes that are not UTF-8: declared, cp1252 for Western text, else guessed.
+def _guess_encoding(data: bytes) -> str | None:
+    """The encoding of bytes that are not UTF-8: cp1252 for Western text, else guessed.
 
     Mostly-ASCII text whose other bytes are all defined in cp1252 is read as cp1252
     (curly quotes and accents of Windows/Latin-1 text); charset-normalizer guesses
     poorly on short texts like that, so it only decides the rest.
     """
-    if declared:
-        return declared
-    non_ascii = sum(1 for b in data if b > 127)
+    non_ascii = len(data.translate(None, _ASCII))
     if non_ascii <= len(data) // 10:
         try:
             data.decode("cp1252")
@@ -154,7 +153,7 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, list[str]]:
     declared = None
     if html and (m := _HTML_CHARSET.search(data[:4096])):
         declared = _codec(m.group(1).decode("ascii", "replace"))
-    encoding = _guess_encoding(data, None if declared == "utf-8" else declared)
+    encoding = declared if declared not in (None, "utf-8") else _guess_encoding(data)
     if encoding is None:
         raise InputError(BINARY)
     text = data.decode(encoding, errors="replace")
