@@ -148,6 +148,11 @@ class QuotesComponent:
             if according is not None:
                 according.block = block_of(according.start)
                 drafts.append(according)
+        heads = [_subject(d.cue_token) for d in drafts if d.cue_token is not None]
+        speakers = [(h.left_edge.idx, _end_char(h.right_edge)) for h in heads if h is not None]
+        drafts = [
+            d for d in drafts if d.cue is None or not any(s <= d.cue[0] < e for s, e in speakers)
+        ]
         drafts.extend(self._verbless(doc, quoted, blocks, claimed, block_of))
         drafts.sort(key=lambda d: d.start)
         drafts = self._continuations(doc, drafts, quoted, claimed, block_of)
@@ -220,6 +225,8 @@ class QuotesComponent:
             confidence = round(0.8 * self.cue_model.probability(cue), 3) if self.cue_model else 0.5
         speaker = _speaker_span(speaker_tok) if speaker_tok is not None else None
         if speaker is None:
+            if kind in ("direct", "partial") and not _is_speech(doc, pieces[0][0], pieces[-1][1]):
+                return None  # 'the so-called "reform"': a scare quote
             confidence -= 0.2
         return _Draft(
             kind=kind,
@@ -314,7 +321,7 @@ class QuotesComponent:
             while k < len(pending) and pending[k][0] < limit:
                 q = quoted[pending[k][1]]
                 k += 1
-                if not _is_speech(doc, q):
+                if not _is_speech(doc, q.start, q.end):
                     continue
                 prev = out[-1] if out else None
                 b = block_of(q.start)
@@ -482,7 +489,11 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
     cue's object ("praised the plan") rather than a clause ("said that ...")."""
     text = doc_text(cue.doc)
     lemma = cue.lemma_.lower()
-    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or _xcomp(cue, lex)
+    comp = (
+        next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        or _xcomp(cue, lex)
+        or _that_clause_in_prep(cue)
+    )
     from_object = False
     if comp is None and lemma in lex.object_content:
         comp = next((c for c in cue.children if c.dep_ == "dobj"), None)
@@ -494,6 +505,14 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
         from_object = comp is not None
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if (
+            not from_object
+            and obj is not None
+            and obj.right_edge.i + 1 == left.i
+            and not any(c.dep_ in _SUBJECTS for c in comp.children)
+        ):  # 'warned the ferries would stop': the parser took the subject for an object
+            left = obj.left_edge
         if from_object:  # "called the plan a gift": the object and its predicate
             right = max(
                 (c.right_edge for c in cue.rights if c.dep_ == "oprd"),
@@ -512,6 +531,18 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
         ]
         return [(s, e) for s, e in pieces if e - s > 1], False
     return [], False
+
+
+def _that_clause_in_prep(cue: Token) -> Token | None:
+    """The 'that ...' clause the parser hung on the channel: 'wrote in a post that ...'."""
+    for prep in cue.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            for c in pobj.rights:
+                if c.dep_ in ("relcl", "acl", "ccomp") and c.left_edge.dep_ == "mark":
+                    return c
+    return None
 
 
 def _overlaps(q: Quoted, start: int, end: int) -> bool:
@@ -589,9 +620,9 @@ def _gap(tok: Token, q: Quoted) -> int:
     return q.start - _end_char(tok) if tok.idx < q.start else tok.idx - q.end
 
 
-def _is_speech(doc: Doc, q: Quoted) -> bool:
+def _is_speech(doc: Doc, start: int, end: int) -> bool:
     """Whether a quoted stretch reads as speech rather than a scare quote or a title."""
-    words = doc.char_span(q.start, q.end, alignment_mode="expand")
+    words = doc.char_span(start, end, alignment_mode="expand")
     if words is None:
         return False
     n = sum(1 for t in words if not t.is_punct)

@@ -1,0 +1,354 @@
+"""presslens_quotes: who said what, on short invented articles, through the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from presslens.quotemarks import find_quoted
+from presslens.schema import Analysis, Quote
+from presslens.timeexpr import find_dates
+
+
+def quote_with(a: Analysis, fragment: str) -> Quote:
+    """The one quote whose content contains ``fragment``."""
+    found = [q for q in a.quotes if fragment in a.text[q.content.start : q.content.end]]
+    assert len(found) == 1, [q.content.text for q in a.quotes]
+    return found[0]
+
+
+def speaker_name(a: Analysis, q: Quote) -> str | None:
+    entity = a.entity(q.speaker.entity) if q.speaker else None
+    return entity.name if entity else None
+
+
+def assert_offsets(a: Analysis) -> None:
+    for q in a.quotes:
+        assert a.text[q.content.start : q.content.end] == q.content.text
+        if q.speaker:
+            assert a.text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+# -- direct quotes and quotation marks --------------------------------------------------------
+
+
+def test_direct_quote_before_the_cue_with_curly_marks(analyze):
+    a = analyze(
+        "Bridge to reopen\n\n"
+        "“We will rebuild the bridge by spring,” said Mayor Ana Ruiz on Wednesday.",
+        published="2024-03-14",
+    )
+    q = quote_with(a, "rebuild")
+    assert q.kind == "direct"
+    assert q.content.text == "“We will rebuild the bridge by spring,”"
+    assert q.cue.text == "said"
+    assert q.speaker.text == "Mayor Ana Ruiz"
+    assert speaker_name(a, q) == "Ana Ruiz"
+    assert q.date == "2024-03-13"
+    assert_offsets(a)
+
+
+def test_direct_quote_after_a_colon_cue_with_straight_marks(analyze):
+    a = analyze('Harbour news\n\nTom Bell said: "The crews deserve better pay."')
+    q = quote_with(a, "crews")
+    assert (q.kind, q.content.text) == ("direct", '"The crews deserve better pay."')
+    assert q.speaker.text == "Tom Bell"
+    assert speaker_name(a, q) == "Tom Bell"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("«We will be back next year», said coach Lena Ortiz.", "«We will be back next year»"),
+        ("‘We lost the game in the first half,’ said coach Lena Ortiz.", None),
+        ("'We lost the game in the first half,' said coach Lena Ortiz.", None),
+    ],
+)
+def test_any_quotation_marks(analyze, sentence, content):
+    a = analyze(f"Cup final\n\n{sentence}")
+    (q,) = a.quotes
+    assert q.kind == "direct"
+    assert q.content.text == (content or sentence.split(" said")[0])
+    assert q.speaker.text == "coach Lena Ortiz"
+
+
+def test_unbalanced_marks_stay_in_their_paragraph(analyze):
+    text = (
+        'Council vote\n\nThe council met on a "long night and voted twice.\n\n'
+        "The budget passed. The roads will be repaired this year.\n\n"
+        "“The roads come first,” said Ana Ruiz."
+    )
+    a = analyze(text)
+    paragraph_end = text.index("\n\nThe budget")
+    for q in a.quotes:
+        assert q.content.end <= paragraph_end or q.content.start > paragraph_end
+    q = quote_with(a, "roads come first")
+    assert q.content.text == "“The roads come first,”"
+    assert speaker_name(a, q) == "Ana Ruiz"
+
+
+def test_quotemarks_never_swallow_the_rest_after_a_stray_mark():
+    text = 'One "stray mark here\n\nA second paragraph with “a quote” in it.'
+    blocks = [(0, 20), (22, len(text))]
+    quoted = find_quoted(text, blocks)
+    assert [(text[q.start : q.end], q.closed) for q in quoted] == [
+        ('"stray mark here', False),
+        ("“a quote”", True),
+    ]
+
+
+# -- partial and mixed quotes -----------------------------------------------------------------
+
+
+def test_partial_quote(analyze):
+    a = analyze('Rent plan\n\nSenator Mia Cole called the plan "a gift to landlords."')
+    q = quote_with(a, "gift")
+    assert (q.kind, q.content.text) == ("partial", '"a gift to landlords."')
+    assert q.cue.text == "called"
+    assert speaker_name(a, q) == "Mia Cole"
+
+
+def test_mixed_quote(analyze):
+    a = analyze(
+        'Rent plan\n\nMia Cole said that the plan was "a gift to landlords" and would fail.'
+    )
+    q = quote_with(a, "gift")
+    assert q.kind == "mixed"
+    assert q.content.text == 'that the plan was "a gift to landlords" and would fail'
+    assert speaker_name(a, q) == "Mia Cole"
+
+
+# -- indirect speech and verbless attributions ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("Tom Bell said that the ferries would run again.", "that the ferries would run", "said"),
+        ("Tom Bell told reporters the ferries would run again.", "the ferries would run", "told"),
+        ("Tom Bell added that the ferries would run again.", "that the ferries would run", "added"),
+        ("Tom Bell warned the ferries would not run again.", "the ferries would not run", "warned"),
+        (
+            "Tom Bell claimed the ferries had never stopped.",
+            "the ferries had never stopped",
+            "claimed",
+        ),
+        ("Tom Bell stressed that the ferries were safe.", "that the ferries were safe", "stressed"),
+        ("Tom Bell denied that the ferries had stopped.", "that the ferries had stopped", "denied"),
+    ],
+)
+def test_indirect_speech(analyze, sentence, content, cue):
+    a = analyze(f"Ferries\n\n{sentence}")
+    q = quote_with(a, content)
+    assert q.kind == "indirect"
+    assert q.content.text.startswith(content)
+    assert q.cue.text == cue
+    assert q.speaker.text == "Tom Bell"
+    assert speaker_name(a, q) == "Tom Bell"
+
+
+def test_wrote_in_a_post_gives_content_and_channel(analyze):
+    a = analyze("Ferries\n\nTom Bell wrote in a post that the ferries would run again.")
+    q = quote_with(a, "ferries would run")
+    assert (q.kind, q.content.text) == ("indirect", "that the ferries would run again")
+    assert q.channel == "post"
+    assert speaker_name(a, q) == "Tom Bell"
+
+
+def test_according_to(analyze):
+    a = analyze("Ferries\n\nAccording to Tom Bell, the ferries will run again on Monday.")
+    q = quote_with(a, "ferries will run")
+    assert q.kind == "indirect"
+    assert q.content.text == "the ferries will run again on Monday."
+    assert q.cue.text == "According to"
+    assert speaker_name(a, q) == "Tom Bell"
+
+
+def test_colon_attribution_without_a_verb(analyze):
+    a = analyze('Jobs\n\nThe port opened a new dock.\n\nTom Bell: "Nobody will lose their job."')
+    q = quote_with(a, "Nobody")
+    assert (q.kind, q.content.text) == ("direct", '"Nobody will lose their job."')
+    assert speaker_name(a, q) == "Tom Bell"
+
+
+def test_subheading_with_a_colon_attribution(analyze):
+    a = analyze(
+        'Storm damage\n\nThe storm hit the quay on Monday.\n\nMayor: "We will rebuild"\n\n'
+        "Repairs start next week."
+    )
+    assert "subheading" in [b.kind for b in a.blocks]
+    q = quote_with(a, "rebuild")
+    assert (q.kind, q.content.text, q.speaker.text) == ("direct", '"We will rebuild"', "Mayor")
+
+
+def test_dash_attribution(analyze):
+    a = analyze('Pay talks\n\n"The crews deserve better." — Tom Bell, union leader')
+    q = quote_with(a, "crews")
+    assert (q.kind, q.content.text) == ("direct", '"The crews deserve better."')
+    assert q.cue.text == "—"
+    assert speaker_name(a, q) == "Tom Bell"
+
+
+# -- speech over several sentences and paragraphs ---------------------------------------------
+
+
+def test_quote_over_several_paragraphs(analyze):
+    a = analyze(
+        "Harbour plan\n\n"
+        "Ana Ruiz said: “The harbour will be rebuilt first.\n\n"
+        "“Then the roads, and then the schools.”\n\n"
+        "The council meets again in May."
+    )
+    q = quote_with(a, "harbour will be rebuilt")
+    assert q.kind == "direct"
+    assert [s.text for s in q.spans] == [
+        "“The harbour will be rebuilt first.",
+        "“Then the roads, and then the schools.”",
+    ]
+    assert "council meets" not in q.content.text
+    assert speaker_name(a, q) == "Ana Ruiz"
+
+
+def test_speech_goes_on_after_one_cue(analyze):
+    a = analyze(
+        "Harbour plan\n\n"
+        "“The harbour comes first,” said Ana Ruiz. “The roads will follow next year.”\n\n"
+        "“We have the money for both of them now.”\n\n"
+        "The council meets again in May."
+    )
+    first = quote_with(a, "harbour comes first")
+    assert [s.text for s in first.spans] == [
+        "“The harbour comes first,”",
+        "“The roads will follow next year.”",
+    ]
+    later = quote_with(a, "money for both")
+    assert later.kind == "direct"
+    assert later.cue is None
+    assert speaker_name(a, later) == "Ana Ruiz"
+    assert later.confidence < first.confidence
+
+
+def test_nested_attribution(analyze):
+    a = analyze("Pay deal\n\nTom Bell said that Ana Ruiz told him the pay would rise in May.")
+    outer = quote_with(a, "that Ana Ruiz told him")
+    inner = next(q for q in a.quotes if q.content.text == "the pay would rise in May")
+    assert speaker_name(a, outer) == "Tom Bell"
+    assert speaker_name(a, inner) == "Ana Ruiz"
+    assert inner.embedded_in == outer.id
+    assert outer.embedded_in is None
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+
+def test_speaker_through_a_pronoun(analyze):
+    a = analyze(
+        "Clinic hours\n\nHugh Hill has worked as a doctor for ten years.\n\n"
+        "He said the clinic would stay open at night."
+    )
+    q = quote_with(a, "stay open")
+    assert q.speaker.text == "He"
+    assert speaker_name(a, q) == "Hugh Hill"
+
+
+def test_speaker_with_an_appositive(analyze):
+    a = analyze("Clinic\n\nHugh Hill, a doctor, said the injured had all gone home.")
+    q = quote_with(a, "gone home")
+    assert q.speaker.text == "Hugh Hill"
+    assert speaker_name(a, q) == "Hugh Hill"
+
+
+def test_speaker_through_a_title(analyze):
+    a = analyze(
+        "Storm\n\nMayor Ana Ruiz visited the quay on Monday.\n\n"
+        "The mayor said the repairs would cost millions."
+    )
+    q = quote_with(a, "repairs")
+    assert q.speaker.text == "The mayor"
+    assert speaker_name(a, q) == "Ana Ruiz"
+
+
+def test_organisation_speaker_and_statement_channel(analyze):
+    a = analyze(
+        "Ferries\n\nThe Ministry of Transport ordered a review.\n\n"
+        "The ministry said in a statement that the ferries were safe."
+    )
+    q = quote_with(a, "ferries were safe")
+    assert q.speaker.text == "The ministry"
+    assert speaker_name(a, q) == "Ministry of Transport"
+    assert q.channel == "statement"
+
+
+def test_unnamed_source_stays_anonymous(analyze):
+    a = analyze(
+        "Budget\n\nA senior official who spoke on condition of anonymity said the budget was short."
+    )
+    (q,) = a.quotes
+    assert q.content.text == "the budget was short"
+    assert q.speaker.text == "A senior official"
+    assert q.speaker.entity is None
+    assert q.speaker.anonymous is True
+
+
+# -- channel and date -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("Tom Bell said in an interview that the ferries were safe.", "interview"),
+        ("Tom Bell told a press conference that the ferries were safe.", "press conference"),
+        ("Tom Bell wrote in a letter that the ferries were safe.", "letter"),
+        ("Tom Bell said in an email that the ferries were safe.", "email"),
+        ("Tom Bell tweeted that the ferries were safe.", "tweet"),
+    ],
+)
+def test_channel(analyze, sentence, channel):
+    a = analyze(f"Ferries\n\n{sentence}")
+    q = quote_with(a, "ferries were safe")
+    assert q.channel == channel
+
+
+def test_date_resolved_against_the_publication_date(analyze):
+    text = (
+        "Ferries\n\nTom Bell said on Friday that the ferries were safe. "
+        "On March 3, Ana Ruiz said the harbour was closed."
+    )
+    a = analyze(text, published="2024-03-14")  # a Thursday
+    assert quote_with(a, "ferries were safe").date == "2024-03-08"
+    assert quote_with(a, "harbour was closed").date == "2024-03-03"
+    undated = analyze(text)
+    assert [q.date for q in undated.quotes] == [None, None]
+
+
+def test_dates_are_never_resolved_against_today():
+    assert find_dates("on Wednesday", None) == []
+    assert find_dates("on March 3", None) == []
+    (explicit,) = find_dates("on March 3, 2021", None)
+    assert explicit.value == "2021-03-03"
+    (late,) = find_dates("on December 30", dt.date(2024, 1, 2))
+    assert late.value == "2023-12-30"
+
+
+# -- not speech -------------------------------------------------------------------------------
+
+
+def test_scare_quotes_titles_and_captions_are_not_quotes(analyze):
+    a = analyze(
+        'Harbour news\n\nThe so-called "reform" was shelved. The mayor has read "War and Peace" '
+        "twice.\n\n"
+        'Pictured: Ana Ruiz said "we will win" at the quay.\n\n'
+        "The pier reopened on Monday."
+    )
+    assert a.quotes == []
+
+
+def test_confidence_reflects_the_evidence(analyze):
+    a = analyze(
+        "Harbour\n\n“The harbour comes first,” said Ana Ruiz.\n\n"
+        "Officials believe that the harbour will reopen."
+    )
+    direct = quote_with(a, "harbour comes first")
+    belief = quote_with(a, "will reopen")
+    assert 0 < belief.confidence < direct.confidence <= 1
