@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.article import Article
-from presslens.layers import layers
+from presslens.layers import doc_text, layers
 from presslens.schema import Block
 
 _LINE = re.compile(r"[^\n]+")
@@ -311,7 +311,7 @@ class StructureComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         lay = layers(doc)
-        lay.blocks = find_blocks(doc.text, lay.article)
+        lay.blocks = find_blocks(doc_text(doc), lay.article)
         lay.headline = next(((b.start, b.end) for b in lay.blocks if b.kind == "headline"), None)
         starts = [t.idx for t in doc]
         for block in lay.blocks:
