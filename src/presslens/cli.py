@@ -183,5 +183,31 @@ def eval_polnear(
         fail(str(exc))
 
 
+@main.group(name="train")
+def train_group() -> None:
+    """Train presslens's own small models on a public benchmark."""
+
+
+@train_group.command(name="cues")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the weights here instead of the shipped resources/cue_model.json.",
+)
+@click.option("--limit", type=int, help="Train on the first N articles only.")
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="The spaCy pipeline that parses."
+)
+def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) -> None:
+    """Learn the cue classifier from DATA_DIR/train (PolNeAR); score it on DATA_DIR/dev."""
+    from presslens.train_cues import train
+
+    try:
+        click.echo(train(data_dir, out=out, model=model, limit=limit))
+    except PresslensError as exc:
+        fail(str(exc))
+
+
 if __name__ == "__main__":
     main()
