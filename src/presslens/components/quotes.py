@@ -32,6 +32,8 @@ _RELATIVE = {"who", "that", "which"}
 _ABOUT = {"about", "on", "of"}
 _WHEN = {"DATE", "TIME"}
 _DASH = re.compile(r"^[\s,.]*(?:—|–|--|-\s)\s*")
+_HEADINGS = {"headline", "subheading"}
+_HEADING_COLON = re.compile(r"\s*([^:.\n]{1,60}):\s")
 _MIN_SPEECH_TOKENS = 4  # a shorter quote without a cue is a scare quote or a title
 
 
@@ -154,6 +156,7 @@ class QuotesComponent:
             d for d in drafts if d.cue is None or not any(s <= d.cue[0] < e for s, e in speakers)
         ]
         drafts.extend(self._verbless(doc, quoted, blocks, claimed, block_of))
+        drafts.extend(self._headings(doc, lay.blocks, drafts, block_of))
         drafts.sort(key=lambda d: d.start)
         drafts = self._continuations(doc, drafts, quoted, claimed, block_of)
         lay.quotes = self._finish(doc, drafts)
@@ -299,6 +302,32 @@ class QuotesComponent:
                     claimed.add(n)
                     cue = (q.end + dash.start(), q.end + dash.end())
                     found.append(_Draft("direct", list(q.pieces), _trim(text, *cue), who, 0.8, b))
+        return found
+
+    def _headings(self, doc: Doc, all_blocks, drafts: list[_Draft], block_of) -> list[_Draft]:
+        """``Caddell: Voters Worried About Health`` in a headline or subheading."""
+        text = doc_text(doc)
+        taken = [(d.start, d.end) for d in drafts]
+        found = []
+        for block in all_blocks:
+            if block.kind not in _HEADINGS:
+                continue
+            m = _HEADING_COLON.match(text, block.start, block.end)
+            if m is None or any(s < block.end and block.start < e for s, e in taken):
+                continue
+            who = _trim(text, block.start, m.end(1))
+            content = _trim(text, m.end(), block.end)
+            if content[1] - content[0] > 1 and self._looks_like_speaker(doc, *who):
+                found.append(
+                    _Draft(
+                        "indirect",
+                        [content],
+                        (m.end(1), m.end(1) + 1),
+                        who,
+                        0.6,
+                        block_of(content[0]),
+                    )
+                )
         return found
 
     def _looks_like_speaker(self, doc: Doc, start: int, end: int) -> bool:
