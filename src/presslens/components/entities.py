@@ -20,6 +20,7 @@ Every word list lives in ``resources/entities/*.json``.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,9 +29,9 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from presslens.layers import layers, span
+from presslens.layers import layers
 from presslens.quotemarks import find_quoted
-from presslens.schema import Entity
+from presslens.schema import Entity, Span
 
 _KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -181,8 +182,11 @@ class _Run:
     def __init__(self, lex: EntityLexicon, doc: Doc) -> None:
         self.lex = lex
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.parsed = doc.has_annotation("DEP")
-        self.covered = [False] * len(doc)  # tokens inside a mention already found
+        self.n = len(doc)
+        self._read_tokens()
+        self.covered = [False] * self.n  # tokens inside a mention already found
         self.drafts: list[_Draft] = []
         self.mentions: list[_Mention] = []
         self.persons_by_full: dict[tuple[str, str], _Draft] = {}
@@ -191,7 +195,6 @@ class _Run:
         self.groups: dict[str, _Draft] = {}
         self.acronyms: dict[str, _Draft] = {}
         self.name_starts: dict[int, _Mention] = {}  # character start -> name mention
-        self.sent_of = self._sentence_index()
         self.headline_end = layers(doc).headline[1] if layers(doc).headline else 0
 
     # ----------------------------------------------------------------- driver
@@ -210,7 +213,7 @@ class _Run:
         self._write(lay)
 
     def _write(self, lay) -> None:
-        doc = self.doc
+        text = self.text
         used = [d for d in self.drafts if d.mentions]
         for d in used:
             d.mentions.sort(key=lambda m: (m.start, m.end))
@@ -219,7 +222,7 @@ class _Run:
         for n, d in enumerate(used, 1):
             eid = f"E{n}"
             aliases = list(
-                dict.fromkeys(doc.text[m.start : m.end] for m in d.mentions if m.kind != "pronoun")
+                dict.fromkeys(text[m.start : m.end] for m in d.mentions if m.kind != "pronoun")
             )
             name = self._best_name(d) or d.nominal or aliases[0]
             etype = d.type if d.type != "GROUP" else d.labels.most_common(1)[0][0]
@@ -230,7 +233,10 @@ class _Run:
                     type=etype,
                     title=d.title,
                     aliases=aliases,
-                    mentions=[span(doc, m.start, m.end) for m in d.mentions],
+                    mentions=[
+                        Span(start=m.start, end=m.end, text=text[m.start : m.end])
+                        for m in d.mentions
+                    ],
                 )
             )
             for m in d.mentions:
@@ -247,20 +253,42 @@ class _Run:
 
     # ----------------------------------------------------------------- helpers
 
-    def _sentence_index(self) -> list[int]:
-        doc = self.doc
-        if not doc.has_annotation("SENT_START"):
-            return [0] * len(doc)
-        index, n = [], -1
-        for tok in doc:
-            if tok.is_sent_start or tok.i == 0:
-                n += 1
-            index.append(n)
-        return index
+    def _read_tokens(self) -> None:
+        """Token attributes as plain lists, read once: spaCy builds a new Token on every access."""
+        sentences = self.doc.has_annotation("SENT_START")
+        self.words: list[str] = []
+        self.lower: list[str] = []
+        self.pos: list[str] = []
+        self.tag: list[str] = []
+        self.dep: list[str] = []
+        self.ent: list[str] = []
+        self.idx: list[int] = []
+        self.punct: list[bool] = []
+        self.sent_of: list[int] = []  # token -> sentence number
+        self.sent_start: list[int] = []  # sentence number -> first token
+        for tok in self.doc:
+            if not self.sent_start or (sentences and tok.is_sent_start):
+                self.sent_start.append(tok.i)
+            self.sent_of.append(len(self.sent_start) - 1)
+            self.words.append(tok.text)
+            self.lower.append(tok.lower_)
+            self.pos.append(tok.pos_)
+            self.tag.append(tok.tag_)
+            self.dep.append(tok.dep_)
+            self.ent.append(tok.ent_type_)
+            self.idx.append(tok.idx)
+            self.punct.append(tok.is_punct or tok.is_space)
+        self.sent_start.append(self.n)
+
+    def _end_char(self, i: int) -> int:
+        return self.idx[i] + len(self.words[i])
+
+    def _text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end``."""
+        return self.text[self.idx[start] : self._end_char(end - 1)]
 
     def _mention(self, draft: _Draft, start_tok: int, end_tok: int, head: int, kind: str) -> None:
-        doc = self.doc
-        m = _Mention(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), head, kind)
+        m = _Mention(self.idx[start_tok], self._end_char(end_tok - 1), head, kind)
         draft.add(m)
         self.mentions.append(m)
         if kind == "name":
@@ -273,55 +301,54 @@ class _Run:
         self.drafts.append(draft)
         return draft
 
-    def _title_word(self, tok: Token) -> bool:
-        """A capitalised word of a title: "President", "Health", "Chief"."""
-        lowered = tok.lower_
-        return tok.text[:1].isupper() and (
+    def _title_word(self, i: int) -> bool:
+        """Token ``i`` is a capitalised word of a title: "President", "Health", "Chief"."""
+        lowered = self.lower[i]
+        return self.words[i][:1].isupper() and (
             lowered in self.lex.title_heads or lowered in self.lex.modifiers
         )
 
-    def _honorific(self, tok: Token) -> tuple[str | None, str | None] | None:
-        """(gender, title) of an honorific such as "Ms" or "Dr.", else None."""
-        if not tok.text[:1].isupper():
+    def _honorific(self, i: int) -> tuple[str | None, str | None] | None:
+        """(gender, title) of an honorific such as "Ms" or "Dr." at token ``i``, else None."""
+        if not self.words[i][:1].isupper():
             return None
-        return self.lex.honorifics.get(tok.lower_.rstrip("."))
+        return self.lex.honorifics.get(self.lower[i].rstrip("."))
 
     def _title_ending(self, end: int, floor: int = 0) -> tuple[int, int, str] | None:
         """The title whose last token is ``doc[end - 1]``: (start incl. dropped words, start of
         the title proper, title text), or None. Stops at ``floor`` and at covered tokens."""
-        doc, lex = self.doc, self.lex
-        last = doc[end - 1]
-        if last.lower_ not in lex.title_heads or last.pos_ not in _NOUNS:
+        lex, lower = self.lex, self.lower
+        if lower[end - 1] not in lex.title_heads or self.pos[end - 1] not in _NOUNS:
             return None
         core = None
         for n in range(min(lex.title_max, end - floor), 0, -1):
-            if tuple(t.lower_ for t in doc[end - n : end]) in lex.titles:
+            if tuple(lower[end - n : end]) in lex.titles:
                 core = end - n
                 break
         if core is None or any(self.covered[core:end]):
             return None
-        while core > floor and self._modifier(doc[core - 1]):
+        while core > floor and self._modifier(core - 1):
             core -= 1
         start = core
         while (
             start > floor
             and not self.covered[start - 1]
-            and doc[start - 1].lower_ in lex.dropped_modifiers
+            and lower[start - 1] in lex.dropped_modifiers
         ):
             start -= 1
-        return start, core, doc[core:end].text.lower()
+        return start, core, self._text(core, end).lower()
 
-    def _modifier(self, tok: Token) -> bool:
-        """Whether ``tok`` may precede a title as part of it ("health" minister)."""
-        if self.covered[tok.i] or tok.ent_type_ not in ("", "PERSON"):
+    def _modifier(self, i: int) -> bool:
+        """Whether token ``i`` may precede a title as part of it ("health" minister)."""
+        if self.covered[i] or self.ent[i] not in ("", "PERSON"):
             return False
-        return tok.lower_ in self.lex.modifiers
+        return self.lower[i] in self.lex.modifiers
 
     def _prefix(self, name_start: int) -> tuple[int, str | None, str | None]:
         """Honorifics and titles right before a name: (start, gender, title)."""
         start, gender, title = name_start, None, None
         while start > 0:
-            honorific = self._honorific(self.doc[start - 1])
+            honorific = self._honorific(start - 1)
             if honorific is not None:
                 gender = gender or honorific[0]
                 title = title or honorific[1]
@@ -337,54 +364,52 @@ class _Run:
         return start, gender, title
 
     def _sent_bounds(self, i: int) -> tuple[int, int]:
-        if not self.doc.has_annotation("SENT_START"):
-            return 0, len(self.doc)
-        sent = self.doc[i].sent
-        return sent.start, sent.end
+        """First and end token of the sentence of token ``i``."""
+        n = self.sent_of[i]
+        return self.sent_start[n], self.sent_start[n + 1]
 
     # ----------------------------------------------------------------- names
 
     def _names(self) -> list[_Name]:
         """Proper names from NER, cleaned, plus names after an honorific or title NER missed."""
-        doc = self.doc
+        doc, words, lower = self.doc, self.words, self.lower
         names: list[_Name] = []
-        in_ent = [bool(tok.ent_type_) for tok in doc]
+        in_ent = [bool(e) for e in self.ent]
         for ent in doc.ents:
             if ent.label_ not in _KEPT_LABELS:
                 continue
             s, e = ent.start, ent.end
             # "The World Health Organization (WHO" -> the name before the bracket
             for i in range(s, e):
-                if doc[i].text == "(":
+                if words[i] == "(":
                     e = i
                     break
-            while s < e and (doc[s].lower_ in _DEFINITE or doc[s].is_punct):
+            while s < e and (lower[s] in _DEFINITE or self.punct[s]):
                 s += 1
-            while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+            while e > s and (self.tag[e - 1] == "POS" or self.punct[e - 1]):
                 e -= 1
             if ent.label_ == "PERSON":
-                while e > s + 1 and not doc[e - 1].text[:1].isupper():
+                while e > s + 1 and not words[e - 1][:1].isupper():
                     e -= 1
                 # honorifics and titles NER put inside the name: "President Joe Biden"
-                while e - s > 1 and (self._honorific(doc[s]) or self._title_word(doc[s])):
+                while e - s > 1 and (self._honorific(s) or self._title_word(s)):
                     s += 1
             if s < e and self._plausible(s, e, ent.label_):
                 names.append(self._name(s, e, ent.label_))
-        for i, tok in enumerate(doc):
+        for i in range(self.n):
             if in_ent[i]:
                 continue
-            if tok.text in self.lex.first_names and tok.pos_ == "PROPN":
+            if words[i] in self.lex.first_names and self.pos[i] == "PROPN":
                 start, shortest = i, 2  # "Ana Ruiz" that NER missed: a known given name starts it
-            elif self._honorific(tok) is not None or self._title_ending(i + 1) is not None:
+            elif self._honorific(i) is not None or self._title_ending(i + 1) is not None:
                 start, shortest = i + 1, 1  # "Mayor Ana Ruiz", "Ms Lopez"
             else:
                 continue
             e = start
-            while e < len(doc) and e - start < _MAX_NAME_TOKENS and not in_ent[e]:
-                t = doc[e]
-                if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            while e < self.n and e - start < _MAX_NAME_TOKENS and not in_ent[e]:
+                if self.pos[e] != "PROPN" or not words[e][:1].isupper():
                     break
-                if self._title_word(t) or self._honorific(t):
+                if self._title_word(e) or self._honorific(e):
                     break
                 e += 1
             if e - start >= shortest:
@@ -397,13 +422,12 @@ class _Run:
     def _plausible(self, s: int, e: int, label: str) -> bool:
         """Whether NER's ``doc[s:e]`` can be a name: capitalised, not a bare title ("Mayor"),
         a person's name made of letters ("W]e" is not one)."""
-        tokens = self.doc[s:e]
-        if not any(c.isupper() for c in tokens.text):
+        if not any(c.isupper() for c in self._text(s, e)):
             return False
         if label == "PERSON":
-            if all(self._title_word(t) or self._honorific(t) for t in tokens):
+            if all(self._title_word(i) or self._honorific(i) for i in range(s, e)):
                 return False
-            if not all(_NAME_CHARS.issuperset(t.lower_) for t in tokens):
+            if not all(_NAME_CHARS.issuperset(self.lower[i]) for i in range(s, e)):
                 return False
         return True
 
@@ -413,9 +437,9 @@ class _Run:
 
     def _name_parts(self, name: _Name) -> list[str]:
         parts = [
-            t.text
-            for t in self.doc[name.name_start : name.name_end]
-            if not t.is_punct or t.text == "-"
+            self.words[i]
+            for i in range(name.name_start, name.name_end)
+            if not self.punct[i] or self.words[i] == "-"
         ]
         while len(parts) > 1 and parts[-1].lower().rstrip(".") in self.lex.name_suffixes:
             parts.pop()
@@ -436,17 +460,17 @@ class _Run:
                 parts = self._name_parts(name)
                 (full if len(parts) > 1 else single).append((name, parts))
         pairs = {(p[0].lower(), p[-1].lower()) for _, p in full if len(p) == 2}
-        body = [p for n, p in full if self.doc[n.start].idx >= self.headline_end]
+        body = [p for n, p in full if self.idx[n.start] >= self.headline_end]
         body_keys = {(p[0].lower(), p[-1].lower()) for p in body}
         body_surnames = {p[-1].lower() for p in body}
         for name, parts in list(full):
             key = (parts[0].lower(), parts[-1].lower())
-            if self.doc[name.start].idx >= self.headline_end or key in body_keys:
+            if self.idx[name.start] >= self.headline_end or key in body_keys:
                 continue
             for k in range(name.name_start, name.name_end):
-                if self.doc[k].lower_ in body_surnames:
+                if self.lower[k] in body_surnames:
                     full.remove((name, parts))
-                    single.append((_Name(k, k, k + 1, "PERSON"), [self.doc[k].text]))
+                    single.append((_Name(k, k, k + 1, "PERSON"), [self.words[k]]))
                     break
         for name, parts in full:
             key = (parts[0].lower(), parts[-1].lower())
@@ -467,8 +491,7 @@ class _Run:
             self._person_mention(draft, name)
 
     def _person_mention(self, draft: _Draft, name: _Name) -> None:
-        doc = self.doc
-        draft.names.append(doc[name.name_start : name.name_end].text)
+        draft.names.append(self._text(name.name_start, name.name_end))
         draft.set_title(name.title)
         draft.set_gender(name.gender)
         self._mention(draft, name.start, name.name_end, name.name_end - 1, "name")
@@ -488,7 +511,7 @@ class _Run:
             candidates = fitting or candidates
         if len(candidates) == 1:
             return candidates[0]
-        offset = self.doc[at].idx
+        offset = self.idx[at]
 
         def rank(d: _Draft) -> tuple[int, int]:
             last = max((m.start for m in d.mentions if m.start < offset), default=-1)
@@ -524,12 +547,12 @@ class _Run:
 
     def _organisations(self, names: list[_Name]) -> None:
         """Non-person names grouped by name, alias and acronym; a known person's name is theirs."""
-        doc, lex = self.doc, self.lex
+        lex, words = self.lex, self.words
         pending: list[tuple[_Name, str]] = []
         for name in names:
             if name.personal:
                 continue
-            text = doc[name.name_start : name.name_end].text
+            text = self._text(name.name_start, name.name_end)
             person = self._person_for_text(text)
             if person is not None:  # NER called a known person an organisation or a place
                 self._person_mention(person, name)
@@ -546,13 +569,13 @@ class _Run:
             e = name.name_end
             # "World Health Organization (WHO)"
             if (
-                e + 2 < len(doc)
-                and doc[e].text == "("
-                and doc[e + 2].text == ")"
-                and doc[e + 1].text.isupper()
-                and doc[e + 1].text[0] == text.lstrip()[:1].upper()
+                e + 2 < self.n
+                and words[e] == "("
+                and words[e + 2] == ")"
+                and words[e + 1].isupper()
+                and words[e + 1][0] == text.lstrip()[:1].upper()
             ):
-                self.acronyms[doc[e + 1].text] = draft
+                self.acronyms[words[e + 1]] = draft
         initials: dict[str, list[_Draft]] = {}
         for draft in list(self.groups.values()):
             for text in draft.names:
@@ -606,55 +629,50 @@ class _Run:
 
     def _missed_names(self) -> None:
         """Known surnames and acronyms that NER missed ("WHO officials", a bare "Lopez")."""
-        doc = self.doc
-        for i, tok in enumerate(doc):
+        words = self.words
+        for i in range(self.n):
             if self.covered[i]:
                 continue
-            if tok.text in self.acronyms and tok.text.isupper() and len(tok.text) > 1:
-                self._mention(self.acronyms[tok.text], i, i + 1, i, "name")
+            word = words[i]
+            if word in self.acronyms and word.isupper() and len(word) > 1:
+                self._mention(self.acronyms[word], i, i + 1, i, "name")
                 continue
-            if not tok.text[:1].isupper() or tok.pos_ not in _NOUNS:
+            if not word[:1].isupper() or self.pos[i] not in _NOUNS:
                 continue
-            if tok.lower_ not in self.persons_by_part:
+            if self.lower[i] not in self.persons_by_part:
                 continue
-            neighbours = (doc[i - 1] if i else None, doc[i + 1] if i + 1 < len(doc) else None)
-            if any(n is not None and n.pos_ == "PROPN" and n.is_title for n in neighbours):
+            neighbours = [k for k in (i - 1, i + 1) if 0 <= k < self.n]
+            if any(self.pos[k] == "PROPN" and words[k].istitle() for k in neighbours):
                 continue  # part of a longer name nobody tagged
-            draft = self._known_person(tok.text, None, i)
+            draft = self._known_person(word, None, i)
             if draft is not None:
-                draft.names.append(tok.text)
+                draft.names.append(word)
                 self._mention(draft, i, i + 1, i, "name")
 
     # ----------------------------------------------------------------- titles
 
     def _name_mention_at(self, start_tok: int) -> _Mention | None:
         """The name mention starting at token ``start_tok``, if any."""
-        return self.name_starts.get(self.doc[start_tok].idx)
+        return self.name_starts.get(self.idx[start_tok])
 
     def _appositives(self) -> None:
         """ "Hugh Hill, a doctor at the clinic," and "the mayor, Ana Ruiz," give a title."""
-        doc = self.doc
-        persons = [m for m in self.mentions if m.entity.type == "PERSON"]
-        ends = {}
-        for m in persons:
-            ends[m.end] = m
-        for i, tok in enumerate(doc):
-            if tok.text != "," or i == 0:
+        ends = {m.end: m for m in self.mentions if m.entity.type == "PERSON"}
+        for i in range(1, self.n):
+            if self.words[i] != ",":
                 continue
-            before = ends.get(doc[i - 1].idx + len(doc[i - 1]))
+            before = ends.get(self._end_char(i - 1))
             if before is not None and before.kind == "name":
                 self._appositive_after(before, i + 1)
-            elif i + 1 < len(doc):
+            elif i + 1 < self.n:
                 after = self._name_mention_at(i + 1)
                 if after is not None and after.entity.type == "PERSON":
                     self._title_before(after, i)
 
     def _appositive_after(self, person: _Mention, start: int) -> None:
-        doc = self.doc
-        first = doc[start] if start < len(doc) else None
-        if first is None:
+        if start >= self.n:
             return
-        opener = first.lower_
+        opener = self.lower[start]
         if not (
             opener in _DEFINITE
             or opener in _INDEFINITE
@@ -665,18 +683,17 @@ class _Run:
         _, sent_end = self._sent_bounds(start)
         limit = min(sent_end, start + _MAX_APPOSITIVE_TOKENS)
         stop = start
-        while stop < limit and doc[stop].text not in _APPOSITIVE_STOPS:
+        while stop < limit and self.words[stop] not in _APPOSITIVE_STOPS:
             stop += 1
         for j in range(start, stop):
             found = self._title_ending(j + 1, floor=start)
-            following = doc[j + 1] if j + 1 < stop else None
-            if found is None or (following is not None and following.pos_ in _NOUNS):
+            if found is None:
                 continue
-            if following is not None and following.tag_ == "POS":
+            if j + 1 < stop and (self.pos[j + 1] in _NOUNS or self.tag[j + 1] == "POS"):
                 continue  # "the minister's spokesman": the title is further on
             end = stop
-            if self.parsed and doc[j].dep_ == "appos":
-                end = min(stop, doc[j].right_edge.i + 1)
+            if self.parsed and self.dep[j] == "appos":
+                end = min(stop, self.doc[j].right_edge.i + 1)
             draft = person.entity
             draft.set_title(found[2])
             draft.set_gender(self.lex.gendered_titles.get(found[2]))
@@ -697,8 +714,7 @@ class _Run:
     def _definite_title(self, end: int) -> tuple[int, int, str] | None:
         """A definite title ending at token ``end - 1``: "the mayor", "the company's chief
         executive", "its spokesperson". Returns (start token, head token, title)."""
-        doc = self.doc
-        if end <= 0 or end - 1 >= len(doc):
+        if end <= 0 or end - 1 >= self.n:
             return None
         found = self._title_ending(end)
         if found is None:
@@ -706,12 +722,11 @@ class _Run:
         start, _, title = found
         if start == 0:
             return None
-        before = doc[start - 1]
-        if before.lower_ in _DEFINITE or before.lower_ in _POSSESSIVE_DETS:
+        before = self.lower[start - 1]
+        if before in _DEFINITE or before in _POSSESSIVE_DETS:
             return start - 1, end - 1, title
-        if before.tag_ == "POS" and start >= 2:
-            owner = doc[start - 2]
-            first = owner.left_edge.i if self.parsed else start - 2
+        if self.tag[start - 1] == "POS" and start >= 2:
+            first = self.doc[start - 2].left_edge.i if self.parsed else start - 2
             sent_start, _ = self._sent_bounds(start)
             first = max(first, sent_start, start - 2 - _MAX_NAME_TOKENS)
             return first, end - 1, title
@@ -720,27 +735,25 @@ class _Run:
     def _nominal_titles(self) -> None:
         """ "the mayor", "the Prime Minister": a mention of the holder named in the article, or
         an entity of its own when nobody is named."""
-        doc = self.doc
         holders = [d for d in self.drafts if d.type == "PERSON" and d.title and d.names]
         unnamed: list[_Draft] = []
-        for i, tok in enumerate(doc):
-            if self.covered[i] or tok.lower_ not in self.lex.title_heads:
+        for i in range(self.n):
+            if self.covered[i] or self.lower[i] not in self.lex.title_heads:
                 continue
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if nxt is not None and (nxt.pos_ in _NOUNS or (self.parsed and tok.dep_ == "compound")):
+            if i + 1 < self.n and (self.pos[i + 1] in _NOUNS or self.dep[i] == "compound"):
                 continue  # "the mayor Ana Ruiz" is a prefix, "the mayor election" no person
             nominal = self._definite_title(i + 1)
             if nominal is None:
                 continue
             start, head, title = nominal
             end = i + 1
-            if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc):
+            if i + 2 < self.n and self.lower[i + 1] == "of":
                 ent = self._name_mention_at(i + 2)
                 if ent is not None and ent.entity.type != "PERSON":
                     end = i + 2
-                    while end < len(doc) and doc[end].idx < ent.end:
+                    while end < self.n and self.idx[end] < ent.end:
                         end += 1
-            offset = tok.idx
+            offset = self.idx[i]
             owner = self._owner(start, i)
             draft = self._holder(holders, title, offset) or self._unnamed(
                 unnamed, title, owner, offset
@@ -754,20 +767,19 @@ class _Run:
 
     def _nominal_name(self, start: int, end: int) -> str:
         """The name of an entity known only by a nominal: "The mayor" -> "the mayor"."""
-        first = self.doc[start]
-        text = self.doc[start:end].text
-        return first.lower_ + text[len(first) :] if first.lower_ in _DEFINITE else text
+        text = self._text(start, end)
+        first = self.lower[start]
+        return first + text[len(first) :] if first in _DEFINITE else text
 
     def _owner(self, start: int, head: int) -> object:
         """Whose title a possessive nominal is: the entity or the words before "'s"."""
-        doc = self.doc
         for k in range(start, head):
-            if doc[k].tag_ == "POS":
-                offset = doc[start].idx
+            if self.tag[k] == "POS":
+                offset = self.idx[start]
                 for m in self.mentions:
                     if m.start <= offset < m.end and m.kind != "pronoun":
                         return m.entity
-                return doc[start:k].text.lower()
+                return self._text(start, k).lower()
         return None
 
     def _holder(self, holders: list[_Draft], title: str, offset: int) -> _Draft | None:
@@ -808,26 +820,22 @@ class _Run:
     def _organisation_nouns(self) -> None:
         """ "the ministry", "the company", "police": the one matching organisation, else an
         entity of their own."""
-        doc, lex = self.doc, self.lex
+        lex = self.lex
         own: dict[str, _Draft] = {}
         orgs = [d for d in self.groups.values() if d.mentions]
-        for i, tok in enumerate(doc):
-            noun = tok.lower_
-            if self.covered[i] or noun not in lex.org_nouns or tok.pos_ not in _NOUNS:
+        for i in range(self.n):
+            noun = self.lower[i]
+            if self.covered[i] or noun not in lex.org_nouns or self.pos[i] not in _NOUNS:
                 continue
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ in _NOUNS:
+            if (i + 1 < self.n and self.pos[i + 1] in _NOUNS) or self.dep[i] == "compound":
                 continue
-            if self.parsed and tok.dep_ == "compound":
-                continue
-            prev = doc[i - 1] if i else None
-            if prev is not None and prev.lower_ in _DEFINITE:
+            if i and self.lower[i - 1] in _DEFINITE:
                 start = i - 1
-            elif noun in lex.bare_org_nouns and (prev is None or prev.pos_ not in {"DET", "ADJ"}):
+            elif noun in lex.bare_org_nouns and (i == 0 or self.pos[i - 1] not in {"DET", "ADJ"}):
                 start = i
             else:
                 continue
-            draft = self._organisation_for(noun, orgs, tok.idx)
+            draft = self._organisation_for(noun, orgs, self.idx[i])
             if draft is None:
                 draft = own.get(noun)
                 if draft is None:
@@ -865,10 +873,11 @@ class _Run:
         token_mention = self._token_mentions(ordered)
         history: list[_Mention] = []
         k = 0
-        for i, tok in enumerate(doc):
-            kind = lex.pronouns.get(tok.lower_)
-            if kind is None or self.covered[i] or tok.pos_ != "PRON":
+        for i in range(self.n):
+            kind = lex.pronouns.get(self.lower[i])
+            if kind is None or self.covered[i] or self.pos[i] != "PRON":
                 continue
+            tok = doc[i]
             while k < len(ordered) and ordered[k].start < tok.idx:
                 history.append(ordered[k])
                 k += 1
@@ -885,32 +894,29 @@ class _Run:
             history.append(m)
 
     def _quoted_tokens(self, lay) -> list[bool]:
-        doc = self.doc
-        blocks = [(b.start, b.end) for b in lay.blocks] or [(0, len(doc.text))]
-        inside = [False] * len(doc)
-        stretches = find_quoted(doc.text, blocks)
+        blocks = [(b.start, b.end) for b in lay.blocks] or [(0, len(self.text))]
+        inside = [False] * self.n
+        stretches = find_quoted(self.text, blocks)
         n = 0
-        for tok in doc:
-            while n < len(stretches) and stretches[n].end <= tok.idx:
+        for i, offset in enumerate(self.idx):
+            while n < len(stretches) and stretches[n].end <= offset:
                 n += 1
-            if n < len(stretches) and any(s <= tok.idx < e for s, e in stretches[n].pieces):
-                inside[tok.i] = True
+            if n < len(stretches) and any(s <= offset < e for s, e in stretches[n].pieces):
+                inside[i] = True
         return inside
 
     def _token_mentions(self, ordered: list[_Mention]) -> dict[int, _Mention]:
         """Token index -> the smallest mention containing it (for subject checks)."""
-        doc = self.doc
         by_token: dict[int, _Mention] = {}
         for m in sorted(ordered, key=lambda m: m.start - m.end):
-            tok = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if tok is None:
-                continue
-            for t in tok:
-                by_token[t.i] = m
+            i = bisect.bisect_right(self.idx, m.start) - 1
+            while 0 <= i < self.n and self.idx[i] < m.end:
+                by_token[i] = m
+                i += 1
         return by_token
 
     def _is_subject(self, m: _Mention) -> bool:
-        return self.parsed and self.doc[m.head].dep_ in _SUBJECT_DEPS
+        return self.dep[m.head] in _SUBJECT_DEPS
 
     def _governing_subject(
         self, tok: Token, token_mention: dict[int, _Mention]
@@ -993,7 +999,7 @@ class _Run:
         draft, subject = found if found else (None, tok.i)
         if draft is None and self.parsed and tok.dep_ in _SUBJECT_DEPS:
             sent_start, _ = self._sent_bounds(tok.i)
-            opening = all(t.is_punct or t.is_space for t in self.doc[sent_start : tok.i])
+            opening = all(self.punct[sent_start : tok.i])
             if opening and tok.head.lemma_ in self.lex.report_verbs:
                 prev = self.sent_of[tok.i] - 1
                 subjects = {
@@ -1014,9 +1020,9 @@ class _Run:
             # singular "they" only for a person with no gender given and no other noun between
             if draft.gender is not None:
                 return None
-            for t in self.doc[subject + 1 : tok.i]:
-                m = token_mention.get(t.i)
-                if t.pos_ in _NOUNS and (m is None or m.entity is not draft):
+            for k in range(subject + 1, tok.i):
+                m = token_mention.get(k)
+                if self.pos[k] in _NOUNS and (m is None or m.entity is not draft):
                     return None
         return draft
 
