@@ -893,16 +893,17 @@ class _Run:
             draft.add(m)
             history.append(m)
 
-    def _quoted_tokens(self, lay) -> list[bool]:
+    def _quoted_tokens(self, lay) -> list[int]:
+        """Token -> number of the quoted stretch it is in, -1 outside quotes."""
         blocks = [(b.start, b.end) for b in lay.blocks] or [(0, len(self.text))]
-        inside = [False] * self.n
+        inside = [-1] * self.n
         stretches = find_quoted(self.text, blocks)
         n = 0
         for i, offset in enumerate(self.idx):
             while n < len(stretches) and stretches[n].end <= offset:
                 n += 1
             if n < len(stretches) and any(s <= offset < e for s, e in stretches[n].pieces):
-                inside[i] = True
+                inside[i] = n
         return inside
 
     def _token_mentions(self, ordered: list[_Mention]) -> dict[int, _Mention]:
@@ -945,11 +946,13 @@ class _Run:
         tok: Token,
         gender: str,
         history: list[_Mention],
-        quoted: list[bool],
+        quoted: list[int],
         token_mention: dict[int, _Mention],
     ) -> _Draft | None:
         """The person a he/she form refers to: the only compatible person nearby, else the
-        one gender or subjecthood singles out; None when that is not clear."""
+        one gender or subjecthood singles out; None when that is not clear. Inside a quote
+        only people named in the same quote count (the quote's speaker is "I", not "he");
+        outside, people named inside quotes do not."""
         sent = self.sent_of[tok.i]
         recent: list[_Draft] = []  # most recent first
         subjects: set[int] = set()
@@ -959,7 +962,7 @@ class _Run:
             if sent - msent > 3 * self.lex.window:
                 break
             d = m.entity
-            if d.type != "PERSON" or (quoted[m.head] and not quoted[tok.i]):
+            if d.type != "PERSON" or quoted[m.head] != quoted[tok.i]:
                 continue
             if sent - msent > self.lex.window:
                 if d not in far:
