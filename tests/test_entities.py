@@ -246,3 +246,32 @@ def test_offsets_exact_and_no_entities_for_dates_or_numbers(analyze):
         assert e.mentions == sorted(e.mentions, key=lambda m: m.start)
     assert [e.name for e in a.entities] == ["Ana Ruiz"]
     assert [e.id for e in a.entities] == ["E1"]
+
+
+def test_bare_surname_is_the_main_person_not_a_relative_named_once(analyze):
+    a = analyze(
+        "Helen Novak opened the clinic in 2010. Helen Novak still runs it every day. "
+        "Her son, Peter Novak, helps on weekends.\n\n"
+        "Novak said the clinic would stay open."
+    )
+    assert owner(a, "Novak", 3) is named(a, "Helen Novak")
+    assert named(a, "Peter Novak") is not named(a, "Helen Novak")
+
+
+def test_singular_they_only_for_the_governing_subject(analyze):
+    a = analyze("Alex Kim said they would appeal the ruling.")
+    assert owner(a, "they") is named(a, "Alex Kim")
+    a = analyze("Alex Kim, a spokesperson for the agency, said they would review the ruling.")
+    assert owner(a, "they") is None  # the agency's people, or Kim: not clear
+
+
+def test_organisation_named_later_and_company_nouns(analyze):
+    a = analyze(
+        "The company said it would cut 500 jobs. Analysts said the firm was struggling. "
+        "Globex Inc shares fell 5% on Monday."
+    )
+    globex = named(a, "Globex Inc")
+    assert globex.type == "ORG"
+    assert owner(a, "The company") is globex
+    assert owner(a, "the firm") is globex
+    assert owner(a, "it") is globex

@@ -38,6 +38,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NOUNS = {"NOUN", "PROPN"}
 _POSSESSIVE_DETS = {"its", "their"}
 _DEFINITE = {"the"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
 _APPOSITIVE_STOPS = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–"}
 _MAX_APPOSITIVE_TOKENS = 12
@@ -384,8 +385,11 @@ class _Run:
                 if words[i] == "(":
                     e = i
                     break
-            while s < e and (lower[s] in _DEFINITE or self.punct[s]):
+            while s < e and (lower[s] in _DETERMINERS or self.punct[s]):
                 s += 1
+            if ent.label_ != "PERSON":  # "state Department of Revenue" -> the capitalised name
+                while s < e - 1 and words[s][:1].islower():
+                    s += 1
             while e > s and (self.tag[e - 1] == "POS" or self.punct[e - 1]):
                 e -= 1
             if ent.label_ == "PERSON":
@@ -394,8 +398,11 @@ class _Run:
                 # honorifics and titles NER put inside the name: "President Joe Biden"
                 while e - s > 1 and (self._honorific(s) or self._title_word(s)):
                     s += 1
-            if s < e and self._plausible(s, e, ent.label_):
-                names.append(self._name(s, e, ent.label_))
+            label = ent.label_
+            if label == "PERSON" and lower[e - 1].rstrip(".") in self.lex.corporate_suffixes:
+                label = "ORG"  # "Globex Inc" is no person
+            if s < e and self._plausible(s, e, label):
+                names.append(self._name(s, e, label))
         for i in range(self.n):
             if in_ent[i]:
                 continue
@@ -553,7 +560,7 @@ class _Run:
             if name.personal:
                 continue
             text = self._text(name.name_start, name.name_end)
-            person = self._person_for_text(text)
+            person = self._person_for_text(text, name.name_start)
             if person is not None:  # NER called a known person an organisation or a place
                 self._person_mention(person, name)
                 continue
@@ -620,12 +627,14 @@ class _Run:
         target.labels.update(source.labels)
         source.mentions = []
 
-    def _person_for_text(self, text: str) -> _Draft | None:
+    def _person_for_text(self, text: str, at: int) -> _Draft | None:
+        """The known person whose full name or surname ``text`` is."""
         words = text.split()
         if len(words) > 1:
             return self.persons_by_full.get((words[0].lower(), words[-1].lower()))
-        candidates = self.persons_by_part.get(text.lower(), [])
-        return candidates[0] if len(candidates) == 1 else None
+        if text.lower() not in self.persons_by_part:
+            return None
+        return self._known_person(text, None, at)
 
     def _missed_names(self) -> None:
         """Known surnames and acronyms that NER missed ("WHO officials", a bare "Lopez")."""
