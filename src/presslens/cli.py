@@ -103,6 +103,7 @@ def analyze(
 
     failures: list[tuple[str, str]] = []
     results = []
+    last = None  # the last analysis, for the brat .txt beside -o FILE
     sink = output.open("w", encoding="utf-8") if output else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -122,9 +123,12 @@ def analyze(
             for warning in result.warnings:
                 click.echo(f"presslens: {name}: warning: {warning}", err=True)
             text = render(result, fmt)
+            last = result
             if out_dir:
                 stem = Path(name).stem if name != "<stdin>" else "stdin"
                 (out_dir / f"{stem}.{EXTENSIONS[fmt]}").write_text(text, encoding="utf-8")
+                if fmt == "brat":  # brat reads the analysed text beside the .ann
+                    (out_dir / f"{stem}.txt").write_text(result.text, encoding="utf-8")
             else:
                 results.append(text)
     except PresslensError as exc:
@@ -138,6 +142,8 @@ def analyze(
                 out.write("".join(results))
         if sink:
             sink.close()
+            if fmt == "brat" and last is not None:
+                output.with_suffix(".txt").write_text(last.text, encoding="utf-8")
     if failures:
         if len(inputs) > 1 or len(failures) > 1:
             click.echo(
