@@ -310,7 +310,7 @@ def from_analysis(analysis: Analysis) -> list[Attribution]:
 def presslens_predictions(
     articles: Sequence[GoldArticle], model: str
 ) -> Iterator[tuple[list[Attribution], bool]]:
-    """presslens attributions for each article, in order (never crashes: errors propagate)."""
+    """presslens attributions for each article, in order (an error propagates, never hidden)."""
     import presslens
     from presslens.article import Article
 
