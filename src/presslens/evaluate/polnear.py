@@ -18,7 +18,10 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+
+from spacy.language import Language
 
 from presslens.errors import InputError
 from presslens.schema import Analysis
@@ -319,14 +322,21 @@ def presslens_predictions(
         yield from_analysis(analysis), False
 
 
+@cache
+def plain_nlp(model: str) -> Language:
+    """The spaCy pipeline ``model`` alone, loaded once (what the baseline runs on)."""
+    import spacy
+
+    return spacy.load(model)
+
+
 def textacy_predictions(
     articles: Sequence[GoldArticle], model: str
 ) -> Iterator[tuple[list[Attribution], bool]]:
     """textacy ``direct_quotations`` on the same spaCy model; a crash yields no predictions."""
-    import spacy
     from textacy.extract.triples import direct_quotations
 
-    nlp = spacy.load(model)
+    nlp = plain_nlp(model)
     for doc in nlp.pipe(a.text for a in articles):
         try:
             triples = list(direct_quotations(doc))
@@ -376,8 +386,7 @@ def evaluate(
     from presslens.pipeline import DEFAULT_MODEL, build_nlp
 
     model = model or DEFAULT_MODEL
-    if system == "presslens":
-        build_nlp(model)  # load once, outside the clock
+    (build_nlp if system == "presslens" else plain_nlp)(model)  # load outside the clock
     started = time.perf_counter()
     predictions = list(SYSTEMS[system](articles, model))
     seconds = time.perf_counter() - started
