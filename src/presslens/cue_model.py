@@ -45,6 +45,11 @@ def features(tok: Token) -> list[str]:
     subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
     if subject is not None:
         feats.append(f"subject={subject.ent_type_ or subject.pos_}")
+        feats.append(f"subject_lemma={subject.lemma_.lower()}")
+        feats.append(f"lemma+subject={lemma}|{subject.ent_type_ or subject.pos_}")
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "prep", "ccomp"):
+            feats.append(f"child_lemma={child.dep_}|{child.lemma_.lower()}")
     doc = tok.doc
     prev_tok = doc[tok.i - 1] if tok.i > 0 else None
     next_tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
