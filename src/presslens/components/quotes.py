@@ -47,6 +47,9 @@ class CueLexicon:
     xcomp: frozenset[str]
     object_content: frozenset[str]
     about_content: frozenset[str]
+    prep_content: frozenset[str]
+    prep_cues: frozenset[str]
+    addressee_object: frozenset[str]
     channel_pattern: re.Pattern[str]
     channel_of: dict[str, str]
     cue_channels: dict[str, str]
@@ -66,6 +69,9 @@ class CueLexicon:
             xcomp=frozenset(data["xcomp"]),
             object_content=frozenset(data["object_content"]),
             about_content=frozenset(data["about_content"]),
+            prep_content=frozenset(data["prep_content"]),
+            prep_cues=frozenset(data["prep_cues"]),
+            addressee_object=frozenset(data["addressee_object"]),
             channel_pattern=_phrases(channel_of),
             channel_of=channel_of,
             cue_channels=data["cue_channels"],
@@ -114,10 +120,17 @@ def _load_cue_model():
 
 
 class QuotesComponent:
-    def __init__(self, lexicon: CueLexicon, cue_model=None, cue_threshold: float = 0.5) -> None:
+    def __init__(
+        self,
+        lexicon: CueLexicon,
+        cue_model=None,
+        cue_threshold: float = 0.5,
+        object_threshold: float = 0.7,
+    ) -> None:
         self.lex = lexicon
         self.cue_model = cue_model
         self.cue_threshold = cue_threshold
+        self.object_threshold = object_threshold
 
     def __call__(self, doc: Doc) -> Doc:
         lay = layers(doc)
@@ -150,10 +163,18 @@ class QuotesComponent:
             if according is not None:
                 according.block = block_of(according.start)
                 drafts.append(according)
-        heads = [_subject(d.cue_token) for d in drafts if d.cue_token is not None]
+        heads = [
+            _subject(d.cue_token)
+            for d in drafts
+            if d.cue_token is not None and not _in_relative_clause(d)
+        ]
         speakers = [(h.left_edge.idx, _end_char(h.right_edge)) for h in heads if h is not None]
         drafts = [
-            d for d in drafts if d.cue is None or not any(s <= d.cue[0] < e for s, e in speakers)
+            d
+            for d in drafts
+            if d.cue is None
+            or _in_relative_clause(d)
+            or not any(s <= d.cue[0] < e for s, e in speakers)
         ]
         drafts.extend(self._verbless(doc, quoted, blocks, claimed, block_of))
         drafts.extend(self._headings(doc, lay.blocks, drafts, block_of))
@@ -164,16 +185,24 @@ class QuotesComponent:
 
     # -- cues -----------------------------------------------------------------------------
 
+    def _knows(self, lemma: str) -> bool:
+        """Whether a cue is in the lexicon (not only found by the cue model)."""
+        return lemma in self.lex.speech or lemma in self.lex.belief
+
     def _is_cue(self, tok: Token) -> bool:
         if tok.pos_ != "VERB":
             return False
         lemma = tok.lemma_.lower()
         if lemma in self.lex.speech or lemma in self.lex.belief:
             return True
-        if self.cue_model is not None and _subject(tok) is not None:
-            has_clause = any(c.dep_ == "ccomp" for c in tok.children)
-            return has_clause and self.cue_model.probability(tok) >= self.cue_threshold
-        return False
+        if self.cue_model is None or _subject(tok) is None:
+            return False
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            return self.cue_model.probability(tok) >= self.cue_threshold
+        return (
+            _object_like(tok, self.lex) is not None
+            and self.cue_model.probability(tok) >= self.object_threshold
+        )
 
     def _from_cue(
         self,
@@ -204,6 +233,10 @@ class QuotesComponent:
                 kind, pieces = "mixed", clause
                 claimed.update(inside)
         elif clause and inside:
+            if not self._knows(lemma) and not any(
+                _is_speech(doc, *quoted[q].pieces[0]) for q in inside
+            ):
+                return None  # 'has read "War and Peace"': a title, not a quote
             kind, pieces = "partial", _pieces(quoted, inside)
             claimed.update(inside)
         elif clause:
@@ -451,6 +484,12 @@ class QuotesComponent:
 # -- helpers on the parse -----------------------------------------------------------------
 
 
+def _in_relative_clause(d: _Draft) -> bool:
+    """'Ruiz, who said the plan failed, ...': a quote of its own, not part of a speaker."""
+    cue = d.cue_token
+    return cue is not None and cue.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in cue.children)
+
+
 def _end_char(tok: Token) -> int:
     return tok.idx + len(tok.text)
 
@@ -527,6 +566,9 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
     if comp is None and lemma in lex.object_content:
         comp = next((c for c in cue.children if c.dep_ == "dobj"), None)
         from_object = comp is not None
+    if comp is None and lemma not in lex.belief and _subject(cue) is not None:
+        comp = _object_like(cue, lex)
+        from_object = comp is not None
     if comp is None and lemma in lex.about_content:
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in _ABOUT), None)
         comp = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
@@ -542,6 +584,9 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
             and not any(c.dep_ in _SUBJECTS for c in comp.children)
         ):  # 'warned the ferries would stop': the parser took the subject for an object
             left = obj.left_edge
+        pobj = _prep_object(cue)
+        if comp.dep_ == "xcomp" and pobj is not None and pobj.right_edge.i + 1 == left.i:
+            left = pobj.left_edge  # 'called on Congress to act'
         if from_object:  # "called the plan a gift": the object and its predicate
             right = max(
                 (c.right_edge for c in cue.rights if c.dep_ == "oprd"),
@@ -560,6 +605,30 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
         ]
         return [(s, e) for s, e in pieces if e - s > 1], False
     return [], False
+
+
+def _prep_object(cue: Token, preps: frozenset[str] | None = None) -> Token | None:
+    """The object of the cue's first preposition (of ``preps`` when given)."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and (preps is None or prep.lower_ in preps):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _object_like(cue: Token, lex: CueLexicon) -> Token | None:
+    """What a cue without a clause reports: its object ('said so', 'said yes', 'backed the
+    plan'); for a cue outside the lexicon also its 'to ...' complement or the object of
+    'for/against' ('called for a vote')."""
+    lemma = cue.lemma_.lower()
+    if lemma in lex.addressee_object:
+        return None
+    for c in cue.children:
+        if c.dep_ in ("dobj", "intj") or (c.dep_ == "advmod" and c.lower_ == "so"):
+            return c
+    if lemma in lex.speech and lemma not in lex.prep_cues:
+        return None
+    xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    return xcomp if xcomp is not None else _prep_object(cue, lex.prep_content)
 
 
 def _that_clause_in_prep(cue: Token) -> Token | None:
@@ -701,6 +770,10 @@ def _nest(quotes: list[Quote], drafts: list[_Draft]) -> None:
             q.embedded_in = min(holders, key=lambda o: o.content.end - o.content.start).id
 
 
-@Language.factory("presslens_quotes", default_config={"cue_threshold": 0.5})
-def make_quotes(nlp: Language, name: str, cue_threshold: float) -> QuotesComponent:
-    return QuotesComponent(CueLexicon.load(), _load_cue_model(), cue_threshold)
+@Language.factory(
+    "presslens_quotes", default_config={"cue_threshold": 0.5, "object_threshold": 0.7}
+)
+def make_quotes(
+    nlp: Language, name: str, cue_threshold: float, object_threshold: float
+) -> QuotesComponent:
+    return QuotesComponent(CueLexicon.load(), _load_cue_model(), cue_threshold, object_threshold)
