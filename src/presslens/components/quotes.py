@@ -260,6 +260,9 @@ class QuotesComponent:
         if lemma not in self.lex.speech and lemma not in self.lex.belief:
             confidence = round(0.8 * self.cue_model.probability(cue), 3) if self.cue_model else 0.5
         speaker = _speaker_span(speaker_tok) if speaker_tok is not None else None
+        relative = next((c for c in cue.children if c.lower_ in _RELATIVE), None)
+        if speaker is not None and cue.dep_ == "relcl" and relative is not None:
+            speaker = (speaker[0], max(speaker[1], _end_char(relative)))  # 'Ruiz, who'
         if speaker is None:
             if kind in ("direct", "partial") and not _is_speech(doc, pieces[0][0], pieces[-1][1]):
                 return None  # 'the so-called "reform"': a scare quote
@@ -535,7 +538,9 @@ def _subject(cue: Token) -> Token | None:
             return subj
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # 'Murphy ... tweeted'
             return tok.head
-        if tok.dep_ not in ("advcl", "conj", "xcomp", "parataxis") or tok.head is tok:
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # 'began by saying'
+            tok = tok.head
+        elif tok.dep_ not in ("advcl", "conj", "xcomp", "parataxis") or tok.head is tok:
             return None
         tok = tok.head
     return None
