@@ -19,9 +19,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p out/demo
-	$(BIN)/presslens analyze samples/*.txt --published 2026-03-12 --format html --out-dir out/demo
+	$(BIN)/presslens analyze samples/*.txt --published 2026-03-14 --format html --out-dir out/demo
 	$(BIN)/presslens analyze samples/*.html --format html --out-dir out/demo
-	$(BIN)/presslens analyze samples/*.txt --published 2026-03-12 --format json --out-dir out/demo
+	$(BIN)/presslens analyze samples/*.txt --published 2026-03-14 --format json --out-dir out/demo
 	$(BIN)/presslens analyze samples/*.html --format json --out-dir out/demo
 	@echo
 	@echo "Reports written: open out/demo/*.html in a browser; the JSON is beside them."
