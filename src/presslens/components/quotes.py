@@ -243,6 +243,8 @@ class QuotesComponent:
             pieces = clause
         elif mine:
             kind = "partial" if all(_is_fragment(doc, cue, quoted[q]) for q in mine) else "direct"
+            if kind == "partial" and not any(_is_speech(doc, *quoted[q].pieces[0]) for q in mine):
+                return None  # 'spoke of "night vision"': a phrase the cue does not report
             pieces = _pieces(quoted, mine)
             claimed.update(mine)
         else:
