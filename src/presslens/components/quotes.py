@@ -30,6 +30,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
 _RELATIVE = {"who", "that", "which"}
 _ABOUT = {"about", "on", "of"}
+_PREDICATE_PREPS = {"as", "of", "for"}  # 'accused Ruiz of lying', 'praised Ruiz as a leader'
 _WHEN = {"DATE", "TIME"}
 _DASH = re.compile(r"^[\s,.]*(?:—|–|--|-\s)\s*")
 _HEADINGS = {"headline", "subheading"}
@@ -594,9 +595,14 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
         pobj = _prep_object(cue)
         if comp.dep_ == "xcomp" and pobj is not None and pobj.right_edge.i + 1 == left.i:
             left = pobj.left_edge  # 'called on Congress to act'
-        if from_object:  # "called the plan a gift": the object and its predicate
+        if from_object:  # "called the plan a gift", "praised Ruiz as a leader": with predicate
             right = max(
-                (c.right_edge for c in cue.rights if c.dep_ == "oprd"),
+                (
+                    c.right_edge
+                    for c in cue.rights
+                    if c.i > comp.i
+                    and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS))
+                ),
                 default=right,
                 key=lambda t: t.i,
             )
