@@ -148,6 +148,46 @@ def test_indirect_speech(analyze, sentence, content, cue):
     assert speaker_name(a, q) == "Tom Bell"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("Half of the voters said so in the spring poll.", "so", "said"),
+        ("Most residents said yes when asked about the pier.", "yes", "said"),
+        ("Tom Bell called for a new ferry timetable.", "a new ferry timetable", "called"),
+        (
+            "Tom Bell called on the council to repair the pier.",
+            "the council to repair the pier",
+            "called",
+        ),
+        (
+            "Tom Bell accused the council of neglecting the pier.",
+            "the council of neglecting the pier",
+            "accused",
+        ),
+    ],
+)
+def test_contents_that_are_not_clauses(analyze, sentence, content, cue):
+    a = analyze(f"Ferries\n\n{sentence}")
+    q = quote_with(a, content.split()[-1])
+    assert q.content.text == content
+    assert q.cue.text == cue
+
+
+def test_cue_in_a_relative_clause_is_its_own_quote(analyze):
+    a = analyze(
+        "Ferries\n\nTom Bell, who said the ferries were late, said the council had no plan."
+    )
+    inner = quote_with(a, "ferries were late")
+    outer = quote_with(a, "no plan")
+    assert inner.speaker.text == "Tom Bell, who"
+    assert speaker_name(a, inner) == speaker_name(a, outer) == "Tom Bell"
+
+
+def test_addressee_is_not_the_content(analyze):
+    a = analyze("Ferries\n\nTom Bell was speaking to reporters at the quay.")
+    assert a.quotes == []
+
+
 def test_wrote_in_a_post_gives_content_and_channel(analyze):
     a = analyze("Ferries\n\nTom Bell wrote in a post that the ferries would run again.")
     q = quote_with(a, "ferries would run")
