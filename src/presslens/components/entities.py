@@ -26,10 +26,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 
+from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from presslens.layers import layers
+from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
 from presslens.schema import Entity, Span
 
@@ -44,7 +45,38 @@ _APPOSITIVE_STOPS = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "�
 _MAX_APPOSITIVE_TOKENS = 12
 _MAX_NAME_TOKENS = 4
 _HEAD_WALK = 6
+_TOKEN_ATTRS = [ORTH, LOWER, POS, TAG, DEP, ENT_TYPE, IDX, SENT_START]
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüýÿčćšžłńőű.-'’")
+
+
+class _TokenStrings:
+    """Strings and punctuation flags for the hashes of ``Doc.to_array``, kept across Docs
+    (spaCy's string store only grows: a hash always names the same string)."""
+
+    def __init__(self) -> None:
+        self.strings: dict[int, str] = {}
+        self.punct: dict[int, bool] = {}
+
+    def of(self, doc: Doc, hashes: list[int]) -> list[str]:
+        known, store = self.strings, doc.vocab.strings
+        out = []
+        for h in hashes:
+            s = known.get(h)
+            if s is None:
+                s = known[h] = store[h]
+            out.append(s)
+        return out
+
+    def punct_or_space(self, doc: Doc, orths: list[int]) -> list[bool]:
+        known, vocab = self.punct, doc.vocab
+        out = []
+        for h in orths:
+            flag = known.get(h)
+            if flag is None:
+                lexeme = vocab[h]
+                flag = known[h] = lexeme.is_punct or lexeme.is_space
+            out.append(flag)
+        return out
 
 
 def _load(name: str) -> dict:
@@ -171,22 +203,23 @@ class _Name:
 class EntitiesComponent:
     def __init__(self, lexicon: EntityLexicon) -> None:
         self.lex = lexicon
+        self.strings = _TokenStrings()
 
     def __call__(self, doc: Doc) -> Doc:
-        _Run(self.lex, doc).fill(layers(doc))
+        _Run(self.lex, doc, self.strings).fill(layers(doc))
         return doc
 
 
 class _Run:
     """The entities of one Doc."""
 
-    def __init__(self, lex: EntityLexicon, doc: Doc) -> None:
+    def __init__(self, lex: EntityLexicon, doc: Doc, strings: _TokenStrings) -> None:
         self.lex = lex
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc_text(doc)
         self.parsed = doc.has_annotation("DEP")
         self.n = len(doc)
-        self._read_tokens()
+        self._read_tokens(strings)
         self.covered = [False] * self.n  # tokens inside a mention already found
         self.drafts: list[_Draft] = []
         self.mentions: list[_Mention] = []
@@ -254,31 +287,26 @@ class _Run:
 
     # ----------------------------------------------------------------- helpers
 
-    def _read_tokens(self) -> None:
-        """Token attributes as plain lists, read once: spaCy builds a new Token on every access."""
-        sentences = self.doc.has_annotation("SENT_START")
-        self.words: list[str] = []
-        self.lower: list[str] = []
-        self.pos: list[str] = []
-        self.tag: list[str] = []
-        self.dep: list[str] = []
-        self.ent: list[str] = []
-        self.idx: list[int] = []
-        self.punct: list[bool] = []
+    def _read_tokens(self, strings: _TokenStrings) -> None:
+        """Token attributes as plain lists, read in one array: a Token object per access is slow."""
+        doc = self.doc
+        columns = doc.to_array(_TOKEN_ATTRS).T.tolist() if self.n else [[]] * len(_TOKEN_ATTRS)
+        orth, lower, pos, tag, dep, ent, idx, sent = columns
+        self.words: list[str] = strings.of(doc, orth)
+        self.lower: list[str] = strings.of(doc, lower)
+        self.pos: list[str] = strings.of(doc, pos)
+        self.tag: list[str] = strings.of(doc, tag)
+        self.dep: list[str] = strings.of(doc, dep)
+        self.ent: list[str] = strings.of(doc, ent)
+        self.idx: list[int] = idx
+        self.punct: list[bool] = strings.punct_or_space(doc, orth)
+        sentences = doc.has_annotation("SENT_START")
         self.sent_of: list[int] = []  # token -> sentence number
         self.sent_start: list[int] = []  # sentence number -> first token
-        for tok in self.doc:
-            if not self.sent_start or (sentences and tok.is_sent_start):
-                self.sent_start.append(tok.i)
+        for i, start in enumerate(sent):
+            if not self.sent_start or (sentences and start == 1):
+                self.sent_start.append(i)
             self.sent_of.append(len(self.sent_start) - 1)
-            self.words.append(tok.text)
-            self.lower.append(tok.lower_)
-            self.pos.append(tok.pos_)
-            self.tag.append(tok.tag_)
-            self.dep.append(tok.dep_)
-            self.ent.append(tok.ent_type_)
-            self.idx.append(tok.idx)
-            self.punct.append(tok.is_punct or tok.is_space)
         self.sent_start.append(self.n)
 
     def _end_char(self, i: int) -> int:
@@ -599,26 +627,26 @@ class _Run:
         for form, drafts in initials.items():
             if len(drafts) == 1:
                 self.acronyms.setdefault(form, drafts[0])
+        edges: dict[str, list[_Draft]] = {}  # first or last word of a longer name -> groups
+        for draft in self.groups.values():
+            for parts in {tuple(n.split()) for n in draft.names}:
+                for word in {parts[0], parts[-1]} if len(parts) > 1 else ():
+                    edges.setdefault(word, []).append(draft)
         for key, draft in list(self.groups.items()):
             text = draft.names[0]
-            target = self.acronyms.get(text) if text.isupper() else self._short_form_of(text)
+            target = self.acronyms.get(text) if text.isupper() else self._short_form_of(text, edges)
             if target is not None and target is not draft:
                 self._merge(draft, target)
                 del self.groups[key]
 
-    def _short_form_of(self, word: str) -> _Draft | None:
+    def _short_form_of(self, word: str, edges: dict[str, list[_Draft]]) -> _Draft | None:
         """The one organisation whose longer name starts or ends with ``word`` ("the Post" is
         the New York Post), or None. Generic words ("Ministry") never match."""
         source = self.groups.get(self._group_key(word))
         if " " in word or word.lower() in self.lex.org_nouns or not source.labels["ORG"]:
             return None
-        found = [
-            d
-            for d in self.groups.values()
-            if d.labels["ORG"]
-            and any(len(n.split()) > 1 and word in (n.split()[0], n.split()[-1]) for n in d.names)
-        ]
-        return found[0] if len(found) == 1 else None
+        found = {id(d): d for d in edges.get(word, ()) if d.labels["ORG"] and d.mentions}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _merge(self, source: _Draft, target: _Draft) -> None:
         for m in source.mentions:
@@ -906,13 +934,10 @@ class _Run:
         """Token -> number of the quoted stretch it is in, -1 outside quotes."""
         blocks = [(b.start, b.end) for b in lay.blocks] or [(0, len(self.text))]
         inside = [-1] * self.n
-        stretches = find_quoted(self.text, blocks)
-        n = 0
-        for i, offset in enumerate(self.idx):
-            while n < len(stretches) and stretches[n].end <= offset:
-                n += 1
-            if n < len(stretches) and any(s <= offset < e for s, e in stretches[n].pieces):
-                inside[i] = n
+        for n, stretch in enumerate(find_quoted(self.text, blocks)):
+            for s, e in stretch.pieces:
+                first, end = bisect.bisect_left(self.idx, s), bisect.bisect_left(self.idx, e)
+                inside[first:end] = [n] * (end - first)
         return inside
 
     def _token_mentions(self, ordered: list[_Mention]) -> dict[int, _Mention]:
