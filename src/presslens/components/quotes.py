@@ -35,6 +35,7 @@ _WHEN = {"DATE", "TIME"}
 _DASH = re.compile(r"^[\s,.]*(?:—|–|--|-\s)\s*")
 _HEADINGS = {"headline", "subheading"}
 _HEADING_COLON = re.compile(r"\s*([^:.\n]{1,60}):\s")
+_RARE_CUE_WEIGHT = -0.5  # cue-model weight of a verb below which it is never scored
 _MIN_SPEECH_TOKENS = 4  # a shorter quote without a cue is a scare quote or a title
 
 
@@ -132,6 +133,12 @@ class QuotesComponent:
         self.cue_model = cue_model
         self.cue_threshold = cue_threshold
         self.object_threshold = object_threshold
+        # Verbs the cue model has learnt are seldom cues: not worth scoring (keeps the stage cheap).
+        self.rare_cues = frozenset(
+            name.removeprefix("lemma=")
+            for name, weight in (cue_model.weights.items() if cue_model else ())
+            if name.startswith("lemma=") and weight < _RARE_CUE_WEIGHT
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         lay = layers(doc)
@@ -196,7 +203,7 @@ class QuotesComponent:
         lemma = tok.lemma_.lower()
         if lemma in self.lex.speech or lemma in self.lex.belief:
             return True
-        if self.cue_model is None or _subject(tok) is None:
+        if self.cue_model is None or lemma in self.rare_cues or _subject(tok) is None:
             return False
         if any(c.dep_ == "ccomp" for c in tok.children):
             return self.cue_model.probability(tok) >= self.cue_threshold
