@@ -275,3 +275,21 @@ def test_organisation_named_later_and_company_nouns(analyze):
     assert owner(a, "The company") is globex
     assert owner(a, "the firm") is globex
     assert owner(a, "it") is globex
+
+
+def test_place_types_from_dateline_place_nouns_and_street_names(analyze):
+    a = analyze(
+        "Dunmore council approves plan to close Kelby Street\n\n"
+        "DUNMORE, April 2 — The Dunmore town council voted on Tuesday to close Kelby Street "
+        "to cars. Residents of Kelby Street said they welcomed the decision.\n\n"
+        "Councillor Rosa Vint said the street would reopen as a market in May."
+    )
+    dunmore = named(a, "Dunmore")
+    assert dunmore.type == "GPE"
+    assert {"DUNMORE", "Dunmore"} <= set(dunmore.aliases)
+    assert owner(a, "Dunmore") is dunmore  # the headline mention too
+    assert named(a, "Kelby Street").type in {"FAC", "LOC"}
+    assert named(a, "Rosa Vint").type == "PERSON"
+
+    a = analyze("Lorna Avenue will close for a week. Lorna Avenue is the town's main road.")
+    assert named(a, "Lorna Avenue").type in {"FAC", "LOC"}

@@ -44,6 +44,10 @@ _INDEFINITE = {"a", "an"}
 _APPOSITIVE_STOPS = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–"}
 _MAX_APPOSITIVE_TOKENS = 12
 _MAX_NAME_TOKENS = 4
+_HEADING_BLOCKS = {"headline", "subheading"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_DATELINE_STOPS = {",", "(", "—", "–", "-", "--"}
 _HEAD_WALK = 6
 _TOKEN_ATTRS = [ORTH, LOWER, POS, TAG, DEP, ENT_TYPE, IDX, SENT_START]
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüýÿčćšžłńőű.-'’")
@@ -108,6 +112,9 @@ class EntityLexicon:
     corporate_suffixes: frozenset[str]
     acronym_stopwords: frozenset[str]
     place_names: dict[str, str]
+    vote_weights: dict[str, float]
+    place_nouns: frozenset[str]
+    suffix_types: dict[str, str]
 
     @classmethod
     def load(cls, nlp: Language) -> EntityLexicon:
@@ -117,6 +124,7 @@ class EntityLexicon:
         names = _load("first_names.json")
         orgs = _load("organisations.json")
         places = _load("places.json")
+        types = _load("types.json")
         # titles are matched token by token, so split them the way the tokenizer does
         titles = frozenset(
             tuple(t.lower_ for t in nlp.make_doc(title)) for title in titles_data["titles"]
@@ -146,6 +154,9 @@ class EntityLexicon:
             corporate_suffixes=frozenset(orgs["corporate_suffixes"]),
             acronym_stopwords=frozenset(orgs["acronym_stopwords"]),
             place_names=place_names,
+            vote_weights=types["weights"],
+            place_nouns=frozenset(types["place_nouns"]),
+            suffix_types=types["suffix_types"],
         )
 
 
@@ -279,11 +290,12 @@ class _Run:
 
     @staticmethod
     def _best_name(draft: _Draft) -> str | None:
-        """The fullest proper name: the most used name of several words, else the longest."""
+        """The fullest proper name: the most used name of several words, else the most used,
+        written as a name rather than in capitals ("Riverton", not a dateline's "RIVERTON")."""
         if not draft.names:
             return None
         counts = Counter(draft.names)
-        return max(counts, key=lambda n: (" " in n, counts[n], len(n)))
+        return max(counts, key=lambda n: (" " in n, counts[n], not n.isupper(), len(n)))
 
     # ----------------------------------------------------------------- helpers
 
@@ -452,7 +464,83 @@ class _Run:
                     in_ent[k] = True
                 names.append(self._name(start, e, "PERSON"))
         names.sort(key=lambda n: n.start)
+        self._vote_types(names)
         return names
+
+    def _vote_types(self, names: list[_Name]) -> None:
+        """One type per name text, by a vote over its mentions: headline mentions count little
+        (spaCy mislabels title-case words), a dateline's place and a name before "council" or
+        "city" vote for a place, a name after a title for a person; a name ending in "Street"
+        is no person. Names after an honorific or title stay people."""
+        weights = self.lex.vote_weights
+        headings = [(b.start, b.end) for b in layers(self.doc).blocks if b.kind in _HEADING_BLOCKS]
+        datelines = self._dateline_places(names)
+        votes: dict[str, Counter] = {}
+        for name in names:
+            label, weight = name.label, 1.0
+            if name.start < name.name_start:
+                label, weight = "PERSON", weights["prefix"]
+            elif name.name_start in datelines:
+                label, weight = "GPE", weights["dateline"]
+            elif self._before_place_noun(name.name_end):
+                label, weight = "GPE", weights["place_noun"]
+            elif any(s <= self.idx[name.name_start] < e for s, e in headings):
+                weight = weights["headline"]
+            votes.setdefault(self._name_key(name), Counter())[label] += weight
+        for name in names:
+            if name.start < name.name_start:
+                continue
+            label = votes[self._name_key(name)].most_common(1)[0][0]
+            name.label = self._type_by_suffix(name) if label == "PERSON" else label
+
+    def _name_key(self, name: _Name) -> str:
+        return self._text(name.name_start, name.name_end).lower()
+
+    def _dateline_places(self, names: list[_Name]) -> set[int]:
+        """First tokens of the places that open dateline blocks ("RIVERTON, March 14 —"); a
+        place NER missed is added to ``names``."""
+        found: set[int] = set()
+        for block in layers(self.doc).blocks:
+            if block.kind != "dateline":
+                continue
+            start = bisect.bisect_left(self.idx, block.start)
+            end = start
+            while (
+                end < self.n
+                and self.idx[end] < block.end
+                and end - start < _MAX_NAME_TOKENS
+                and self.words[end] not in _DATELINE_STOPS
+                and self.words[end][:1].isupper()
+                and self.ent[end] in ("", *_KEPT_LABELS)
+            ):
+                end += 1
+            if end == start or end >= self.n or self.words[end] not in _DATELINE_STOPS:
+                continue
+            found.add(start)
+            if not any(n.name_start <= start < n.name_end for n in names):
+                names.append(_Name(start, start, end, "GPE"))
+                names.sort(key=lambda n: n.start)
+        return found
+
+    def _before_place_noun(self, end: int) -> bool:
+        """Whether the name ending before token ``end`` modifies a place noun after it, as in
+        "the Riverton city council" or "Riverton police"."""
+        return (
+            end < self.n
+            and self.lower[end] in self.lex.place_nouns
+            and self.pos[end] in _NOUNS
+            and (not self.parsed or self.dep[end - 1] in _MODIFIER_DEPS)
+        )
+
+    def _type_by_suffix(self, name: _Name) -> str:
+        """FAC or LOC for a name of several words ending in "Street", "Airport", "River" (unless
+        it starts with a known given name), else PERSON."""
+        last = self.lower[name.name_end - 1].rstrip(".")
+        if name.name_end - name.name_start < 2 or last not in self.lex.suffix_types:
+            return "PERSON"
+        if self.words[name.name_start] in self.lex.first_names:
+            return "PERSON"
+        return self.lex.suffix_types[last]
 
     def _plausible(self, s: int, e: int, label: str) -> bool:
         """Whether NER's ``doc[s:e]`` can be a name: capitalised, not a bare title ("Mayor"),
@@ -665,8 +753,16 @@ class _Run:
         return self._known_person(text, None, at)
 
     def _missed_names(self) -> None:
-        """Known surnames and acronyms that NER missed ("WHO officials", a bare "Lopez")."""
+        """Known surnames, one-word places and acronyms that NER missed ("WHO officials", a
+        bare "Lopez", "Riverton" in a headline)."""
         words = self.words
+        places = {
+            name.lower(): d
+            for d in self.groups.values()
+            if d.mentions and d.labels.most_common(1)[0][0] in _PLACE_LABELS
+            for name in d.names
+            if " " not in name
+        }
         for i in range(self.n):
             if self.covered[i]:
                 continue
@@ -676,12 +772,13 @@ class _Run:
                 continue
             if not word[:1].isupper() or self.pos[i] not in _NOUNS:
                 continue
-            if self.lower[i] not in self.persons_by_part:
+            lowered = self.lower[i]
+            if lowered not in self.persons_by_part and lowered not in places:
                 continue
             neighbours = [k for k in (i - 1, i + 1) if 0 <= k < self.n]
             if any(self.pos[k] == "PROPN" and words[k].istitle() for k in neighbours):
                 continue  # part of a longer name nobody tagged
-            draft = self._known_person(word, None, i)
+            draft = self._known_person(word, None, i) or places.get(lowered)
             if draft is not None:
                 draft.names.append(word)
                 self._mention(draft, i, i + 1, i, "name")
