@@ -293,3 +293,31 @@ def test_place_types_from_dateline_place_nouns_and_street_names(analyze):
 
     a = analyze("Lorna Avenue will close for a week. Lorna Avenue is the town's main road.")
     assert named(a, "Lorna Avenue").type in {"FAC", "LOC"}
+
+
+def test_former_and_then_titles_and_nominals_with_adjectives(analyze):
+    a = analyze(
+        "President Ana Ruiz opened the summit. Former President Hugh Hill spoke next. "
+        "The former president said the plan was late. The president said it was on time."
+    )
+    ruiz, hill = named(a, "Ana Ruiz"), named(a, "Hugh Hill")
+    assert hill.title == "president"
+    assert owner(a, "The former president") is hill
+    assert owner(a, "The president") is ruiz
+
+    a = analyze("The then-mayor signed the deal in 1998. The ex-mayor says he regrets it.")
+    then_mayor, ex_mayor = owner(a, "The then-mayor"), owner(a, "The ex-mayor")
+    assert then_mayor.title == ex_mayor.title == "mayor"
+    assert "The then-mayor" in then_mayor.aliases and then_mayor is not ex_mayor
+
+    a = analyze(
+        "Democratic nominee Ana Ruiz spoke in Ohio. Acme Corp said its profits rose. "
+        "Its chief executive, John Smith, said the results were strong. "
+        "The Democratic presidential nominee said she would win. "
+        "The company's longtime chief executive declined to comment. "
+        "The Republican presidential nominee did not speak."
+    )
+    assert owner(a, "The Democratic presidential nominee") is named(a, "Ana Ruiz")
+    assert owner(a, "The company's longtime chief executive") is named(a, "John Smith")
+    assert owner(a, "The Republican presidential nominee") is None
+    assert "she" not in named(a, "Ana Ruiz").aliases  # pronouns are mentions, not aliases

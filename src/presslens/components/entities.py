@@ -44,6 +44,8 @@ _INDEFINITE = {"a", "an"}
 _APPOSITIVE_STOPS = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–"}
 _MAX_APPOSITIVE_TOKENS = 12
 _MAX_NAME_TOKENS = 4
+_MAX_ADJECTIVES = 3
+_DEGREE_TAGS = {"JJR", "JJS"}  # "the older brother", "the oldest senator": not a known holder
 _HEADING_BLOCKS = {"headline", "subheading"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -97,6 +99,8 @@ class EntityLexicon:
     title_max: int
     modifiers: frozenset[str]
     dropped_modifiers: frozenset[str]
+    past_modifiers: frozenset[str]
+    unlinked_adjectives: frozenset[str]
     distinct_modifiers: frozenset[str]
     gendered_titles: dict[str, str]
     honorifics: dict[str, tuple[str | None, str | None]]
@@ -139,6 +143,8 @@ class EntityLexicon:
             title_max=max(len(t) for t in titles),
             modifiers=frozenset(titles_data["modifiers"]),
             dropped_modifiers=frozenset(titles_data["dropped_modifiers"]),
+            past_modifiers=frozenset(titles_data["past_modifiers"]),
+            unlinked_adjectives=frozenset(titles_data["unlinked_adjectives"]),
             distinct_modifiers=frozenset(titles_data["distinct_modifiers"]),
             gendered_titles=titles_data["gendered"],
             honorifics={k: (v["gender"], v["title"]) for k, v in honorifics["honorifics"].items()},
@@ -179,6 +185,7 @@ class _Draft:
     gender: str | None = None  # m, f, or None when unknown
     nominal: str | None = None  # the nominal that names an entity with no proper name
     owner: object = None  # for an unnamed title holder: whose ("the company's chief executive")
+    past: bool = False  # titled as a former holder ("former President Bill Clinton")
     labels: Counter = field(default_factory=Counter)
     mentions: list[_Mention] = field(default_factory=list)
 
@@ -205,6 +212,7 @@ class _Name:
     label: str
     gender: str | None = None
     title: str | None = None
+    past: bool = False
 
     @property
     def personal(self) -> bool:
@@ -371,13 +379,21 @@ class _Run:
         while core > floor and self._modifier(core - 1):
             core -= 1
         start = core
-        while (
-            start > floor
-            and not self.covered[start - 1]
-            and lower[start - 1] in lex.dropped_modifiers
-        ):
-            start -= 1
+        while start > floor and not self.covered[start - 1]:
+            if lower[start - 1] in lex.dropped_modifiers:
+                start -= 1
+            elif lower[start - 1] == "-" and start - 1 > floor and self._dropped(start - 2):
+                start -= 2  # "then-president", "ex-mayor"
+            else:
+                break
         return start, core, self._text(core, end).lower()
+
+    def _dropped(self, i: int) -> bool:
+        return not self.covered[i] and self.lower[i] in self.lex.dropped_modifiers
+
+    def _past(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` make a title a past one ("former", "ex-")."""
+        return any(self.lower[k] in self.lex.past_modifiers for k in range(start, end))
 
     def _modifier(self, i: int) -> bool:
         """Whether token ``i`` may precede a title as part of it ("health" minister)."""
@@ -385,9 +401,9 @@ class _Run:
             return False
         return self.lower[i] in self.lex.modifiers
 
-    def _prefix(self, name_start: int) -> tuple[int, str | None, str | None]:
-        """Honorifics and titles right before a name: (start, gender, title)."""
-        start, gender, title = name_start, None, None
+    def _prefix(self, name_start: int) -> tuple[int, str | None, str | None, bool]:
+        """Honorifics and titles right before a name: (start, gender, title, past title)."""
+        start, gender, title, past = name_start, None, None, False
         while start > 0:
             honorific = self._honorific(start - 1)
             if honorific is not None:
@@ -398,11 +414,12 @@ class _Run:
             found = self._title_ending(start)
             if found is None:
                 break
-            _, core, text = found
+            first, core, text = found
             title = text  # the title next to the name wins over an honorific's
             gender = gender or self.lex.gendered_titles.get(text)
+            past = past or self._past(first, core)
             start = core
-        return start, gender, title
+        return start, gender, title, past
 
     def _sent_bounds(self, i: int) -> tuple[int, int]:
         """First and end token of the sentence of token ``i``."""
@@ -555,8 +572,8 @@ class _Run:
         return True
 
     def _name(self, s: int, e: int, label: str) -> _Name:
-        start, gender, title = self._prefix(s)
-        return _Name(start, s, e, label, gender, title)
+        start, gender, title, past = self._prefix(s)
+        return _Name(start, s, e, label, gender, title, past)
 
     def _name_parts(self, name: _Name) -> list[str]:
         parts = [
@@ -617,6 +634,7 @@ class _Run:
         draft.names.append(self._text(name.name_start, name.name_end))
         draft.set_title(name.title)
         draft.set_gender(name.gender)
+        draft.past = draft.past or name.past
         self._mention(draft, name.start, name.name_end, name.name_end - 1, "name")
 
     def _known_person(self, word: str, gender: str | None, at: int) -> _Draft | None:
@@ -831,6 +849,7 @@ class _Run:
             draft = person.entity
             draft.set_title(found[2])
             draft.set_gender(self.lex.gendered_titles.get(found[2]))
+            draft.past = draft.past or self._past(start, found[1])
             self._mention(draft, start, end, j, "nominal")
             return
 
@@ -843,6 +862,7 @@ class _Run:
         draft = person.entity
         draft.set_title(title)
         draft.set_gender(self.lex.gendered_titles.get(title))
+        draft.past = draft.past or self._past(start, head)
         self._mention(draft, start, comma, head, "nominal")
 
     def _definite_title(self, end: int) -> tuple[int, int, str] | None:
@@ -853,7 +873,10 @@ class _Run:
         found = self._title_ending(end)
         if found is None:
             return None
-        start, _, title = found
+        return self._determined(found[0], end, found[2])
+
+    def _determined(self, start: int, end: int, title: str) -> tuple[int, int, str] | None:
+        """``doc[start:end]`` with "the", "its" or a possessive ("the company's") before it."""
         if start == 0:
             return None
         before = self.lower[start - 1]
@@ -866,9 +889,34 @@ class _Run:
             return first, end - 1, title
         return None
 
+    def _adjective_title(self, end: int) -> tuple[tuple[int, int, str], list[int]] | None:
+        """A definite title with adjectives before it ("the Democratic presidential nominee",
+        "the company's longtime chief executive"): the nominal and the adjectives' tokens.
+        None for adjectives that point elsewhere ("the first president", "the oldest")."""
+        found = self._title_ending(end)
+        if found is None:
+            return None
+        start = k = found[0]
+        while (
+            k > 0
+            and start - k < _MAX_ADJECTIVES
+            and self.pos[k - 1] == "ADJ"
+            and (not self.covered[k - 1] or self.ent[k - 1] == "NORP")  # "Democratic"
+        ):
+            k -= 1
+        adjectives = list(range(k, start))
+        if not adjectives or any(
+            self.lower[a] in self.lex.unlinked_adjectives or self.tag[a] in _DEGREE_TAGS
+            for a in adjectives
+        ):
+            return None
+        nominal = self._determined(k, end, found[2])
+        return (nominal, adjectives) if nominal else None
+
     def _nominal_titles(self) -> None:
         """ "the mayor", "the Prime Minister": a mention of the holder named in the article, or
-        an entity of its own when nobody is named."""
+        an entity of its own when nobody is named. With adjectives in between ("the Democratic
+        presidential nominee") only a mention of the one holder that fits."""
         holders = [d for d in self.drafts if d.type == "PERSON" and d.title and d.names]
         unnamed: list[_Draft] = []
         for i in range(self.n):
@@ -876,7 +924,9 @@ class _Run:
                 continue
             if i + 1 < self.n and (self.pos[i + 1] in _NOUNS or self.dep[i] == "compound"):
                 continue  # "the mayor Ana Ruiz" is a prefix, "the mayor election" no person
-            nominal = self._definite_title(i + 1)
+            nominal, adjectives = self._definite_title(i + 1), []
+            if nominal is None:
+                nominal, adjectives = self._adjective_title(i + 1) or (None, [])
             if nominal is None:
                 continue
             start, head, title = nominal
@@ -887,14 +937,19 @@ class _Run:
                     end = i + 2
                     while end < self.n and self.idx[end] < ent.end:
                         end += 1
-            offset = self.idx[i]
-            owner = self._owner(start, i)
-            draft = self._holder(holders, title, offset) or self._unnamed(
-                unnamed, title, owner, offset
-            )
+            past = self._past(start, i)
+            if adjectives:
+                draft = self._only_holder(holders, title, past, adjectives)
+                if draft is None:
+                    continue
+            else:
+                owner = self._owner(start, i)
+                draft = self._holder(holders, title, past, self.idx[i]) or self._unnamed(
+                    unnamed, title, owner, past
+                )
             if draft is None:
                 draft = self._new("PERSON")
-                draft.title, draft.owner = title, owner
+                draft.title, draft.owner, draft.past = title, owner, past
                 draft.nominal = self._nominal_name(start, i + 1)
                 unnamed.append(draft)
             self._mention(draft, start, end, head, "nominal")
@@ -916,8 +971,10 @@ class _Run:
                 return self._text(start, k).lower()
         return None
 
-    def _holder(self, holders: list[_Draft], title: str, offset: int) -> _Draft | None:
-        fitting = [d for d in holders if self._compatible(d.title, title)]
+    def _holder(self, holders: list[_Draft], title: str, past: bool, offset: int) -> _Draft | None:
+        """The named holder "the <title>" stands for: the last one named before it, else the
+        only one. A former holder is only "the former <title>", and the other way round."""
+        fitting = [d for d in holders if self._compatible(d.title, title) and d.past == past]
         before = [
             (max(m.start for m in d.mentions if m.start < offset), d)
             for d in fitting
@@ -927,13 +984,41 @@ class _Run:
             return max(before, key=lambda x: x[0])[1]
         return fitting[0] if len(fitting) == 1 else None
 
+    def _only_holder(
+        self, holders: list[_Draft], title: str, past: bool, adjectives: list[int]
+    ) -> _Draft | None:
+        """The one holder "the <adjectives> <title>" can be: capitalised adjectives
+        ("Democratic") must appear in or just before one of the holder's mentions."""
+        marks = {self.lower[a] for a in adjectives if self.words[a][:1].isupper()}
+        fitting = [
+            d
+            for d in holders
+            if self._compatible(d.title, title)
+            and d.past == past
+            and marks <= self._words_around(d)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _words_around(self, draft: _Draft) -> set[str]:
+        """Lowercase words of an entity's mentions and of the few tokens before each."""
+        found: set[str] = set()
+        for m in draft.mentions:
+            first = bisect.bisect_left(self.idx, m.start)
+            k = max(0, first - _MAX_ADJECTIVES)
+            while k < self.n and self.idx[k] < m.end:
+                found.add(self.lower[k])
+                k += 1
+        return found
+
     def _unnamed(
-        self, unnamed: list[_Draft], title: str, owner: object, offset: int
+        self, unnamed: list[_Draft], title: str, owner: object, past: bool
     ) -> _Draft | None:
         fitting = [
             d
             for d in unnamed
-            if self._compatible(d.title, title) and (owner is None or owner == d.owner)
+            if self._compatible(d.title, title)
+            and d.past == past
+            and (owner is None or owner == d.owner)
         ]
         if not fitting:
             return None
