@@ -119,6 +119,15 @@ def test_mixed_quote(analyze):
     assert speaker_name(a, q) == "Mia Cole"
 
 
+def test_short_quoted_phrase_inside_a_reported_object_is_mixed(analyze):
+    a = analyze(
+        'Harbour\n\nAna Ruiz called for more "flexibility" for the harbour pilots in winter.'
+    )
+    q = quote_with(a, "flexibility")
+    assert q.kind == "mixed"
+    assert q.content.text.startswith('more "flexibility" for the harbour pilots')
+
+
 # -- indirect speech and verbless attributions ------------------------------------------------
 
 

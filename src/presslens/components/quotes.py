@@ -36,6 +36,8 @@ _DASH = re.compile(r"^[\s,.]*(?:—|–|--|-\s)\s*")
 _HEADINGS = {"headline", "subheading"}
 _HEADING_COLON = re.compile(r"\s*([^:.\n]{1,60}):\s")
 _RARE_CUE_WEIGHT = -0.5  # cue-model weight of a verb below which it is never scored
+_QUOTED_SHARE = 0.7  # a content at least this much inside quotation marks is the quotation
+_PARTIAL_SHARE = 0.5  # an object content this much quoted is reported as the quoted phrase
 _MIN_SPEECH_TOKENS = 4  # a shorter quote without a cue is a scare quote or a title
 
 
@@ -229,12 +231,9 @@ class QuotesComponent:
         kind = "indirect"
         pieces: list[tuple[int, int]] = []
         inside = [q for q in mine if any(_overlaps(quoted[q], s, e) for s, e in clause)]
+        quoted_share = _quoted_share(quoted, inside, clause)
         if clause and inside and not from_object:
-            c_start, c_end = clause[0][0], clause[-1][1]
-            quoted_chars = sum(
-                min(c_end, quoted[q].end) - max(c_start, quoted[q].start) for q in inside
-            )
-            if quoted_chars >= 0.7 * sum(e - s for s, e in clause):
+            if quoted_share >= _QUOTED_SHARE:
                 kind, pieces = "direct", _pieces(quoted, mine)
                 claimed.update(mine)
             else:
@@ -245,7 +244,10 @@ class QuotesComponent:
                 _is_speech(doc, *quoted[q].pieces[0]) for q in inside
             ):
                 return None  # 'has read "War and Peace"': a title, not a quote
-            kind, pieces = "partial", _pieces(quoted, inside)
+            if quoted_share >= _PARTIAL_SHARE:  # 'called the plan "a gift"'
+                kind, pieces = "partial", _pieces(quoted, inside)
+            else:  # 'called for more "flexibility" for advisers'
+                kind, pieces = "mixed", clause
             claimed.update(inside)
         elif clause:
             pieces = clause
@@ -661,6 +663,15 @@ def _that_clause_in_prep(cue: Token) -> Token | None:
                 if c.dep_ in ("relcl", "acl", "ccomp") and c.left_edge.dep_ == "mark":
                     return c
     return None
+
+
+def _quoted_share(quoted: list[Quoted], which: list[int], pieces: list[tuple[int, int]]) -> float:
+    """The share of the characters of ``pieces`` that lie inside the quoted stretches."""
+    if not pieces or not which:
+        return 0.0
+    start, end = pieces[0][0], pieces[-1][1]
+    inside = sum(min(end, quoted[q].end) - max(start, quoted[q].start) for q in which)
+    return inside / max(1, sum(e - s for s, e in pieces))
 
 
 def _overlaps(q: Quoted, start: int, end: int) -> bool:
