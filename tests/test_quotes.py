@@ -169,6 +169,11 @@ def test_indirect_speech(analyze, sentence, content, cue):
             "called",
         ),
         (
+            "Tom Bell is calling for the council to repair the pier.",
+            "for the council to repair the pier",
+            "calling",
+        ),
+        (
             "Tom Bell accused the council of neglecting the pier.",
             "the council of neglecting the pier",
             "accused",

@@ -649,8 +649,13 @@ def _object_like(cue: Token, lex: CueLexicon) -> Token | None:
             return c
     if lemma in lex.speech and lemma not in lex.prep_cues:
         return None
-    xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
-    return xcomp if xcomp is not None else _prep_object(cue, lex.prep_content)
+    for c in cue.children:
+        if c.dep_ == "xcomp" or (  # 'called for Congress to act'
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in lex.prep_content for m in c.children)
+        ):
+            return c
+    return _prep_object(cue, lex.prep_content)
 
 
 def _that_clause_in_prep(cue: Token) -> Token | None:
