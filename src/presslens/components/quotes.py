@@ -129,12 +129,10 @@ class QuotesComponent:
         lexicon: CueLexicon,
         cue_model=None,
         cue_threshold: float = 0.5,
-        object_threshold: float = 0.7,
     ) -> None:
         self.lex = lexicon
         self.cue_model = cue_model
         self.cue_threshold = cue_threshold
-        self.object_threshold = object_threshold
         # Verbs the cue model has learnt are seldom cues: not worth scoring (keeps the stage cheap).
         self.rare_cues = frozenset(
             name.removeprefix("lemma=")
@@ -207,12 +205,10 @@ class QuotesComponent:
             return True
         if self.cue_model is None or lemma in self.rare_cues or _subject(tok) is None:
             return False
-        if any(c.dep_ == "ccomp" for c in tok.children):
-            return self.cue_model.probability(tok) >= self.cue_threshold
-        return (
+        has_content = any(c.dep_ == "ccomp" for c in tok.children) or (
             _object_like(tok, self.lex) is not None
-            and self.cue_model.probability(tok) >= self.object_threshold
         )
+        return has_content and self.cue_model.probability(tok) >= self.cue_threshold
 
     def _from_cue(
         self,
@@ -806,10 +802,6 @@ def _nest(quotes: list[Quote], drafts: list[_Draft]) -> None:
             q.embedded_in = min(holders, key=lambda o: o.content.end - o.content.start).id
 
 
-@Language.factory(
-    "presslens_quotes", default_config={"cue_threshold": 0.5, "object_threshold": 0.7}
-)
-def make_quotes(
-    nlp: Language, name: str, cue_threshold: float, object_threshold: float
-) -> QuotesComponent:
-    return QuotesComponent(CueLexicon.load(), _load_cue_model(), cue_threshold, object_threshold)
+@Language.factory("presslens_quotes", default_config={"cue_threshold": 0.5})
+def make_quotes(nlp: Language, name: str, cue_threshold: float) -> QuotesComponent:
+    return QuotesComponent(CueLexicon.load(), _load_cue_model(), cue_threshold)
