@@ -10,6 +10,7 @@ of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # family -> (openers, closers); a straight mark is both and is told apart by its neighbours
@@ -34,6 +35,11 @@ class Quoted:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
+
+
+_MARK = re.compile(
+    "[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"’'") + "]"
+)
 
 
 def _role(text: str, i: int, lo: int, hi: int) -> tuple[str, str] | None:
@@ -80,7 +86,8 @@ def find_quoted(text: str, blocks: list[tuple[int, int]]) -> list[Quoted]:
         family: str | None = "d" if carried else None
         start = lo if carried else -1
         carried = False
-        for i in range(lo, hi):
+        for mark in _MARK.finditer(text, lo, hi):
+            i = mark.start()
             role = _role(text, i, lo, hi)
             if role is None:
                 continue

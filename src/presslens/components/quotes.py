@@ -287,6 +287,8 @@ class QuotesComponent:
         )
 
     def _according_to(self, doc: Doc, sent: Span, token_quote: list[int]) -> _Draft | None:
+        if "ccording" not in doc_text(doc)[sent.start_char : sent.end_char]:
+            return None  # cheap test before walking the tokens
         for tok in sent:
             if tok.lower_ != "according" or tok.i + 1 >= sent.end or token_quote[tok.i] >= 0:
                 continue
