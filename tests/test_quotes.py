@@ -226,6 +226,22 @@ def test_colon_attribution_without_a_verb(analyze):
     assert speaker_name(a, q) == "Tom Bell"
 
 
+def test_colon_after_a_clause_about_a_person_gives_that_person_the_quote(analyze):
+    a = analyze(
+        "Dock safety\n\n"
+        '"The cranes are safe," said Tom Bell, the port director.\n\n'
+        "Lena Ortiz, a welder at the Northgate yard, was blunt: "
+        '"Those cranes should have been replaced years ago."'
+    )
+    q = quote_with(a, "replaced years ago")
+    assert (q.kind, q.content.text) == (
+        "direct",
+        '"Those cranes should have been replaced years ago."',
+    )
+    assert q.speaker.text == "Lena Ortiz"
+    assert speaker_name(a, q) == "Lena Ortiz"
+
+
 def test_subheading_with_a_colon_attribution(analyze):
     a = analyze(
         'Storm damage\n\nThe storm hit the quay on Monday.\n\nMayor: "We will rebuild"\n\n'
@@ -271,16 +287,15 @@ def test_speech_goes_on_after_one_cue(analyze):
         "“We have the money for both of them now.”\n\n"
         "The council meets again in May."
     )
-    first = quote_with(a, "harbour comes first")
-    assert [s.text for s in first.spans] == [
+    q = quote_with(a, "harbour comes first")
+    assert q.kind == "direct"
+    assert [s.text for s in q.spans] == [
         "“The harbour comes first,”",
         "“The roads will follow next year.”",
+        "“We have the money for both of them now.”",
     ]
-    later = quote_with(a, "money for both")
-    assert later.kind == "direct"
-    assert later.cue is None
-    assert speaker_name(a, later) == "Ana Ruiz"
-    assert later.confidence < first.confidence
+    assert "council meets" not in q.content.text
+    assert speaker_name(a, q) == "Ana Ruiz"
 
 
 def test_nested_attribution(analyze):
@@ -304,6 +319,18 @@ def test_speaker_through_a_pronoun(analyze):
     q = quote_with(a, "stay open")
     assert q.speaker.text == "He"
     assert speaker_name(a, q) == "Hugh Hill"
+
+
+def test_speaker_after_the_cue_is_never_a_phrase_of_the_quote(analyze):
+    a = analyze(
+        "Ferry vote\n\n"
+        '"This school has taught our grandparents, our parents and our children," '
+        "said Councillor Mia Holt after the vote."
+    )
+    q = quote_with(a, "our parents")
+    assert q.speaker.text == "Councillor Mia Holt"
+    assert speaker_name(a, q) == "Mia Holt"
+    assert not q.content.start <= q.speaker.start < q.content.end
 
 
 def test_speaker_with_an_appositive(analyze):

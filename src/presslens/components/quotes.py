@@ -32,7 +32,9 @@ _RELATIVE = {"who", "that", "which"}
 _ABOUT = {"about", "on", "of"}
 _PREDICATE_PREPS = {"as", "of", "for"}  # 'accused Ruiz of lying', 'praised Ruiz as a leader'
 _WHEN = {"DATE", "TIME"}
-_DASH = re.compile(r"^[\s,.]*(?:—|–|--|-\s)\s*")
+_SPEAKER_TYPES = {"PERSON", "ORG"}
+_CONTINUED_KINDS = {"direct", "mixed"}  # quotes a cueless quoted paragraph carries on
+_DASH = re.compile(r"^[\s,.]*(?:—|–|―|--|-\s)\s*")
 _HEADINGS = {"headline", "subheading"}
 _HEADING_COLON = re.compile(r"\s*([^:.\n]{1,60}):\s")
 _RARE_CUE_WEIGHT = -0.5  # cue-model weight of a verb below which it is never scored
@@ -172,7 +174,7 @@ class QuotesComponent:
                 according.block = block_of(according.start)
                 drafts.append(according)
         heads = [
-            _subject(d.cue_token)
+            _subject(d.cue_token, token_quote)
             for d in drafts
             if d.cue_token is not None and not _in_relative_clause(d)
         ]
@@ -184,7 +186,7 @@ class QuotesComponent:
             or _in_relative_clause(d)
             or not any(s <= d.cue[0] < e for s, e in speakers)
         ]
-        drafts.extend(self._verbless(doc, quoted, blocks, claimed, block_of))
+        drafts.extend(self._verbless(doc, quoted, blocks, claimed, block_of, token_quote))
         drafts.extend(self._headings(doc, lay.blocks, drafts, block_of))
         drafts.sort(key=lambda d: d.start)
         drafts = self._continuations(doc, drafts, quoted, claimed, block_of)
@@ -223,7 +225,7 @@ class QuotesComponent:
         lemma = cue.lemma_.lower()
         mine = [q for q, i in owner.items() if i == cue.i and q not in claimed]
         clause, from_object = _content(cue, sent, self.lex)
-        speaker_tok = _subject(cue)
+        speaker_tok = _subject(cue, token_quote)
         kind = "indirect"
         pieces: list[tuple[int, int]] = []
         inside = [q for q in mine if any(_overlaps(quoted[q], s, e) for s, e in clause)]
@@ -271,6 +273,10 @@ class QuotesComponent:
         relative = next((c for c in cue.children if c.lower_ in _RELATIVE), None)
         if speaker is not None and cue.dep_ == "relcl" and relative is not None:
             speaker = (speaker[0], max(speaker[1], _end_char(relative)))  # 'Ruiz, who'
+        if speaker_tok is not None and any(
+            token_quote[i] >= 0 for i in range(speaker_tok.left_edge.i, speaker_tok.i + 1)
+        ):
+            speaker = None  # a speaker is never a phrase of the quotation
         if speaker is None:
             if kind in ("direct", "partial") and not _is_speech(doc, pieces[0][0], pieces[-1][1]):
                 return None  # 'the so-called "reform"': a scare quote
@@ -319,8 +325,8 @@ class QuotesComponent:
 
     # -- attributions without a cue verb -------------------------------------------------
 
-    def _verbless(self, doc, quoted, blocks, claimed, block_of) -> list[_Draft]:
-        """``Mayor: "..."`` and ``"..." — Mayor Ana Ruiz``."""
+    def _verbless(self, doc, quoted, blocks, claimed, block_of, token_quote) -> list[_Draft]:
+        """``Mayor: "..."``, ``Ruiz was blunt: "..."`` and ``"..." — Mayor Ana Ruiz``."""
         text = doc_text(doc)
         found = []
         for n, q in enumerate(quoted):
@@ -330,15 +336,20 @@ class QuotesComponent:
             lo, hi = blocks[b]
             head = text[lo : q.start]
             colon = head.rstrip()
-            if colon.endswith(":") and 0 < len(colon) - 1 <= 60 and "." not in colon:
-                who = _trim(text, lo, lo + len(colon) - 1)
-                if self._looks_like_speaker(doc, *who):
+            if colon.endswith(":"):
+                at = lo + len(colon) - 1
+                who = None
+                if 0 < len(colon) - 1 <= 60 and "." not in colon:
+                    who = _trim(text, lo, at)
+                    who = who if self._looks_like_speaker(doc, *who) else None
+                who = who or self._clause_subject(doc, lo, at, token_quote)
+                if who is not None:
                     claimed.add(n)
-                    found.append(
-                        _Draft("direct", list(q.pieces), (who[1], who[1] + 1), who, 0.8, b)
-                    )
+                    found.append(_Draft("direct", list(q.pieces), (at, at + 1), who, 0.8, b))
                     continue
             tail_end = hi if len(q.pieces) == 1 else blocks[block_of(q.end)][1]
+            line_end = text.find("\n", q.end, tail_end)
+            tail_end = line_end if line_end >= 0 else tail_end
             tail = text[q.end : tail_end]
             dash = _DASH.match(tail)
             if dash and 0 < len(tail) - dash.end() <= 60:
@@ -376,6 +387,38 @@ class QuotesComponent:
                 )
         return found
 
+    def _clause_subject(
+        self, doc: Doc, lo: int, colon: int, token_quote: list[int]
+    ) -> tuple[int, int] | None:
+        """The person or organisation whose clause (from char ``lo`` on) ends at the colon at
+        char ``colon``: 'Priya Nand, an engineer, was blunt:'; else None."""
+        words = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if words is None:
+            return None
+        end = words[0].i
+        start = words[0].sent.start
+        while start < end and doc[start].idx < lo:
+            start += 1
+        types = {e.id: e.type for e in layers(doc).entities}
+        for tok in doc[start:end]:
+            verb = tok.head
+            if (
+                tok.dep_ not in _SUBJECTS
+                or tok.lower_ in _RELATIVE
+                or token_quote[tok.i] >= 0
+                or not start <= verb.i < end
+                or (start <= verb.head.i < end and verb.head is not verb)
+            ):
+                continue
+            who = _speaker_span(tok)
+            entity = entity_for(doc, *who)
+            if types.get(entity) in _SPEAKER_TYPES or self.lex.pronouns.get(tok.lower_) in (
+                "PERSON",
+                "ANY",
+            ):
+                return who
+        return None
+
     def _looks_like_speaker(self, doc: Doc, start: int, end: int) -> bool:
         words = doc.char_span(start, end, alignment_mode="expand")
         if words is None or not 0 < len(words) <= 8:
@@ -387,7 +430,8 @@ class QuotesComponent:
     # -- cueless continuations -----------------------------------------------------------
 
     def _continuations(self, doc, drafts, quoted, claimed, block_of) -> list[_Draft]:
-        """Quoted speech with no cue goes to the speaker of the quote just before it."""
+        """Quoted speech with no cue carries on the quote just before it (in its paragraph or
+        the one before), or becomes a quote of that quote's speaker."""
         out: list[_Draft] = []
         pending = sorted((quoted[n].start, n) for n in range(len(quoted)) if n not in claimed)
         k = 0
@@ -402,8 +446,9 @@ class QuotesComponent:
                 b = block_of(q.start)
                 if prev is None or prev.speaker is None or b - prev.block > 1:
                     continue
-                if prev.kind == "direct" and prev.block == b and prev.end <= q.start:
-                    prev.pieces.extend(q.pieces)
+                if prev.kind in _CONTINUED_KINDS and prev.end <= q.start:
+                    prev.pieces.extend(q.pieces)  # the speech goes on, here or a paragraph on
+                    prev.block = b
                     continue
                 out.append(
                     _Draft(
@@ -534,11 +579,21 @@ def _xcomp(tok: Token, lex: CueLexicon) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "xcomp"), None)
 
 
-def _subject(cue: Token) -> Token | None:
-    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'."""
+def _subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
+    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'.
+
+    With ``token_quote`` a subject inside quotation marks is skipped: in '"... our children,"
+    said Ruiz' the parser may take a phrase of the quote for a second subject."""
     tok = cue
     for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        subj = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in _SUBJECTS and (token_quote is None or token_quote[c.i] < 0)
+            ),
+            None,
+        )
         if subj is None:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
