@@ -260,6 +260,17 @@ def test_dash_attribution(analyze):
     assert speaker_name(a, q) == "Tom Bell"
 
 
+def test_dash_attributions_on_consecutive_lines(analyze):
+    a = analyze(
+        "Ferry voices\n\n"
+        "“The ferry is late almost every single day.” ― Lena Ortiz\n"
+        "“Nobody at the harbour office ever listens to us.” ― Tom Bell"
+    )
+    late, listens = quote_with(a, "ferry is late"), quote_with(a, "ever listens")
+    assert (late.speaker.text, listens.speaker.text) == ("Lena Ortiz", "Tom Bell")
+    assert "Tom Bell" not in late.content.text
+
+
 # -- speech over several sentences and paragraphs ---------------------------------------------
 
 

@@ -33,6 +33,7 @@ _ABOUT = {"about", "on", "of"}
 _PREDICATE_PREPS = {"as", "of", "for"}  # 'accused Ruiz of lying', 'praised Ruiz as a leader'
 _WHEN = {"DATE", "TIME"}
 _SPEAKER_TYPES = {"PERSON", "ORG"}
+_MAX_NAME_TOKENS = 12  # a speaker's mention between a quotation and its cue is no longer
 _CONTINUED_KINDS = {"direct", "mixed"}  # quotes a cueless quoted paragraph carries on
 _DASH = re.compile(r"^[\s,.]*(?:—|–|―|--|-\s)\s*")
 _HEADINGS = {"headline", "subheading"}
@@ -225,7 +226,7 @@ class QuotesComponent:
         lemma = cue.lemma_.lower()
         mine = [q for q, i in owner.items() if i == cue.i and q not in claimed]
         clause, from_object = _content(cue, sent, self.lex)
-        speaker_tok = _subject(cue, token_quote)
+        speaker_tok = _subject(cue, token_quote) or _name_after_quote(cue, token_quote)
         kind = "indirect"
         pieces: list[tuple[int, int]] = []
         inside = [q for q in mine if any(_overlaps(quoted[q], s, e) for s, e in clause)]
@@ -269,14 +270,10 @@ class QuotesComponent:
             confidence = 0.6
         if lemma not in self.lex.speech and lemma not in self.lex.belief:
             confidence = round(0.8 * self.cue_model.probability(cue), 3) if self.cue_model else 0.5
-        speaker = _speaker_span(speaker_tok) if speaker_tok is not None else None
+        speaker = _speaker_span(speaker_tok, token_quote) if speaker_tok is not None else None
         relative = next((c for c in cue.children if c.lower_ in _RELATIVE), None)
         if speaker is not None and cue.dep_ == "relcl" and relative is not None:
             speaker = (speaker[0], max(speaker[1], _end_char(relative)))  # 'Ruiz, who'
-        if speaker_tok is not None and any(
-            token_quote[i] >= 0 for i in range(speaker_tok.left_edge.i, speaker_tok.i + 1)
-        ):
-            speaker = None  # a speaker is never a phrase of the quotation
         if speaker is None:
             if kind in ("direct", "partial") and not _is_speech(doc, pieces[0][0], pieces[-1][1]):
                 return None  # 'the so-called "reform"': a scare quote
@@ -410,7 +407,7 @@ class QuotesComponent:
                 or (start <= verb.head.i < end and verb.head is not verb)
             ):
                 continue
-            who = _speaker_span(tok)
+            who = _speaker_span(tok, token_quote)
             entity = entity_for(doc, *who)
             if types.get(entity) in _SPEAKER_TYPES or self.lex.pronouns.get(tok.lower_) in (
                 "PERSON",
@@ -611,12 +608,43 @@ def _subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
     return None
 
 
-def _speaker_span(head: Token) -> tuple[int, int]:
-    """The speaker mention: the head with its left modifiers and tight right ones."""
-    start = head.left_edge.idx
+def _name_after_quote(cue: Token, token_quote: list[int]) -> Token | None:
+    """The head of the mention between a closing quotation and its cue when the parser gave the
+    cue no subject: '"...," Ramos, 58, told AFP'."""
+    i = cue.i - 1
+    while i >= cue.sent.start and token_quote[i] < 0:
+        i -= 1
+    if i < cue.sent.start or cue.i - i > _MAX_NAME_TOKENS:
+        return None
+    return next(
+        (
+            t
+            for t in cue.doc[i + 1 : cue.i]
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and not i < t.head.i < cue.i
+        ),
+        None,
+    )
+
+
+def _speaker_span(head: Token, token_quote: list[int] | None = None) -> tuple[int, int]:
+    """The speaker mention: the head with its left modifiers and tight right ones, never
+    reaching into a quotation (with ``token_quote``: the parser may hang one on the head)."""
+    outside = head.left_edge.i
+    if token_quote is not None:
+        outside = (
+            next(
+                i
+                for i in range(head.i, head.left_edge.i - 2, -1)
+                if i < head.left_edge.i or token_quote[i] >= 0
+            )
+            + 1
+        )
+    start = head.doc[outside].idx
     end = _end_char(head)
     for child in head.rights:
         if child.dep_ not in _SPEAKER_RIGHT and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        if token_quote is not None and token_quote[child.right_edge.i] >= 0:
             break
         end = _end_char(child.right_edge)
     return start, end
