@@ -1,0 +1,155 @@
+"""Check-worthiness: how much a sentence asks to be fact-checked, as a probability.
+
+A logistic regression over hashed TF-IDF features (word 1-3-grams, character
+2-5-grams inside words, and a few cues such as numbers, percentages and money),
+trained on CLEF CheckThat! 2024 task 1 by ``presslens train checkworthiness``
+(``presslens.train_checkworthiness``) and shipped as ``resources/checkworthiness.npz``.
+Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from presslens.errors import PresslensError
+
+MODEL_FILE = "checkworthiness.npz"
+# Hash space: features share 2**BITS buckets (collisions are rare at this size).
+BITS = 19
+LONGEST_WORD_NGRAM = 3
+CHAR_NGRAMS = (2, 3, 4, 5)
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*|[$%€£]")
+_DIGIT = re.compile(r"\d")
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"\d")),
+    ("big_number", re.compile(r"\d[\d,.]*\s*(?:thousand|million|billion|trillion)|\d{1,3},\d{3}")),
+    ("percent", re.compile(r"\d\s*%|\bper ?cent\b")),
+    ("money", re.compile(r"[$€£]\s*\d|\bdollars?\b")),
+    ("year", re.compile(r"\b(?:1[89]|20)\d\d\b")),
+    ("comparative", re.compile(r"\b(?:more|less|fewer|most|least|highest|lowest|largest)\b")),
+    ("opinion", re.compile(r"\bi (?:think|believe|feel|hope|love|want|guess)\b")),
+    ("question", re.compile(r"\?\s*\W*$")),
+)
+
+
+def bucket(feature: str) -> int:
+    """The hash bucket of a feature name (stable across runs and platforms)."""
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << BITS) - 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _char_buckets(word: str) -> tuple[int, ...]:
+    """The buckets of the character n-grams of one whitespace-separated, lower-cased word."""
+    padded = f" {word} "
+    return tuple(
+        bucket("c" + padded[i : i + n]) for n in CHAR_NGRAMS for i in range(len(padded) - n + 1)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_bucket(gram: str) -> int:
+    return bucket("w " + gram)
+
+
+_CUE_BUCKETS = tuple((bucket("f " + name), pattern) for name, pattern in _CUES)
+
+
+def bucket_counts(text: str) -> dict[int, int]:
+    """Hash bucket -> count of the features of ``text`` (the same at training and run time).
+
+    Features: word 1-3-grams (digits read as 0), character 2-5-grams inside each
+    word (``_char_buckets``) and the ``_CUES`` that match.
+    """
+    lower = text.lower()
+    words = [_DIGIT.sub("0", w) for w in _WORD.findall(lower)]
+    found: list[int] = [_word_bucket(w) for w in words]
+    for n in range(2, LONGEST_WORD_NGRAM + 1):
+        found += [bucket("w " + " ".join(words[i : i + n])) for i in range(len(words) - n + 1)]
+    for word in lower.split():
+        found += _char_buckets(word)
+    found += [b for b, pattern in _CUE_BUCKETS if pattern.search(lower)]
+    return Counter(found)
+
+
+@dataclass(frozen=True)
+class CheckworthinessModel:
+    """Hashed TF-IDF (sublinear tf, L2 norm) + logistic regression; ``threshold`` makes a claim."""
+
+    idf: np.ndarray  # per bucket
+    coef: np.ndarray  # per bucket
+    bias: float
+    threshold: float
+
+    def score_one(self, text: str) -> float:
+        """P(``text`` is check-worthy)."""
+        counts = bucket_counts(text)
+        if not counts:
+            return 1.0 / (1.0 + math.exp(-self.bias))
+        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        x = tf * self.idf[ids]
+        z = self.bias + float(x @ self.coef[ids]) / float(np.sqrt(x @ x))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def score(self, texts: list[str]) -> list[float]:
+        """P(check-worthy) for each text, in order."""
+        return [self.score_one(t) for t in texts]
+
+    def save(self, path: Path, **meta: str) -> None:
+        """Write the weights as a compressed ``.npz`` (float16 per bucket), ``meta`` beside them."""
+        np.savez_compressed(
+            path,
+            idf=self.idf.astype(np.float16),
+            coef=self.coef.astype(np.float16),
+            bias=np.float64(self.bias),
+            threshold=np.float64(self.threshold),
+            bits=np.int64(BITS),
+            **{f"meta_{k}": np.str_(v) for k, v in meta.items()},
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> CheckworthinessModel:
+        with np.load(path) as data:
+            if int(data["bits"]) != BITS:
+                raise PresslensError(
+                    f"{path} was trained with {int(data['bits'])} hash bits, this presslens uses "
+                    f"{BITS}: retrain it with `presslens train checkworthiness DATA_DIR`"
+                )
+            return cls(
+                idf=data["idf"].astype(np.float64),
+                coef=data["coef"].astype(np.float64),
+                bias=float(data["bias"]),
+                threshold=float(data["threshold"]),
+            )
+
+
+def model_path() -> Path:
+    """Where the shipped weights live (``resources/checkworthiness.npz``)."""
+    return Path(str(resources.files("presslens") / "resources" / MODEL_FILE))
+
+
+@cache
+def load_checkworthiness_model() -> CheckworthinessModel:
+    """The shipped model, read once."""
+    path = model_path()
+    if not path.is_file():
+        raise PresslensError(
+            f"the check-worthiness model {path} is missing: reinstall presslens or run "
+            "`presslens train checkworthiness DATA_DIR` (CheckThat! 2024 task 1 English)"
+        )
+    return CheckworthinessModel.load(path)
+
+
+def score(texts: list[str]) -> list[float]:
+    """Check-worthiness in [0, 1] of each text with the shipped model."""
+    return load_checkworthiness_model().score(texts)

@@ -1,0 +1,79 @@
+"""Check-worthiness: the shipped scorer, its training and the CheckThat! evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presslens.checkworthiness import CheckworthinessModel, load_checkworthiness_model, score
+from presslens.errors import InputError
+from presslens.evaluate.checkthat import read_split, run
+from presslens.train_checkworthiness import train
+
+FACTUAL = "Unemployment rose to 14 percent in 2023, the highest since 1990."
+CHATTER = "I love sunny mornings."
+
+CHECKABLE = [
+    "The city spent $4 million on the new bridge last year.",
+    "Crime fell by 12 percent between 2019 and 2022.",
+    "Our state has the lowest tax rate in the region.",
+    "The mayor cut the school budget by 30 percent.",
+    "Forty thousand jobs were lost in the mill towns since 2008.",
+    "The county doubled its water rates in 2021.",
+]
+NOT_CHECKABLE = [
+    "Thank you all for coming tonight.",
+    "I think we can do better together.",
+    "Let me finish my answer.",
+    "That is a great question.",
+    "We will fight for you every single day.",
+    "Good evening, everyone.",
+]
+
+
+def test_a_sentence_with_figures_outscores_small_talk() -> None:
+    factual, chatter = score([FACTUAL, CHATTER])
+    assert 0.0 <= chatter < factual <= 1.0
+    threshold = load_checkworthiness_model().threshold
+    assert factual >= threshold > chatter
+
+
+def test_empty_text_gets_a_score() -> None:
+    (value,) = score([""])
+    assert 0.0 <= value <= 1.0
+
+
+def write_split(folder: Path, name: str, yes: list[str], no: list[str]) -> None:
+    rows = [f"{i}\t{t}\tYes" for i, t in enumerate(yes)] + [
+        f"{100 + i}\t{t}\tNo" for i, t in enumerate(no)
+    ]
+    (folder / f"{name}.tsv").write_text(
+        "Sentence_id\tText\tclass_label\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+
+
+@pytest.fixture
+def tiny_checkthat(tmp_path: Path) -> Path:
+    write_split(tmp_path, "train", CHECKABLE * 3, NOT_CHECKABLE * 3)
+    write_split(tmp_path, "dev", CHECKABLE[:3], NOT_CHECKABLE[:3])
+    write_split(tmp_path, "dev-test", CHECKABLE[3:], NOT_CHECKABLE[3:])
+    return tmp_path
+
+
+def test_train_then_evaluate_on_a_tiny_checkthat_folder(tiny_checkthat: Path) -> None:
+    out = tiny_checkthat / "model.npz"
+    report = train(tiny_checkthat, out=out)
+    assert f"wrote {out}" in report
+    model = CheckworthinessModel.load(out)
+    figures, thanks = model.score(["Rents rose by 20 percent in 2020.", "Thank you, everyone."])
+    assert figures > thanks
+    table = run(tiny_checkthat, model=model)
+    assert "dev 6 sentences (3 yes), dev-test 6 (3 yes)" in table
+    assert "| presslens" in table
+    assert "| baseline: word 1-2-gram TF-IDF + LR" in table
+
+
+def test_a_folder_without_the_tsv_files_says_what_is_expected(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"train\.tsv, dev\.tsv and dev-test\.tsv"):
+        read_split(tmp_path, "dev")
