@@ -189,6 +189,18 @@ def eval_polnear(
         fail(str(exc))
 
 
+@eval_group.command(name="checkthat")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def eval_checkthat(data_dir: Path) -> None:
+    """Check-worthiness on CheckThat! 2024 task 1: P/R/F1 on dev-test and dev, with a baseline."""
+    from presslens.evaluate.checkthat import run
+
+    try:
+        click.echo(run(data_dir))
+    except PresslensError as exc:
+        fail(str(exc))
+
+
 @main.group(name="train")
 def train_group() -> None:
     """Train presslens's own small models on a public benchmark."""
@@ -211,6 +223,23 @@ def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) 
 
     try:
         click.echo(train(data_dir, out=out, model=model, limit=limit))
+    except PresslensError as exc:
+        fail(str(exc))
+
+
+@train_group.command(name="checkworthiness")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the weights here instead of the shipped resources/checkworthiness.npz.",
+)
+def train_checkworthiness(data_dir: Path, out: Path | None) -> None:
+    """Learn check-worthiness from DATA_DIR/train.tsv (CheckThat! 2024), tuned on dev.tsv."""
+    from presslens.train_checkworthiness import train
+
+    try:
+        click.echo(train(data_dir, out=out))
     except PresslensError as exc:
         fail(str(exc))
 
