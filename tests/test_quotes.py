@@ -309,6 +309,22 @@ def test_speech_goes_on_after_one_cue(analyze):
     assert speaker_name(a, q) == "Ana Ruiz"
 
 
+def test_reported_speech_goes_on_in_a_quoted_paragraph(analyze):
+    a = analyze(
+        "Port reopens\n\n"
+        "Tom Bell said the port would reopen in May.\n\n"
+        "“We have the cranes and the crews ready to go.”\n\n"
+        "Shipping lines welcomed the news."
+    )
+    q = quote_with(a, "reopen in May")
+    assert q.kind == "mixed"
+    assert [s.text for s in q.spans] == [
+        "the port would reopen in May",
+        "“We have the cranes and the crews ready to go.”",
+    ]
+    assert speaker_name(a, q) == "Tom Bell"
+
+
 def test_nested_attribution(analyze):
     a = analyze("Pay deal\n\nTom Bell said that Ana Ruiz told him the pay would rise in May.")
     outer = quote_with(a, "that Ana Ruiz told him")

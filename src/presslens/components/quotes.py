@@ -34,7 +34,6 @@ _PREDICATE_PREPS = {"as", "of", "for"}  # 'accused Ruiz of lying', 'praised Ruiz
 _WHEN = {"DATE", "TIME"}
 _SPEAKER_TYPES = {"PERSON", "ORG"}
 _MAX_NAME_TOKENS = 12  # a speaker's mention between a quotation and its cue is no longer
-_CONTINUED_KINDS = {"direct", "mixed"}  # quotes a cueless quoted paragraph carries on
 _DASH = re.compile(r"^[\s,.]*(?:—|–|―|--|-\s)\s*")
 _HEADINGS = {"headline", "subheading"}
 _HEADING_COLON = re.compile(r"\s*([^:.\n]{1,60}):\s")
@@ -428,7 +427,7 @@ class QuotesComponent:
 
     def _continuations(self, doc, drafts, quoted, claimed, block_of) -> list[_Draft]:
         """Quoted speech with no cue carries on the quote just before it (in its paragraph or
-        the one before), or becomes a quote of that quote's speaker."""
+        the one before): a direct quote stays direct, any other becomes mixed."""
         out: list[_Draft] = []
         pending = sorted((quoted[n].start, n) for n in range(len(quoted)) if n not in claimed)
         k = 0
@@ -443,8 +442,9 @@ class QuotesComponent:
                 b = block_of(q.start)
                 if prev is None or prev.speaker is None or b - prev.block > 1:
                     continue
-                if prev.kind in _CONTINUED_KINDS and prev.end <= q.start:
-                    prev.pieces.extend(q.pieces)  # the speech goes on, here or a paragraph on
+                if prev.end <= q.start:  # the speech goes on, here or a paragraph on
+                    prev.pieces.extend(q.pieces)
+                    prev.kind = "direct" if prev.kind == "direct" else "mixed"
                     prev.block = b
                     continue
                 out.append(
