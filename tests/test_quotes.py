@@ -119,6 +119,21 @@ def test_mixed_quote(analyze):
     assert speaker_name(a, q) == "Mia Cole"
 
 
+def test_naming_a_person_with_a_quoted_phrase(analyze):
+    a = analyze(
+        "Harbour feud\n\n"
+        "Tom Bell later called her “second-rate” and skipped the council debate. "
+        "He has also mocked his rivals, calling Mayor Ana Ruiz a “clueless tourist” and "
+        "posting a photo of the empty quay."
+    )
+    rate = quote_with(a, "second-rate")
+    assert (rate.kind, rate.content.text) == ("partial", "“second-rate”")
+    assert speaker_name(a, rate) == "Tom Bell"
+    tourist = quote_with(a, "clueless tourist")
+    assert tourist.content.text.endswith("“clueless tourist”")
+    assert speaker_name(a, tourist) == "Tom Bell"
+
+
 def test_short_quoted_phrase_inside_a_reported_object_is_mixed(analyze):
     a = analyze(
         'Harbour\n\nAna Ruiz called for more "flexibility" for the harbour pilots in winter.'

@@ -30,6 +30,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
 _RELATIVE = {"who", "that", "which"}
 _ABOUT = {"about", "on", "of"}
+_OBJECT_PREDICATES = {"oprd", "dobj"}  # 'called Obama an "ignorant baboon"' (a second object)
 _PREDICATE_PREPS = {"as", "of", "for"}  # 'accused Ruiz of lying', 'praised Ruiz as a leader'
 _WHEN = {"DATE", "TIME"}
 _SPEAKER_TYPES = {"PERSON", "ORG"}
@@ -235,7 +236,7 @@ class QuotesComponent:
                 kind, pieces = "direct", _pieces(quoted, mine)
                 claimed.update(mine)
             else:
-                kind, pieces = "mixed", clause
+                kind, pieces = "mixed", _covering(clause, quoted, inside)
                 claimed.update(inside)
         elif clause and inside:
             if not self._knows(lemma) and not any(
@@ -245,7 +246,7 @@ class QuotesComponent:
             if quoted_share >= _PARTIAL_SHARE:  # 'called the plan "a gift"'
                 kind, pieces = "partial", _pieces(quoted, inside)
             else:  # 'called for more "flexibility" for advisers'
-                kind, pieces = "mixed", clause
+                kind, pieces = "mixed", _covering(clause, quoted, inside)
             claimed.update(inside)
         elif clause:
             pieces = clause
@@ -662,7 +663,7 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
     )
     from_object = False
     if comp is None and lemma in lex.object_content:
-        comp = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in cue.children if c.dep_ in ("dobj", "oprd")), None)
         from_object = comp is not None
     if comp is None and lemma not in lex.belief and _subject(cue) is not None:
         comp = _object_like(cue, lex)
@@ -691,11 +692,16 @@ def _content(cue: Token, sent: Span, lex: CueLexicon) -> tuple[list[tuple[int, i
                     c.right_edge
                     for c in cue.rights
                     if c.i > comp.i
-                    and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS))
+                    and (
+                        c.dep_ in _OBJECT_PREDICATES
+                        or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS)
+                    )
                 ),
                 default=right,
                 key=lambda t: t.i,
             )
+        if from_object and comp.dep_ == "oprd" and left.i > cue.i + 1:
+            left = cue.nbor(1)  # 'called her "third-rate"': the parser's object is in 'her'
         if left.i > cue.i:  # 'said that ...': keep from the complementiser on
             while left.i > cue.i + 1 and left.nbor(-1).dep_ == "mark":
                 left = left.nbor(-1)
@@ -749,6 +755,19 @@ def _that_clause_in_prep(cue: Token) -> Token | None:
                 if c.dep_ in ("relcl", "acl", "ccomp") and c.left_edge.dep_ == "mark":
                     return c
     return None
+
+
+def _covering(
+    pieces: list[tuple[int, int]], quoted: list[Quoted], which: list[int]
+) -> list[tuple[int, int]]:
+    """``pieces`` stretched to hold the quoted stretches ``which`` whole (with both marks)."""
+    start = min([pieces[0][0], *(quoted[q].start for q in which)])
+    end = max([pieces[-1][1], *(quoted[q].end for q in which)])
+    return (
+        [(start, pieces[0][1]), *pieces[1:-1], (pieces[-1][0], end)]
+        if len(pieces) > 1
+        else [(start, end)]
+    )
 
 
 def _quoted_share(quoted: list[Quoted], which: list[int], pieces: list[tuple[int, int]]) -> float:
