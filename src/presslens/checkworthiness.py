@@ -9,6 +9,7 @@ Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import zlib
@@ -30,16 +31,17 @@ CHAR_NGRAMS = (2, 3, 4, 5)
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*|[$%€£]")
 _DIGIT = re.compile(r"\d")
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("number", re.compile(r"\d")),
-    ("big_number", re.compile(r"\d[\d,.]*\s*(?:thousand|million|billion|trillion)|\d{1,3},\d{3}")),
-    ("percent", re.compile(r"\d\s*%|\bper ?cent\b")),
-    ("money", re.compile(r"[$€£]\s*\d|\bdollars?\b")),
-    ("year", re.compile(r"\b(?:1[89]|20)\d\d\b")),
-    ("comparative", re.compile(r"\b(?:more|less|fewer|most|least|highest|lowest|largest)\b")),
-    ("opinion", re.compile(r"\bi (?:think|believe|feel|hope|love|want|guess)\b")),
-    ("question", re.compile(r"\?\s*\W*$")),
-)
+CUES_FILE = "checkworthiness_cues.json"
+
+
+def _read_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The cue features (name, regex over the lower-cased text) from ``resources/CUES_FILE``."""
+    path = resources.files("presslens") / "resources" / CUES_FILE
+    cues = json.loads(path.read_text(encoding="utf-8"))["cues"]
+    return tuple((name, re.compile(pattern)) for name, pattern in cues.items())
+
+
+_CUES = _read_cues()
 
 
 def bucket(feature: str) -> int:
