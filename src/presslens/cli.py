@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -21,6 +21,14 @@ def fail(message: str) -> None:
     """Print one clear line on stderr and exit with code 2."""
     click.echo(f"presslens: error: {message}", err=True)
     sys.exit(EXIT_FAILED)
+
+
+def echo_result(job: Callable[..., str], *args: object, **kwargs: object) -> None:
+    """Print what ``job`` returns, or its PresslensError as one line on stderr (exit 2)."""
+    try:
+        click.echo(job(*args, **kwargs))
+    except PresslensError as exc:
+        fail(str(exc))
 
 
 @click.group()
@@ -183,10 +191,7 @@ def eval_polnear(
     """Attribution on PolNeAR: content P/R/F1 at overlap 0.3 and 0.8, speaker accuracy."""
     from presslens.evaluate.polnear import run
 
-    try:
-        click.echo(run(data_dir, split=split, limit=limit, baseline=baseline, errors=errors))
-    except PresslensError as exc:
-        fail(str(exc))
+    echo_result(run, data_dir, split=split, limit=limit, baseline=baseline, errors=errors)
 
 
 @eval_group.command(name="checkthat")
@@ -195,10 +200,7 @@ def eval_checkthat(data_dir: Path) -> None:
     """Check-worthiness on CheckThat! 2024 task 1: P/R/F1 on dev-test and dev, with a baseline."""
     from presslens.evaluate.checkthat import run
 
-    try:
-        click.echo(run(data_dir))
-    except PresslensError as exc:
-        fail(str(exc))
+    echo_result(run, data_dir)
 
 
 @main.group(name="train")
@@ -221,10 +223,7 @@ def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) 
     """Learn the cue classifier from DATA_DIR/train (PolNeAR); score it on DATA_DIR/dev."""
     from presslens.train_cues import train
 
-    try:
-        click.echo(train(data_dir, out=out, model=model, limit=limit))
-    except PresslensError as exc:
-        fail(str(exc))
+    echo_result(train, data_dir, out=out, model=model, limit=limit)
 
 
 @train_group.command(name="checkworthiness")
@@ -238,10 +237,7 @@ def train_checkworthiness(data_dir: Path, out: Path | None) -> None:
     """Learn check-worthiness from DATA_DIR/train.tsv (CheckThat! 2024), tuned on dev.tsv."""
     from presslens.train_checkworthiness import train
 
-    try:
-        click.echo(train(data_dir, out=out))
-    except PresslensError as exc:
-        fail(str(exc))
+    echo_result(train, data_dir, out=out)
 
 
 if __name__ == "__main__":
