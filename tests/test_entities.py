@@ -321,3 +321,18 @@ def test_former_and_then_titles_and_nominals_with_adjectives(analyze):
     assert owner(a, "The company's longtime chief executive") is named(a, "John Smith")
     assert owner(a, "The Republican presidential nominee") is None
     assert "she" not in named(a, "Ana Ruiz").aliases  # pronouns are mentions, not aliases
+
+
+def test_organisation_named_by_its_head_noun_and_platforms_are_not_people(analyze):
+    a = analyze(
+        "Dock strike continues\n\n"
+        "The Port Calder Harbour Authority said in a statement that it regrets the accident. "
+        'Its chief executive, Helen Marsh, wrote on Twitter: "We will fix this."\n\n'
+        'The authority called the claim "simply wrong".'
+    )
+    authority = next(e for e in a.entities if e.name == "Port Calder Harbour Authority")
+    assert authority.type == "ORG"
+    assert "The authority" in authority.aliases
+    assert a.quotes[0].speaker.entity == authority.id
+    twitter = next(e for e in a.entities if e.name == "Twitter")
+    assert twitter.type == "ORG"

@@ -119,6 +119,8 @@ class EntityLexicon:
     vote_weights: dict[str, float]
     place_nouns: frozenset[str]
     suffix_types: dict[str, str]
+    org_heads: frozenset[str]
+    platforms: frozenset[str]
 
     @classmethod
     def load(cls, nlp: Language) -> EntityLexicon:
@@ -163,6 +165,8 @@ class EntityLexicon:
             vote_weights=types["weights"],
             place_nouns=frozenset(types["place_nouns"]),
             suffix_types=types["suffix_types"],
+            org_heads=frozenset(types["org_heads"]),
+            platforms=frozenset(types["platforms"]),
         )
 
 
@@ -434,8 +438,13 @@ class _Run:
         names: list[_Name] = []
         in_ent = [bool(e) for e in self.ent]
         for ent in doc.ents:
-            if ent.label_ not in _KEPT_LABELS:
-                continue
+            label = ent.label_
+            if ent.text in self.lex.platforms:
+                label = "ORG"  # "wrote on Twitter": a service, not a person
+            elif label not in _KEPT_LABELS:
+                if lower[ent.end - 1] not in self.lex.org_heads or len(ent) < 2:
+                    continue
+                label = "ORG"  # "The Port Calder Harbour Authority", labelled WORK_OF_ART
             s, e = ent.start, ent.end
             # "The World Health Organization (WHO" -> the name before the bracket
             for i in range(s, e):
@@ -444,18 +453,17 @@ class _Run:
                     break
             while s < e and (lower[s] in _DETERMINERS or self.punct[s]):
                 s += 1
-            if ent.label_ != "PERSON":  # "state Department of Revenue" -> the capitalised name
+            if label != "PERSON":  # "state Department of Revenue" -> the capitalised name
                 while s < e - 1 and words[s][:1].islower():
                     s += 1
             while e > s and (self.tag[e - 1] == "POS" or self.punct[e - 1]):
                 e -= 1
-            if ent.label_ == "PERSON":
+            if label == "PERSON":
                 while e > s + 1 and not words[e - 1][:1].isupper():
                     e -= 1
                 # honorifics and titles NER put inside the name: "President Joe Biden"
                 while e - s > 1 and (self._honorific(s) or self._title_word(s)):
                     s += 1
-            label = ent.label_
             if label == "PERSON" and lower[e - 1].rstrip(".") in self.lex.corporate_suffixes:
                 label = "ORG"  # "Globex Inc" is no person
             if s < e and self._plausible(s, e, label):
