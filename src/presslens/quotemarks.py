@@ -11,6 +11,7 @@ of the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # family -> (openers, closers); a straight mark is both and is told apart by its neighbours
@@ -21,12 +22,10 @@ _SINGLE_CLOSE = "’›"
 _OPEN_CONTEXT = " \t\n([{—–-/"
 
 
-@dataclass(frozen=True)
-class Quoted:
-    """One quoted stretch: the marks included, split into one piece per block."""
+class Pieces:
+    """A span made of ordered ``(start, end)`` pieces; ``start``/``end`` bound them all."""
 
-    pieces: tuple[tuple[int, int], ...]
-    closed: bool
+    pieces: Sequence[tuple[int, int]]
 
     @property
     def start(self) -> int:
@@ -35,6 +34,14 @@ class Quoted:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
+
+
+@dataclass(frozen=True)
+class Quoted(Pieces):
+    """One quoted stretch: the marks included, split into one piece per block."""
+
+    pieces: tuple[tuple[int, int], ...]
+    closed: bool
 
 
 _MARK = re.compile(

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from presslens.layers import doc_text, entity_for, layers, span
-from presslens.quotemarks import Quoted, find_quoted
+from presslens.quotemarks import Pieces, Quoted, find_quoted
 from presslens.schema import Quote, Speaker
 from presslens.timeexpr import find_dates
 
@@ -94,7 +94,7 @@ def _phrases(phrases) -> re.Pattern[str]:
 
 
 @dataclass
-class _Draft:
+class _Draft(Pieces):
     """A quote being built: character spans until it becomes a ``schema.Quote``."""
 
     kind: str
@@ -107,14 +107,6 @@ class _Draft:
     sentence: Span | None = None
     anonymous: bool = False
     speaker_entity: str | None = None
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
 
 
 def _load_cue_model():
