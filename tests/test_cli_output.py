@@ -68,7 +68,8 @@ def test_jsonl_batch_keeps_order_ids_and_headline(tmp_path):
     assert run.returncode == 2
     assert "in.jsonl:2" in run.stderr
     out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
-    assert [o["source"]["id"] for o in out] == ["first", "in.jsonl:2", "third"]
+    assert [o["source"]["id"] for o in out] == ["first", "second", "third"]
+    assert out[1]["input"] == "in.jsonl:2"
     assert out[0]["text"].startswith("Bridge news\n\nRuiz said")
     assert out[0]["headline"]["text"] == "Bridge news"
     assert "empty" in out[1]["error"]

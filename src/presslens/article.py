@@ -234,23 +234,28 @@ def _article_from_record(line: bytes, *, max_bytes: int, line_no: int) -> Articl
         raise InputError(
             f'expected a JSON object with a "text" field, got a JSON {type(rec).__name__}'
         )
-    text = rec.get("text")
-    if not isinstance(text, str):
-        raise InputError('no "text" field with a string: give the article body as "text"')
-    fields = {}
-    for key in ("headline", "published", "outlet", "url"):
-        value = rec.get(key)
-        if value is not None and not isinstance(value, str):
-            raise InputError(f'the "{key}" field must be a string, got {value!r}')
-        fields[key] = value
-    return Article.from_text(
-        text,
-        headline=fields["headline"],
-        published=fields["published"],
-        outlet=fields["outlet"],
-        url=fields["url"],
-        id=str(rec.get("id", line_no)),
-    )
+    article_id = str(rec.get("id", line_no))
+    try:
+        text = rec.get("text")
+        if not isinstance(text, str):
+            raise InputError('no "text" field with a string: give the article body as "text"')
+        fields = {}
+        for key in ("headline", "published", "outlet", "url"):
+            value = rec.get(key)
+            if value is not None and not isinstance(value, str):
+                raise InputError(f'the "{key}" field must be a string, got {value!r}')
+            fields[key] = value
+        return Article.from_text(
+            text,
+            headline=fields["headline"],
+            published=fields["published"],
+            outlet=fields["outlet"],
+            url=fields["url"],
+            id=article_id,
+        )
+    except InputError as exc:
+        exc.article_id = article_id
+        raise
 
 
 def read_path(

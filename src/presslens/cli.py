@@ -123,7 +123,12 @@ def analyze(
                 if fmt == "jsonl":  # keep one line per input, in order
                     results.append(
                         json.dumps(
-                            {"schema_version": "1", "source": {"id": name}, "error": str(result)}
+                            {
+                                "schema_version": "1",
+                                "source": {"id": getattr(result, "article_id", None) or name},
+                                "input": name,
+                                "error": str(result),
+                            }
                         )
                         + "\n"
                     )

@@ -6,7 +6,13 @@ class PresslensError(Exception):
 
 
 class InputError(PresslensError):
-    """An article that cannot be read or analysed (empty, binary, too large, ...)."""
+    """An article that cannot be read or analysed (empty, binary, too large, ...).
+
+    ``article_id`` is the id the input gave the article, when it got that far
+    (a JSONL record with an ``id`` but no usable text).
+    """
+
+    article_id: str | None = None
 
 
 class ModelError(PresslensError):
