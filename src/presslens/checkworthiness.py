@@ -9,19 +9,18 @@ Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from presslens.errors import PresslensError
+from presslens.resource_files import load_json, resource_path
 
 MODEL_FILE = "checkworthiness.npz"
 # Hash space: features share 2**BITS buckets (collisions are rare at this size).
@@ -36,8 +35,7 @@ CUES_FILE = "checkworthiness_cues.json"
 
 def _read_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The cue features (name, regex over the lower-cased text) from ``resources/CUES_FILE``."""
-    path = resources.files("presslens") / "resources" / CUES_FILE
-    cues = json.loads(path.read_text(encoding="utf-8"))["cues"]
+    cues = load_json(CUES_FILE)["cues"]
     return tuple((name, re.compile(pattern)) for name, pattern in cues.items())
 
 
@@ -137,7 +135,7 @@ class CheckworthinessModel:
 
 def model_path() -> Path:
     """Where the shipped weights live (``resources/checkworthiness.npz``)."""
-    return Path(str(resources.files("presslens") / "resources" / MODEL_FILE))
+    return resource_path(MODEL_FILE)
 
 
 @cache

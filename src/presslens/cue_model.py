@@ -12,10 +12,11 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
+
+from presslens.resource_files import resource_path
 
 MODEL_FILE = "cue_model.json"
 # Dependencies whose presence on a candidate says most about reported speech.
@@ -109,7 +110,7 @@ class CueModel:
 
 def model_path() -> Path:
     """Where the shipped weights live (``resources/cue_model.json``)."""
-    return Path(str(resources.files("presslens") / "resources" / MODEL_FILE))
+    return resource_path(MODEL_FILE)
 
 
 @cache

@@ -21,10 +21,8 @@ Every word list lives in ``resources/entities/*.json``.
 from __future__ import annotations
 
 import bisect
-import json
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
@@ -32,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
+from presslens.resource_files import load_json
 from presslens.schema import Entity, Span
 
 _KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -85,11 +84,6 @@ class _TokenStrings:
         return out
 
 
-def _load(name: str) -> dict:
-    path = resources.files("presslens") / "resources" / "entities" / name
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 @dataclass(frozen=True)
 class EntityLexicon:
     """The word lists of ``resources/entities``, read once per pipeline."""
@@ -124,13 +118,13 @@ class EntityLexicon:
 
     @classmethod
     def load(cls, nlp: Language) -> EntityLexicon:
-        titles_data = _load("titles.json")
-        honorifics = _load("honorifics.json")
-        pronouns = _load("pronouns.json")
-        names = _load("first_names.json")
-        orgs = _load("organisations.json")
-        places = _load("places.json")
-        types = _load("types.json")
+        titles_data = load_json("entities", "titles.json")
+        honorifics = load_json("entities", "honorifics.json")
+        pronouns = load_json("entities", "pronouns.json")
+        names = load_json("entities", "first_names.json")
+        orgs = load_json("entities", "organisations.json")
+        places = load_json("entities", "places.json")
+        types = load_json("entities", "types.json")
         # titles are matched token by token, so split them the way the tokenizer does
         titles = frozenset(
             tuple(t.lower_ for t in nlp.make_doc(title)) for title in titles_data["titles"]

@@ -12,16 +12,16 @@ quote are read from the text around the quoted stretches.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from presslens.cue_model import load_cue_model
 from presslens.layers import doc_text, entity_for, layers, span
 from presslens.quotemarks import Pieces, Quoted, find_quoted
+from presslens.resource_files import load_json
 from presslens.schema import Quote, Speaker
 from presslens.timeexpr import find_dates
 
@@ -66,8 +66,7 @@ class CueLexicon:
 
     @classmethod
     def load(cls) -> CueLexicon:
-        path = resources.files("presslens") / "resources" / "quotes" / "cues.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_json("quotes", "cues.json")
         channel_of = {p: name for name, phrases in data["channels"].items() for p in phrases}
         return cls(
             speech=frozenset(data["speech"]),
@@ -107,15 +106,6 @@ class _Draft(Pieces):
     sentence: Span | None = None
     anonymous: bool = False
     speaker_entity: str | None = None
-
-
-def _load_cue_model():
-    """The trained cue classifier when it is installed, else None."""
-    try:
-        from presslens.cue_model import load_cue_model
-    except ImportError:
-        return None
-    return load_cue_model()
 
 
 class QuotesComponent:
@@ -900,4 +890,4 @@ def _nest(quotes: list[Quote], drafts: list[_Draft]) -> None:
 
 @Language.factory("presslens_quotes", default_config={"cue_threshold": 0.5})
 def make_quotes(nlp: Language, name: str, cue_threshold: float) -> QuotesComponent:
-    return QuotesComponent(CueLexicon.load(), _load_cue_model(), cue_threshold)
+    return QuotesComponent(CueLexicon.load(), load_cue_model(), cue_threshold)

@@ -10,16 +10,15 @@ sentence crosses a block boundary.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.article import Article
 from presslens.layers import doc_text, layers
+from presslens.resource_files import load_json
 from presslens.schema import Block
 
 _LINE = re.compile(r"[^\n]+")
@@ -64,8 +63,7 @@ class StructurePatterns:
 
     @classmethod
     def load(cls) -> StructurePatterns:
-        path = resources.files("presslens") / "resources" / "structure" / "patterns.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_json("structure", "patterns.json")
         slots = {
             "month": _alternation(data["months"]),
             "licence": data["licence"],
