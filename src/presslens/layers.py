@@ -11,7 +11,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from presslens.article import Article
-from presslens.schema import Analysis, Block, Entity, Quote, Source, Span
+from presslens.schema import (
+    Analysis,
+    Block,
+    Claim,
+    Entity,
+    Event,
+    Framing,
+    HeadlineCheck,
+    Quote,
+    Source,
+    Span,
+    Time,
+)
 
 if not Doc.has_extension("presslens"):
     Doc.set_extension("presslens", default=None)
@@ -26,6 +38,11 @@ class Layers:
     # (start_char, end_char) of every entity mention, pronouns and titles included -> entity id
     mention_entity: dict[tuple[int, int], str] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    headline_check: HeadlineCheck | None = None
+    framing: list[Framing] = field(default_factory=list)
     text: str | None = None  # doc.text, cached: spaCy rebuilds it from the tokens on every access
 
 
@@ -71,6 +88,11 @@ def analysis_from_doc(doc: Doc) -> Analysis:
         blocks=lay.blocks,
         entities=lay.entities,
         quotes=lay.quotes,
+        times=lay.times,
+        claims=lay.claims,
+        events=lay.events,
+        headline_check=lay.headline_check or HeadlineCheck(verdict="not_applicable"),
+        framing=lay.framing,
         warnings=list(art.warnings) if art else [],
     )
 

@@ -85,7 +85,11 @@ class Time(_Model):
     text: str
     type: Literal["date", "time", "duration", "set"]
     value: str
-    anchor: str | None = None
+    anchor: str | None = Field(
+        default=None,
+        description="YYYY-MM-DD the value was resolved against (publication or quote date); "
+        "null when a relative expression could not be resolved",
+    )
 
 
 class Number(_Model):
@@ -122,6 +126,9 @@ class Event(_Model):
     participants: list[Participant] = Field(default_factory=list)
     date: str | None = None
     negated: bool = False
+    quote: str | None = Field(
+        default=None, description="the quote the event is reported in; null in the author's voice"
+    )
 
 
 class Finding(_Model):
