@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader
 
-from presslens.schema import Analysis, Block, Entity, Quote
+from presslens.schema import Analysis, Block, Claim, Entity, Event, Number, Quote
 
 PALETTE_SIZE = 10
 NEUTRAL = "cx"
@@ -95,6 +95,12 @@ def render_html(analysis: Analysis) -> str:
             neutral=NEUTRAL,
             by_speaker=quotes_by_speaker(analysis),
             quote_words=quote_words,
+            check=analysis.headline_check,
+            evidence=evidence_links(analysis),
+            claims=sorted(analysis.claims, key=lambda c: -c.checkworthiness),
+            claim_source=claim_source,
+            event_summary=event_summary,
+            times=sorted(analysis.times, key=lambda t: t.start),
             url_is_link=(analysis.source.url or "").startswith(("http://", "https://")),
         )
     )
@@ -162,8 +168,21 @@ def entity_tip(entity: Entity) -> str:
 
 def report_layers(analysis: Analysis, colours: dict[str, str]) -> list[Layer]:
     """The layers drawn over the text, the most important first (it is never cut)."""
+    return [
+        Layer("headline", "Headline check (contested words, evidence)", headline_marks(analysis)),
+        Layer("quotes", "Quotes (content, cue, speaker)", quote_marks(analysis, colours)),
+        Layer("framing", "Framing (loaded words: author / quoted)", framing_marks(analysis)),
+        Layer("events", "Events (who did what to whom)", event_marks(analysis)),
+        Layer("times", "Dates and times", time_marks(analysis)),
+        Layer("claims", "Check-worthy claims and their numbers", claim_marks(analysis)),
+        Layer("mentions", "People, organisations, places", mention_marks(analysis, colours)),
+    ]
+
+
+def quote_marks(analysis: Analysis, colours: dict[str, str]) -> list[Mark]:
+    """Each quote's content (every piece), then its speaker and cue, drawn inside it."""
     contents: list[Mark] = []
-    roles: list[Mark] = []  # speakers and cues, drawn after (inside) every quote's content
+    roles: list[Mark] = []
     for q in analysis.quotes:
         eid = q.speaker.entity if q.speaker else None
         colour = colours.get(eid or "", NEUTRAL)
@@ -186,7 +205,11 @@ def report_layers(analysis: Analysis, colours: dict[str, str]) -> list[Layer]:
             for css, part in (("spk", q.speaker), ("cue", q.cue))
             if part is not None
         ]
-    mentions = [
+    return contents + roles
+
+
+def mention_marks(analysis: Analysis, colours: dict[str, str]) -> list[Mark]:
+    return [
         Mark(
             m.start,
             m.end,
@@ -198,10 +221,151 @@ def report_layers(analysis: Analysis, colours: dict[str, str]) -> list[Layer]:
         for e in analysis.entities
         for m in e.mentions
     ]
+
+
+def headline_marks(analysis: Analysis) -> list[Mark]:
+    """The contested headline words and the body evidence of each finding, linkable by id."""
+    marks: list[Mark] = []
+    anchored: set[tuple[int, int]] = set()
+    for i, f in enumerate(analysis.headline_check.findings, 1):
+        marks.append(
+            Mark(
+                f.headline.start,
+                f.headline.end,
+                "contested",
+                f.explanation,
+                f"f{i}",
+                anchor=f"f{i}",
+            )
+        )
+        for j, ev in enumerate(f.evidence, 1):
+            first = (ev.start, ev.end) not in anchored
+            anchored.add((ev.start, ev.end))
+            marks.append(
+                Mark(
+                    ev.start,
+                    ev.end,
+                    "evid",
+                    f"evidence for the headline: {f.explanation}",
+                    f"f{i}",
+                    anchor=evidence_anchor(i, j) if first else None,
+                )
+            )
+    return marks
+
+
+def evidence_anchor(finding: int, evidence: int) -> str:
+    """The element id of one evidence span in the report (findings count from 1)."""
+    return f"f{finding}-e{evidence}"
+
+
+def evidence_links(analysis: Analysis) -> list[list[str]]:
+    """Per finding, the element id each evidence span links to (the first mark of that span)."""
+    first: dict[tuple[int, int], str] = {}
+    links = []
+    for i, f in enumerate(analysis.headline_check.findings, 1):
+        for j, ev in enumerate(f.evidence, 1):
+            first.setdefault((ev.start, ev.end), evidence_anchor(i, j))
+        links.append([first[(ev.start, ev.end)] for ev in f.evidence])
+    return links
+
+
+def framing_marks(analysis: Analysis) -> list[Mark]:
+    words = {
+        "author": "in the article's own voice",
+        "quoted": "inside a quote: the words are the speaker's, not the author's",
+    }
     return [
-        Layer("quotes", "Quotes (content, cue, speaker)", contents + roles),
-        Layer("mentions", "People, organisations, places", mentions),
+        Mark(
+            f.start,
+            f.end,
+            f"frame v-{f.voice}",
+            f"{f.category.replace('_', ' ')}, {words[f.voice]}"
+            + (f" ({f.quote})" if f.quote else ""),
+            key=f"fr{i}",
+        )
+        for i, f in enumerate(analysis.framing)
     ]
+
+
+def event_marks(analysis: Analysis) -> list[Mark]:
+    return [
+        Mark(
+            e.trigger.start,
+            e.trigger.end,
+            "evt" + (" neg" if e.negated else ""),
+            event_summary(analysis, e),
+            key=e.id,
+            anchor=e.id,
+        )
+        for e in analysis.events
+    ]
+
+
+def event_summary(analysis: Analysis, event: Event) -> str:
+    """One line a reader can check: type, who, to whom, when, negation, whose words."""
+
+    def who(role: str) -> str:
+        names = [
+            (ent.name if (ent := analysis.entity(p.entity)) else p.text)
+            for p in event.participants
+            if p.role == role
+        ]
+        return " and ".join(names) or "?"
+
+    parts = [f"{event.type}: {who('actor')} → {who('target')}"]
+    if event.negated:
+        parts.append("negated")
+    if event.date:
+        parts.append(event.date)
+    parts.append(f"in quote {event.quote}" if event.quote else "author's voice")
+    return " · ".join(parts)
+
+
+def time_marks(analysis: Analysis) -> list[Mark]:
+    return [
+        Mark(
+            t.start,
+            t.end,
+            f"time t-{t.type}",
+            f"{t.type}: {t.value}"
+            + (f" (resolved against {t.anchor})" if t.anchor else " (not resolved)"),
+        )
+        for t in analysis.times
+    ]
+
+
+def claim_marks(analysis: Analysis) -> list[Mark]:
+    """Each claim, and inside it each number it rests on."""
+    marks = [
+        Mark(c.start, c.end, "claim", claim_tip(analysis, c), key=c.id, anchor=c.id)
+        for c in analysis.claims
+    ]
+    marks += [
+        Mark(n.start, n.end, "num", number_tip(n), key=c.id)
+        for c in analysis.claims
+        for n in c.numbers
+    ]
+    return marks
+
+
+def claim_source(analysis: Analysis, claim: Claim) -> str:
+    """Whose claim it is: the quoted speaker, or the author."""
+    quote = next((q for q in analysis.quotes if q.id == claim.source), None)
+    return f"{speaker_name(analysis, quote)} ({quote.id})" if quote else "the author"
+
+
+def claim_tip(analysis: Analysis, claim: Claim) -> str:
+    lines = [f"claim {claim.id}, check-worthiness {claim.checkworthiness:.2f}"]
+    if claim.kinds:
+        lines.append("kinds: " + ", ".join(claim.kinds))
+    lines.append(f"source: {claim_source(analysis, claim)}")
+    return "\n".join(lines)
+
+
+def number_tip(number: Number) -> str:
+    value = "?" if number.value is None else f"{number.value:g}"
+    return f"number: {value}" + (f" {number.unit}" if number.unit else "")
 
 
 def text_blocks(analysis: Analysis) -> tuple[list[Block], list[Block]]:
