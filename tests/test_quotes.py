@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from presslens.quotemarks import find_quoted
 from presslens.schema import Analysis, Quote
-from presslens.timeexpr import find_dates
 
 
 def quote_with(a: Analysis, fragment: str) -> Quote:
@@ -443,15 +440,6 @@ def test_date_resolved_against_the_publication_date(analyze):
     assert quote_with(a, "harbour was closed").date == "2024-03-03"
     undated = analyze(text)
     assert [q.date for q in undated.quotes] == [None, None]
-
-
-def test_dates_are_never_resolved_against_today():
-    assert find_dates("on Wednesday", None) == []
-    assert find_dates("on March 3", None) == []
-    (explicit,) = find_dates("on March 3, 2021", None)
-    assert explicit.value == "2021-03-03"
-    (late,) = find_dates("on December 30", dt.date(2024, 1, 2))
-    assert late.value == "2023-12-30"
 
 
 # -- not speech -------------------------------------------------------------------------------

@@ -23,7 +23,6 @@ from presslens.layers import doc_text, entity_for, layers, span
 from presslens.quotemarks import Pieces, Quoted, find_quoted
 from presslens.resource_files import load_json
 from presslens.schema import Quote, Speaker
-from presslens.timeexpr import find_dates
 
 _SKIPPED_BLOCKS = {"caption", "credit"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -447,7 +446,7 @@ class QuotesComponent:
                 out.append(draft)
         return out
 
-    # -- speakers, channel, date, nesting ------------------------------------------------
+    # -- speakers, channel, nesting ------------------------------------------------
 
     def _resolve_speaker(self, doc: Doc, draft: _Draft, before: list[_Draft]) -> None:
         if draft.speaker is None:
@@ -467,23 +466,13 @@ class QuotesComponent:
             )
 
     def _finish(self, doc: Doc, drafts: list[_Draft]) -> list[Quote]:
-        lay = layers(doc)
-        published = lay.article.published if lay.article else None
         quotes: list[Quote] = []
         for n, d in enumerate(drafts):
             content = span(doc, d.start, d.end)
-            channel = date = None
+            channel = None
             if d.sentence is not None:
                 outside = _outside(d.sentence.start_char, d.sentence.end_char, d.pieces)
                 channel = self._channel(doc, d, outside)
-                date = next(
-                    (
-                        m.value
-                        for s, e in outside
-                        for m in find_dates(doc_text(doc)[s:e], published, s)
-                    ),
-                    None,
-                )
             speaker = None
             if d.speaker is not None:
                 speaker = Speaker(
@@ -502,7 +491,6 @@ class QuotesComponent:
                     cue=span(doc, *d.cue) if d.cue else None,
                     speaker=speaker,
                     channel=channel,
-                    date=date,
                     confidence=max(0.05, min(0.99, round(d.confidence, 3))),
                 )
             )

@@ -1,0 +1,176 @@
+"""presslens_times: the time expressions of an article and the day each quote was said.
+
+Times are resolved against the publication date; a quote's ``date`` is the day its
+reporting clause names ("said on Wednesday", "told reporters Tuesday"), and the
+times inside the quote are then resolved against that day ("yesterday" in a
+quote said on Wednesday is Tuesday). See ``presslens.times`` for the values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from presslens.layers import doc_text, layers
+from presslens.schema import Quote, Time
+from presslens.times import FUTURE, PAST, UNKNOWN, TimeMention
+from presslens.times.tagger import Candidate, find_candidates, resolve
+
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
+_TIME_NOUNS = frozenset({"year", "season", "quarter", "term", "decade"})
+_CLIMB = 4  # head steps from a time expression to the verb that governs it
+
+
+class DocSyntax:
+    """The tagger's questions to the parse (``presslens.times.Syntax``) answered from a Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def token(self, char: int) -> Token:
+        return self.doc[max(0, bisect.bisect_right(self.starts, char) - 1)]
+
+    def root(self, start: int, end: int) -> Token:
+        first, last = self.token(start), self.token(max(start, end - 1))
+        return self.doc[first.i : last.i + 1].root
+
+    def tag(self, char: int) -> str:
+        return self.token(char).tag_
+
+    def counts_noun(self, char: int) -> bool:
+        tok = self.token(char)
+        head = tok.head
+        return (
+            tok.dep_ == "nummod"
+            and head.i > tok.i
+            and head.tag_ == "NNS"
+            and head.lemma_.lower() not in _TIME_NOUNS
+        )
+
+    def governor(self, start: int, end: int) -> Token | None:
+        """The verb the expression at ``start:end`` modifies, if any within a few heads."""
+        tok = self.root(start, end)
+        for _ in range(_CLIMB):
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+
+    def tense(self, start: int, end: int) -> int:
+        verb = self.governor(start, end)
+        return UNKNOWN if verb is None else verb_tense(verb)
+
+
+def verb_tense(verb: Token) -> int:
+    """PAST, FUTURE or UNKNOWN for a verb, from its morphology and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _WILL or a.tag_ == "MD" for a in auxes):
+        return FUTURE
+    tenses = set(verb.morph.get("Tense")) | {t for a in auxes for t in a.morph.get("Tense")}
+    if ("Past" in tenses and verb.tag_ != "VBN") or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if any(a.lemma_ == "have" for a in auxes) or (verb.tag_ == "VBN" and not auxes):
+        return PAST  # "has said", "the ship, damaged on Monday"
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        return FUTURE  # "plans to meet on Friday"
+    if "Pres" in tenses:
+        return FUTURE  # "meets on Friday", "is due on Friday"
+    return UNKNOWN
+
+
+class TimesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        lay = layers(doc)
+        text = doc_text(doc)
+        published = lay.article.published if lay.article else None
+        syntax = DocSyntax(doc)
+        candidates = find_candidates(text, syntax)
+        mentions = {c: resolve(c, text, published, syntax) for c in candidates}
+        if lay.quotes:
+            lay.quotes = self._date_quotes(doc, lay.quotes, mentions, syntax)
+        lay.times = [
+            Time(start=m.start, end=m.end, text=m.text, type=m.type, value=m.value, anchor=m.anchor)
+            for m in mentions.values()
+            if m is not None
+        ]
+        return doc
+
+    def _date_quotes(
+        self,
+        doc: Doc,
+        quotes: list[Quote],
+        mentions: dict[Candidate, TimeMention | None],
+        syntax: DocSyntax,
+    ) -> list[Quote]:
+        """Each quote dated by its reporting clause; the times it contains re-anchored to that
+        date (outer quotes first, so an inner quote's own clause uses the outer's day)."""
+        text = doc_text(doc)
+        out = list(quotes)
+        for i in sorted(range(len(out)), key=lambda i: out[i].content.start - out[i].content.end):
+            q = out[i]
+            pieces = [(s.start, s.end) for s in (q.spans or [q.content])]
+            said = self._said_on(doc, q, pieces, mentions, syntax)
+            out[i] = q.model_copy(update={"date": said})
+            if said is None:
+                continue
+            anchor = dt.date.fromisoformat(said)
+            for cand in mentions:
+                if any(s <= cand.start and cand.end <= e for s, e in pieces):
+                    mentions[cand] = resolve(cand, text, anchor, syntax)
+        return out
+
+    def _said_on(
+        self,
+        doc: Doc,
+        q: Quote,
+        pieces: list[tuple[int, int]],
+        mentions: dict[Candidate, TimeMention | None],
+        syntax: DocSyntax,
+    ) -> str | None:
+        """The day named in the quote's reporting clause: a time the cue governs, else the
+        nearest one-day time in the cue's sentence outside the quotation."""
+        clause = q.cue or q.speaker
+        if clause is None:
+            return None
+        sentence = syntax.token(clause.start).sent
+        days = [
+            m
+            for m in mentions.values()
+            if m is not None
+            and m.day
+            and sentence.start_char <= m.start
+            and m.end <= sentence.end_char
+            and not any(m.start < e and s < m.end for s, e in pieces)
+        ]
+        if not days:
+            return None
+        if q.cue is not None:
+            cue = syntax.root(q.cue.start, q.cue.end)
+            attached = [m for m in days if _governed_by(syntax, m, cue)]
+            if attached:
+                return attached[0].day
+        return min(
+            days, key=lambda m: min(abs(m.start - clause.end), abs(clause.start - m.end))
+        ).day
+
+
+def _governed_by(syntax: DocSyntax, m: TimeMention, cue: Token) -> bool:
+    tok = syntax.root(m.start, m.end)
+    for _ in range(_CLIMB):
+        if tok.i == cue.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.i == cue.i
+
+
+@Language.factory("presslens_times")
+def make_times(nlp: Language, name: str) -> TimesComponent:
+    return TimesComponent()

@@ -1,0 +1,77 @@
+"""The word lists and regex rules of the time tagger, read once from ``resources/times/``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from presslens.resource_files import load_json
+
+_PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict  # lexicon.json as parsed
+    rules: tuple[tuple[str, re.Pattern[str]], ...]  # (name, compiled regex), in priority order
+
+    def __getitem__(self, key: str):
+        return self.words[key]
+
+
+def _longest_first(words: object) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def _alternation(words: object) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    ordered = _longest_first(words)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _word_lists(words: dict) -> dict[str, str]:
+    abbreviated = set(words["weekday_abbreviations_need_dot"])
+    weekdays = [w for w in words["weekdays"] if w not in abbreviated]
+    units = list(words["units"])
+    plurals = [u + "s" for u in units if u != "century"] + list(words["unit_plurals"])
+    # three-letter weekday abbreviations only with their full stop ("Fri.", never "sat")
+    weekday_forms = _longest_first(weekdays) + [rf"{w}\." for w in abbreviated]
+    full_months = set(words["full_months_alone"])
+    return {
+        "MONTH": "(?:"
+        + "|".join(m if m in full_months else rf"{m}\.?" for m in _longest_first(words["months"]))
+        + ")",
+        "WEEKDAY": "(?:" + "|".join(weekday_forms) + ")",
+        "ORD": _alternation(words["ordinals"]),
+        "UNITS": _alternation(units + plurals),
+        "POD": _alternation(words["parts_of_day"]),
+        "SEASON": _alternation(words["seasons"]),
+        "DECADEWORD": _alternation(words["decade_words"]),
+        "DAYWORD": _alternation(words["day_words"]),
+        "VAGUEREF": _alternation(words["vague_refs"]),
+        "SETADV": _alternation(words["sets_adverbs"]),
+        "HOLIDAY": _alternation(words["holidays"]),
+        "TZ": _alternation(words["time_zones"]),
+    }
+
+
+def _expand(pattern: str, fragments: dict[str, str]) -> str:
+    for _ in range(5):  # fragments may name fragments
+        pattern = _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], pattern)
+    if _PLACEHOLDER.search(pattern):
+        raise ValueError(f"unresolved placeholder in time rule {pattern[:60]!r}")
+    return pattern
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon and the compiled rules (cached)."""
+    words = load_json("times", "lexicon.json")
+    spec = load_json("times", "patterns.json")
+    fragments = {**spec["fragments"], **_word_lists(words)}
+    rules = tuple(
+        (name, re.compile(_expand(pattern, fragments), re.IGNORECASE))
+        for name, pattern in spec["rules"].items()
+    )
+    return Lexicon(words=words, rules=rules)

@@ -1,0 +1,583 @@
+"""Find time expressions with the rules of ``resources/times/patterns.json`` and give each
+its TimeML type and value, resolved against an anchor date (see the package docstring)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from presslens.times import calendar as cal
+from presslens.times.lexicon import Lexicon, lexicon
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_SPACES = re.compile(r"[\s-]+")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MONEY_BEFORE = re.compile(r"(?:\d|%|percent|million|billion|cents?|dollars?|pounds?|euros?)\s*$")
+_CLOSE_PAST = ("last", "previous", "this past", "past", "the previous", "the past", "the last")
+_CLOSE_FUTURE = ("next", "coming", "this coming", "following", "the following", "the next")
+
+
+class Syntax(Protocol):
+    """What the tagger asks of a parse (the spaCy component answers from its ``Doc``)."""
+
+    def tag(self, char: int) -> str:
+        """The fine-grained part-of-speech tag of the token at ``char``."""
+        ...
+
+    def counts_noun(self, char: int) -> bool:
+        """Whether the number at ``char`` counts a plural noun ("2000 people")."""
+        ...
+
+    def tense(self, start: int, end: int) -> int:
+        """PAST, FUTURE or UNKNOWN: the tense of the verb governing ``start:end``."""
+        ...
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched time expression before its value is computed."""
+
+    start: int
+    end: int
+    rule: str
+    groups: tuple[tuple[str, str], ...]  # the named groups that matched, lower-cased
+
+    def g(self, name: str) -> str | None:
+        return next((v for k, v in self.groups if k == name), None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str  # date | time | duration | set
+    value: str
+    anchored: bool = False  # the value was computed from the anchor date
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str | None  # YYYY-MM-DD the value was resolved against; None if not anchored
+
+    @property
+    def day(self) -> str | None:
+        """The YYYY-MM-DD the value names, when it names one day (or a time on it)."""
+        m = _DAY_VALUE.match(self.value)
+        return m.group(0) if m else None
+
+
+# -- finding ---------------------------------------------------------------------------------
+
+
+def find_candidates(text: str, syntax: Syntax | None = None) -> list[Candidate]:
+    """Non-overlapping time expressions in ``text``: the longest wins, then the earlier rule."""
+    lex = lexicon()
+    found: list[tuple[int, int, Candidate]] = []
+    for priority, (name, pattern) in enumerate(lex.rules):
+        for m in pattern.finditer(text):
+            start, end = m.span("core") if "core" in pattern.groupindex else m.span()
+            groups = tuple((k, v.lower()) for k, v in m.groupdict().items() if v is not None)
+            cand = Candidate(start, end, name, groups)
+            if end > start and _plausible(cand, m, text, syntax, lex):
+                found.append((start - end, priority, cand))
+    taken: list[Candidate] = []
+    used = bytearray(len(text) + 1)
+    for _, _, cand in sorted(found, key=lambda f: (f[0], f[1], f[2].start)):
+        if not any(used[cand.start : cand.end]):
+            used[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _plausible(
+    cand: Candidate, m: re.Match[str], text: str, syntax: Syntax | None, lex: Lexicon
+) -> bool:
+    """Filters a regex cannot say: capitalised month names, 'May' the modal, counts."""
+    if "mon" in m.groupdict() and m.group("mon"):
+        month = m.group("mon")
+        if not month[0].isupper():
+            return False
+        if cand.rule == "month" and not (cand.g("y") or cand.g("rel") or cand.g("mod")):
+            if month.lower() not in lex["full_months_alone"]:  # "Mar" or "Dec." alone
+                return False
+            if syntax is not None and syntax.tag(m.start("mon")) == "MD":
+                return False  # "May I"
+    if cand.rule == "year" and not cand.g("mod") and syntax and syntax.counts_noun(m.start("y")):
+        return False
+    if cand.rule == "set_adverb" and syntax is not None:
+        return syntax.tag(cand.start) == "RB"
+    if cand.rule == "holiday" and not m.group("hol")[0].isupper():
+        return False
+    if cand.rule == "bare_quarter" and cand.g("bare") == "period" and not cand.g("qmod"):
+        return False
+    if cand.rule == "day_month" and not m.group("day")[0].isdigit() and not cand.g("wd"):
+        return text[m.start() : m.start() + 4].lower() == "the "  # "the eighth of May"
+    return True
+
+
+# -- resolving ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    anchor: dt.date | None
+    direction: Callable[[], int]  # PAST / FUTURE / UNKNOWN, asked only when needed
+    words: dict
+    before: str  # the text just before the expression
+
+
+def resolve(
+    cand: Candidate, text: str, anchor: dt.date | None, syntax: Syntax | None = None
+) -> TimeMention | None:
+    """The mention of ``cand`` with its value resolved against ``anchor`` (None: unresolved)."""
+    lex = lexicon()
+    ctx = _Context(
+        anchor=anchor,
+        direction=(lambda: syntax.tense(cand.start, cand.end)) if syntax else (lambda: UNKNOWN),
+        words=lex.words,
+        before=text[max(0, cand.start - 20) : cand.start],
+    )
+    try:
+        reading = _RESOLVERS[cand.rule](cand, ctx)
+    except (ValueError, OverflowError):
+        return None  # an impossible date ("February 30")
+    if reading is None:
+        return None
+    return TimeMention(
+        start=cand.start,
+        end=cand.end,
+        text=text[cand.start : cand.end],
+        type=reading.type,
+        value=reading.value,
+        anchor=anchor.isoformat() if reading.anchored and anchor else None,
+    )
+
+
+def tag(
+    text: str, anchor: dt.date | None, syntax: Syntax | None = None, offset: int = 0
+) -> list[TimeMention]:
+    """Every time expression in ``text`` with its value (offsets shifted by ``offset``)."""
+    found = []
+    for cand in find_candidates(text, syntax):
+        mention = resolve(cand, text, anchor, syntax)
+        if mention is not None:
+            found.append(_shifted(mention, offset) if offset else mention)
+    return found
+
+
+def _shifted(m: TimeMention, offset: int) -> TimeMention:
+    return TimeMention(m.start + offset, m.end + offset, m.text, m.type, m.value, m.anchor)
+
+
+# -- helpers shared by the resolvers ----------------------------------------------------------
+
+
+def number(words: str, lex_words: dict) -> float | None:
+    """The count in "11", "twenty-four", "a couple of", "1.5"; None for "several"."""
+    key = " ".join(_SPACES.split(words.strip()))
+    if key[:1].isdigit():
+        return float(key) if "." in key else int(key)
+    if key in lex_words["numbers"]:
+        return lex_words["numbers"][key]
+    total = 0
+    for word in key.split():
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word in lex_words["numbers"]:
+            total += lex_words["numbers"][word]
+        elif word != "and":
+            return None
+    return total or None
+
+
+def _unit(word: str, words: dict) -> str:
+    word = words["unit_plurals"].get(word, word)
+    return words["units"][word[:-1] if word not in words["units"] else word]
+
+
+def _direction(rel: str | None, ctx: _Context) -> tuple[int, bool]:
+    """(direction, strict) from a modifier ("last", "next", "this") or the verb's tense."""
+    if rel in _CLOSE_PAST:
+        return PAST, True
+    if rel in _CLOSE_FUTURE:
+        return FUTURE, True
+    direction = ctx.direction()
+    if rel == "this" and direction == UNKNOWN:
+        return UNKNOWN, False
+    return (direction if direction != UNKNOWN else PAST), False
+
+
+def _offset(rel: str | None, words: dict) -> int:
+    return words["relative_modifiers"].get(" ".join((rel or "this").split()), 0)
+
+
+def _weekday_date(wd: str, rel: str | None, ctx: _Context) -> dt.date:
+    assert ctx.anchor is not None
+    direction, strict = _direction(rel, ctx)
+    return cal.weekday_near(ctx.anchor, ctx.words["weekdays"][wd.rstrip(".")], direction, strict)
+
+
+def _month_day(month: int, day: int, ctx: _Context, weekday: str | None) -> dt.date | None:
+    assert ctx.anchor is not None
+    if weekday:  # "Saturday, April 18": the year in which April 18 is a Saturday
+        wd = ctx.words["weekdays"][weekday.rstrip(".")]
+        for delta in (0, -1, 1):
+            try:
+                date = dt.date(ctx.anchor.year + delta, month, day)
+            except ValueError:
+                continue
+            if date.isoweekday() == wd:
+                return date
+    return cal.nearest_year(ctx.anchor, month, day, ctx.direction())
+
+
+def _pod(pod: str | None, words: dict) -> str:
+    return f"T{words['parts_of_day'][pod]}" if pod else ""
+
+
+# -- one resolver per rule ------------------------------------------------------------------
+
+
+def _iso(c: Candidate, ctx: _Context) -> Reading:
+    date = dt.date(int(c.g("y")), int(c.g("m")), int(c.g("d")))
+    if c.g("hh"):
+        return Reading("time", f"{date.isoformat()}T{c.g('hh')}:{c.g('mi')}")
+    return Reading("date", date.isoformat())
+
+
+def _slash(c: Candidate, ctx: _Context) -> Reading:
+    month, day, year = int(c.g("m")), int(c.g("d")), int(c.g("y"))
+    if month > 12 >= day:  # 14/3/2024 is day first
+        month, day = day, month
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return Reading("date", dt.date(year, month, day).isoformat())
+
+
+def _day_number(c: Candidate, ctx: _Context) -> int:
+    day = c.g("day")
+    return int(day) if day.isdigit() else ctx.words["ordinals"][day]
+
+
+def _calendar_day(c: Candidate, ctx: _Context) -> Reading | None:
+    month = ctx.words["months"][c.g("mon").rstrip(".")]
+    day = _day_number(c, ctx)
+    if c.g("y"):
+        return Reading("date", dt.date(int(c.g("y")), month, day).isoformat())
+    dt.date(2000, month, day)  # raises for an impossible day (2000 is a leap year)
+    if ctx.anchor is None:
+        return Reading("date", f"XXXX-{month:02d}-{day:02d}")
+    date = _month_day(month, day, ctx, c.g("wd"))
+    return Reading("date", date.isoformat(), anchored=True) if date else None
+
+
+def _month(c: Candidate, ctx: _Context) -> Reading:
+    month = ctx.words["months"][c.g("mon").rstrip(".")]
+    if c.g("y"):
+        return Reading("date", f"{int(c.g('y')):04d}-{month:02d}")
+    if ctx.anchor is None:
+        return Reading("date", f"XXXX-{month:02d}")
+    a = ctx.anchor
+    if c.g("yrel"):
+        year = a.year + _offset(c.g("yrel"), ctx.words)
+    else:
+        direction, strict = _direction(c.g("rel"), ctx)
+        if direction == UNKNOWN:  # "this April"
+            year = a.year
+        elif direction == PAST:
+            year = a.year if month < a.month or (month == a.month and not strict) else a.year - 1
+        else:
+            year = a.year if month > a.month or (month == a.month and not strict) else a.year + 1
+    return Reading("date", f"{year:04d}-{month:02d}", anchored=True)
+
+
+def _year(c: Candidate, ctx: _Context) -> Reading:
+    return Reading("date", c.g("y"))
+
+
+def _spelled_year(c: Candidate, ctx: _Context) -> Reading | None:
+    if c.g("c"):
+        tail = number(c.g("yy").replace("oh", ""), ctx.words)
+        base = ctx.words["numbers"][c.g("c")] * 100
+    else:
+        tail, base = number(c.g("yy2") or "", ctx.words) or 0, 2000
+    return Reading("date", f"{base + int(tail or 0):04d}") if tail is not None else None
+
+
+def _decade(c: Candidate, ctx: _Context) -> Reading:
+    if c.g("d") or c.g("d2"):
+        century = c.g("c") or (str(ctx.anchor.year)[:2] if ctx.anchor else "19")
+        return Reading("date", f"{century}{c.g('d') or c.g('d2')}")
+    digit = ctx.words["decade_words"][c.g("dw")]
+    year = ctx.anchor.year if ctx.anchor else 1999
+    century = year // 100 if year % 100 >= digit * 10 else year // 100 - 1
+    return Reading("date", f"{century:02d}{digit}")
+
+
+def _century(c: Candidate, ctx: _Context) -> Reading:
+    n = int(c.g("n")) if c.g("n") else ctx.words["ordinals"][c.g("nw")]
+    return Reading("date", f"{n - 1:02d}")
+
+
+def _day_word(c: Candidate, ctx: _Context) -> Reading:
+    days = ctx.words["day_words"][" ".join(c.g("w").split())]
+    kind = "time" if c.g("pod") else "date"
+    if ctx.anchor is None:
+        unresolved = "XXXX-XX-XX" + _pod(c.g("pod"), ctx.words) if c.g("pod") else None
+        return Reading(kind, unresolved or cal.relative("D", days))
+    day = ctx.anchor + dt.timedelta(days=days)
+    return Reading(kind, day.isoformat() + _pod(c.g("pod"), ctx.words), anchored=True)
+
+
+def _part_of_day(c: Candidate, ctx: _Context) -> Reading:
+    pod = "night" if c.g("tonight") else c.g("pod")
+    if ctx.anchor is None:
+        return Reading("time", "XXXX-XX-XX" + _pod(pod, ctx.words))
+    day = ctx.anchor - dt.timedelta(days=1 if c.g("rel") == "last" else 0)
+    return Reading("time", day.isoformat() + _pod(pod, ctx.words), anchored=True)
+
+
+def _weekday(c: Candidate, ctx: _Context) -> Reading:
+    number_ = ctx.words["weekdays"][c.g("wd").rstrip(".")]
+    pod = _pod(c.g("pod"), ctx.words)
+    if c.g("pl"):
+        return Reading("set", f"XXXX-WXX-{number_}{pod}")
+    kind = "time" if pod else "date"
+    if ctx.anchor is None:
+        return Reading(kind, f"XXXX-WXX-{number_}{pod}")
+    rel = " ".join(c.g("rel").split()) if c.g("rel") else None
+    date = _weekday_date(c.g("wd"), rel, ctx)
+    return Reading(kind, date.isoformat() + pod, anchored=True)
+
+
+def _season_value(code: str, n: int, ctx: _Context) -> str:
+    assert ctx.anchor is not None
+    a = ctx.anchor
+    start_month = ctx.words["season_start_month"][code]
+    starts = [dt.date(a.year + d, start_month, 1) for d in (-2, -1, 0, 1)]
+    if n < 0:  # the last one that is over
+        year = max(s for s in starts if cal.add_months(s, 3) <= a).year
+    elif n > 0:
+        year = min(s for s in starts if s > a).year
+    else:
+        year = a.year
+    return f"{year:04d}-{code}"
+
+
+def _period(c: Candidate, ctx: _Context) -> Reading:
+    word = c.g("unit") or c.g("unit2")
+    rel = " ".join((c.g("rel") or "this").split())
+    n = _offset(rel, ctx.words)
+    if word in ctx.words["seasons"]:
+        code = ctx.words["seasons"][word]
+        if ctx.anchor is None:
+            return Reading("date", f"XXXX-{code}")
+        return Reading("date", _season_value(code, n, ctx), anchored=True)
+    unit = ctx.words["units"][word]
+    if ctx.anchor is None:
+        return Reading("date", cal.relative(unit, n))
+    return Reading("date", cal.render(cal.shift(ctx.anchor, unit, n), unit), anchored=True)
+
+
+def _quarter_year(q: int, c: Candidate, ctx: _Context) -> int:
+    assert ctx.anchor is not None
+    a = ctx.anchor
+    yrel = c.g("qyrel") or c.g("yrel")
+    if yrel:
+        return a.year + _offset(yrel, ctx.words)
+    direction = ctx.direction()
+    current = cal.quarter(a)
+    if direction == PAST:
+        return a.year if q <= current else a.year - 1
+    if direction == FUTURE:
+        return a.year if q >= current else a.year + 1
+    return min((a.year - 1, a.year), key=lambda y: abs(y * 4 + q - (a.year * 4 + current)))
+
+
+_YEAR_BACK = frozenset({"year-ago", "year-earlier", "year-before", "comparable", "corresponding"})
+
+
+def _quarter(c: Candidate, ctx: _Context) -> Reading:
+    n = ctx.words["ordinals"][c.g("ord")]
+    half = c.g("qw") == "half"
+    code, count = ("H", 2) if half else ("Q", 4)
+    if n > count:
+        raise ValueError("no such quarter")
+    year_text = c.g("y") or c.g("yq")
+    if year_text:
+        return Reading("date", f"{int(year_text):04d}-{code}{n}")
+    if ctx.anchor is None:
+        return Reading("date", f"XXXX-{code}{n}")
+    q = n if not half else 2 * n
+    year = _quarter_year(q, c, ctx)
+    if any(m in _YEAR_BACK for m in _qmods(c)):
+        year -= 1
+    return Reading("date", f"{year:04d}-{code}{n}", anchored=True)
+
+
+def _qmods(c: Candidate) -> list[str]:
+    return [v for k, v in c.groups if k == "qmod"]
+
+
+def _bare_quarter(c: Candidate, ctx: _Context) -> Reading:
+    if ctx.anchor is None:
+        return Reading("date", "XXXX-QX")
+    mods = set(_qmods(c))
+    if c.g("qyrel"):
+        base = dt.date(ctx.anchor.year + _offset(c.g("qyrel"), ctx.words), ctx.anchor.month, 1)
+    else:
+        # in financial copy "the quarter" is the one just reported, the last one completed
+        base = cal.shift(ctx.anchor, "Q", 0 if "current" in mods else -1)
+    if mods & _YEAR_BACK:
+        base = cal.shift(base, "Y", -1)
+    return Reading("date", cal.render(base, "Q"), anchored=True)
+
+
+def _season(c: Candidate, ctx: _Context) -> Reading:
+    return Reading("date", f"{int(c.g('y')):04d}-{ctx.words['seasons'][c.g('s')]}")
+
+
+def _ago(c: Candidate, ctx: _Context) -> Reading:
+    count = number(c.g("num"), ctx.words)
+    sign = -1 if c.g("dir") in ("ago", "earlier") else 1
+    if count is None:
+        return Reading("date", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    unit = _unit(c.g("unit"), ctx.words)
+    if unit == "FN":
+        unit, count = "W", 2 * count
+    elif unit in ("S", "MIN", "HR"):  # "two hours ago": that day
+        unit, count = "D", 0
+    granularity = "Y" if unit in ("DE", "CE") else unit
+    steps = round(count) * sign
+    if ctx.anchor is None:
+        return Reading("date", cal.relative(unit, steps))
+    day = cal.shift(ctx.anchor, unit, steps)
+    return Reading("date", cal.render(day, granularity), anchored=True)
+
+
+def _duration(c: Candidate, ctx: _Context) -> Reading:
+    count = number(c.g("num"), ctx.words)
+    unit = _unit(c.g("unit"), ctx.words)
+    if count is not None and count != int(count):
+        value = f"P{count}{unit}" if unit not in ("S", "MIN", "HR") else f"PT{count}{unit[0]}"
+    else:
+        value = cal.duration(None if count is None else int(count), unit)
+    if c.g("num") in ("a", "an") and not c.g("the") and _MONEY_BEFORE.search(ctx.before):
+        return Reading("set", value)  # "$5 million a year"
+    return Reading("duration", value)
+
+
+def _bare_units(c: Candidate, ctx: _Context) -> Reading:
+    return Reading("duration", cal.duration(None, _unit(c.g("unit"), ctx.words)))
+
+
+def _set_every(c: Candidate, ctx: _Context) -> Reading:
+    words = ctx.words
+    if c.g("wd"):
+        return Reading("set", f"XXXX-WXX-{words['weekdays'][c.g('wd').rstrip('.')]}")
+    if c.g("mon"):
+        return Reading("set", f"XXXX-{words['months'][c.g('mon').rstrip('.')]:02d}")
+    if c.g("num"):
+        count = number(c.g("num"), words)
+        unit = _unit(c.g("units"), words)
+        return Reading("set", cal.duration(None if count is None else int(count), unit))
+    word = c.g("unit")
+    if word in words["parts_of_day"]:
+        return Reading("set", "XXXX-XX-XX" + _pod(word, words))
+    if word in words["seasons"]:
+        return Reading("set", f"XXXX-{words['seasons'][word]}")
+    if word == "weekend":
+        return Reading("set", "XXXX-WXX-WE")
+    return Reading("set", cal.duration(1, words["units"][word]))
+
+
+def _set_frequency(c: Candidate, ctx: _Context) -> Reading:
+    return Reading("set", cal.duration(1, ctx.words["units"][c.g("unit")]))
+
+
+def _set_adverb(c: Candidate, ctx: _Context) -> Reading:
+    return Reading("set", ctx.words["sets_adverbs"][c.g("adv")])
+
+
+def _clock(c: Candidate, ctx: _Context) -> Reading:
+    if c.g("noon"):
+        hour, minute = (24, 0) if c.g("noon") == "midnight" else (12, 0)
+    else:
+        hour, minute = int(c.g("h")), int(c.g("mi") or 0)
+        ampm = c.g("ampm")
+        if hour > 12 or minute > 59 or (hour == 0 and not ampm.startswith("o")):
+            raise ValueError("not a clock time")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    clock = f"T{hour:02d}:{minute:02d}"
+    if ctx.anchor is None:
+        return Reading("time", "XXXX-XX-XX" + clock)
+    day_word = c.g("dw") or c.g("wd0")
+    weekday = c.g("wd") or (day_word if day_word in ctx.words["weekdays"] else None)
+    if weekday:
+        day = _weekday_date(weekday, None, ctx)
+    elif c.g("mon"):
+        day = _month_day(ctx.words["months"][c.g("mon").rstrip(".")], int(c.g("day")), ctx, None)
+        if day is None:
+            raise ValueError("no such day")
+    elif day_word and day_word in ctx.words["day_words"]:
+        day = ctx.anchor + dt.timedelta(days=ctx.words["day_words"][day_word])
+    else:
+        day = ctx.anchor
+    return Reading("time", day.isoformat() + clock, anchored=True)
+
+
+def _vague(c: Candidate, ctx: _Context) -> Reading:
+    return Reading("date", ctx.words["vague_refs"][" ".join(c.g("v").split())])
+
+
+def _holiday(c: Candidate, ctx: _Context) -> Reading | None:
+    month, day = (int(p) for p in ctx.words["holidays"][" ".join(c.g("hol").split())].split("-"))
+    if c.g("y"):
+        return Reading("date", dt.date(int(c.g("y")), month, day).isoformat())
+    if ctx.anchor is None:
+        return Reading("date", f"XXXX-{month:02d}-{day:02d}")
+    rel = c.g("rel")
+    if rel == "this":
+        date = dt.date(ctx.anchor.year, month, day)
+    else:
+        direction, _ = _direction(rel, ctx)
+        date = cal.nearest_year(ctx.anchor, month, day, direction)
+    return Reading("date", date.isoformat(), anchored=True) if date else None
+
+
+_RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
+    "iso": _iso,
+    "slash": _slash,
+    "month_day": _calendar_day,
+    "day_month": _calendar_day,
+    "month": _month,
+    "year": _year,
+    "spelled_year": _spelled_year,
+    "decade": _decade,
+    "century": _century,
+    "day_word": _day_word,
+    "part_of_day": _part_of_day,
+    "weekday": _weekday,
+    "period": _period,
+    "quarter": _quarter,
+    "bare_quarter": _bare_quarter,
+    "season": _season,
+    "ago": _ago,
+    "duration": _duration,
+    "bare_units": _bare_units,
+    "set_every": _set_every,
+    "set_frequency": _set_frequency,
+    "set_adverb": _set_adverb,
+    "clock": _clock,
+    "vague": _vague,
+    "holiday": _holiday,
+}

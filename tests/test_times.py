@@ -1,0 +1,181 @@
+"""presslens_times: each time form of the issue, resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.schema import Analysis, Time
+
+PUBLISHED = "2024-03-14"  # a Thursday
+
+
+def time_of(a: Analysis, text: str) -> Time:
+    found = [t for t in a.times if t.text == text]
+    assert found, f"no time {text!r} in {[t.text for t in a.times]}"
+    return found[0]
+
+
+def assert_offsets(a: Analysis) -> None:
+    for t in a.times:
+        assert a.text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The bridge opened on March 3, 2021.", "March 3, 2021", "2021-03-03"),
+        ("The bridge opened on 3 March 2021.", "3 March 2021", "2021-03-03"),
+        ("The bridge opened on Sept. 5.", "Sept. 5", "2023-09-05"),
+        ("The bridge opened on 2021-03-03.", "2021-03-03", "2021-03-03"),
+        ("The bridge opened on Saturday, March 9.", "Saturday, March 9", "2024-03-09"),
+        ("The bridge opened in January.", "January", "2024-01"),
+        ("The bridge opened in May 2019.", "May 2019", "2019-05"),
+        ("The bridge opened in 1998.", "1998", "1998"),
+        ("The bridge opened in the 1990s.", "the 1990s", "199"),
+    ],
+)
+def test_calendar_dates_months_and_years(analyze, sentence, text, value):
+    a = analyze(f"Bridge\n\n{sentence}", published=PUBLISHED)
+    t = time_of(a, text)
+    assert (t.type, t.value) == ("date", value)
+    assert_offsets(a)
+
+
+def test_a_date_with_its_year_needs_no_anchor(analyze):
+    t = time_of(analyze("Bridge\n\nThe bridge opened on March 3, 2021."), "March 3, 2021")
+    assert (t.value, t.anchor) == ("2021-03-03", None)
+
+
+def test_weekday_past_or_future_by_the_verbs_tense(analyze):
+    a = analyze(
+        "Council\n\nThe council met on Tuesday. It will vote on Monday.", published=PUBLISHED
+    )
+    assert time_of(a, "Tuesday").value == "2024-03-12"
+    assert time_of(a, "Monday").value == "2024-03-18"
+    assert time_of(a, "Monday").anchor == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The storm hit the coast yesterday.", "yesterday", "2024-03-13"),
+        ("The storm hit the coast today.", "today", "2024-03-14"),
+        ("The storm hit the coast last Tuesday.", "last Tuesday", "2024-03-12"),
+        ("The council will meet next week.", "next week", "2024-W12"),
+        ("The plant closed two years ago.", "two years ago", "2022"),
+        ("The plant closed earlier this month.", "earlier this month", "2024-03"),
+        ("The plant closed last year.", "last year", "2023"),
+        ("Profit rose in the fourth quarter.", "the fourth quarter", "2023-Q4"),
+        ("The park will reopen this summer.", "this summer", "2024-SU"),
+    ],
+)
+def test_relative_days_weeks_and_years(analyze, sentence, text, value):
+    a = analyze(f"News\n\n{sentence}", published=PUBLISHED)
+    t = time_of(a, text)
+    assert (t.type, t.value, t.anchor) == ("date", value, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The ferry leaves at 3 p.m.", "3 p.m.", "2024-03-14T15:00"),
+        ("The ferry left at 10:30 a.m. Tuesday.", "10:30 a.m. Tuesday", "2024-03-12T10:30"),
+        ("The ferry left this morning.", "this morning", "2024-03-14TMO"),
+        ("The ferry left on Friday night.", "Friday night", "2024-03-08TNI"),
+    ],
+)
+def test_times_of_day(analyze, sentence, text, value):
+    t = time_of(analyze(f"Ferry\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == ("time", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Rain fell over the past 11 days.", "the past 11 days", "P11D"),
+        ("The talks lasted three hours.", "three hours", "PT3H"),
+        ("Sales rose in the first nine months.", "the first nine months", "P9M"),
+        ("He signed a two-year contract.", "two-year", "P2Y"),
+        ("The dispute went on for several years.", "several years", "PXY"),
+    ],
+)
+def test_durations(analyze, sentence, text, value):
+    t = time_of(analyze(f"News\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value, t.anchor) == ("duration", value, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The council meets each month.", "each month", "P1M"),
+        ("The report is published annually.", "annually", "P1Y"),
+        ("The club meets twice a week.", "twice a week", "P1W"),
+    ],
+)
+def test_sets(analyze, sentence, text, value):
+    t = time_of(analyze(f"News\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == ("set", value)
+
+
+def test_no_publication_date_keeps_relative_values_unanchored(analyze):
+    a = analyze(
+        "Storm\n\nThe storm hit the coast yesterday. The council met on Tuesday "
+        "and will meet again next week. The plant closed on March 3."
+    )
+    values = {t.text: (t.value, t.anchor) for t in a.times}
+    assert values["yesterday"] == ("REF-P1D", None)
+    assert values["Tuesday"] == ("XXXX-WXX-2", None)
+    assert values["next week"] == ("REF+P1W", None)
+    assert values["March 3"] == ("XXXX-03-03", None)
+
+
+def test_vague_references(analyze):
+    a = analyze("Ferry\n\nThe ferry is now full. It was recently repainted.", published=PUBLISHED)
+    assert time_of(a, "now").value == "PRESENT_REF"
+    assert time_of(a, "recently").value == "PAST_REF"
+
+
+def test_a_year_less_date_late_in_the_year_is_last_years(analyze):
+    a = analyze("Ferry\n\nThe ferry sank on December 30.", published="2024-01-02")
+    assert time_of(a, "December 30").value == "2023-12-30"
+
+
+def test_words_that_only_look_like_times_are_not_times(analyze):
+    a = analyze(
+        "Crowd\n\nThe march drew 2000 people. May I ask, said the mayor, "
+        "whether the sun will shine.",
+        published=PUBLISHED,
+    )
+    assert a.times == []
+
+
+# -- quotes ----------------------------------------------------------------------------------
+
+
+def test_quote_date_and_yesterday_inside_the_quote(analyze):
+    a = analyze(
+        "Storm\n\n“The storm hit us yesterday and we reopen on Monday,” "
+        "the mayor told reporters on Tuesday.",
+        published=PUBLISHED,
+    )
+    (q,) = a.quotes
+    assert q.date == "2024-03-12"
+    inside = time_of(a, "yesterday")
+    assert (inside.value, inside.anchor) == ("2024-03-11", "2024-03-12")
+    outside = time_of(a, "Tuesday")
+    assert outside.anchor == PUBLISHED
+
+
+def test_quote_date_from_a_statement(analyze):
+    a = analyze(
+        "Port\n\nThe port authority said in a statement on March 3 that the harbour was closed.",
+        published=PUBLISHED,
+    )
+    (q,) = a.quotes
+    assert q.date == "2024-03-03"
+
+
+def test_quote_without_a_day_has_no_date(analyze):
+    a = analyze("Port\n\nTom Bell said the harbour was closed.", published=PUBLISHED)
+    assert [q.date for q in a.quotes] == [None]
