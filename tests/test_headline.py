@@ -1,0 +1,195 @@
+"""presslens_headline: does the body carry what the headline says, as strongly as it says it?"""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.schema import Analysis, Finding
+
+
+def check(analyze, headline: str, body: str) -> Analysis:
+    return analyze(body, headline=headline)
+
+
+def problem(a: Analysis) -> Finding:
+    """The one finding that says what is wrong."""
+    found = [f for f in a.headline_check.findings if f.kind not in (None, "no_evidence")]
+    assert len(found) == 1, a.headline_check.findings
+    return found[0]
+
+
+def test_demands_when_the_body_says_asked_is_overstated(analyze):
+    a = check(
+        analyze,
+        "Minister demands council scrap parking fees",
+        "Transport Minister Ruth Adeyemi asked the city council on Tuesday to scrap parking "
+        "fees in the city centre. The council said it would discuss the request next month.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    f = problem(a)
+    assert f.kind == "escalated"
+    assert f.headline.text == "demands"
+    assert [e.text for e in f.evidence] == ["asked"]
+    assert '"demands"' in f.explanation and '"asked"' in f.explanation
+
+
+def test_admits_when_the_body_says_did_not_rule_out_is_overstated(analyze):
+    a = check(
+        analyze,
+        "Health minister admits fault over hospital delays",
+        "Health Minister Paul Greer did not rule out on Monday that mistakes had been made "
+        "over the delays at St Anne's hospital.\n\nAn inquiry will report in May, he said.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    f = problem(a)
+    assert f.headline.text == "admits"
+    assert [e.text for e in f.evidence] == ["did not rule out"]
+    assert "paragraph 1" in f.explanation
+
+
+def test_will_when_the_body_says_may_is_a_dropped_hedge(analyze):
+    a = check(
+        analyze,
+        "Westhaven harbour will close next year",
+        "The Westhaven harbour may close next year, officials said on Monday, because the "
+        "repairs it needs are too costly.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    f = problem(a)
+    assert f.kind == "hedge_dropped"
+    assert f.headline.text == "will close"
+    assert [e.text for e in f.evidence] == ["may close"]
+
+
+def test_scraps_when_the_body_says_is_considering_scrapping_is_overstated(analyze):
+    a = check(
+        analyze,
+        "Council scraps parking fees",
+        "The city council is considering scrapping parking fees in the centre, a spokesman said.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    assert [e.text for e in problem(a).evidence] == ["is considering scrapping"]
+
+
+def test_a_rounded_up_number_is_inflated(analyze):
+    a = check(
+        analyze,
+        "Draxton to cut 500 jobs at Leeds plant",
+        "Carmaker Draxton said on Friday it would cut about 300 jobs at its Leeds plant as "
+        "demand for diesel engines falls.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    f = problem(a)
+    assert f.kind == "number_inflated"
+    assert f.headline.text == "500"
+    assert [e.text for e in f.evidence] == ["about 300"]
+
+
+def test_a_claim_the_body_attributes_stated_as_fact_is_overstated(analyze):
+    a = check(
+        analyze,
+        "New flu vaccine is unsafe",
+        "The new flu vaccine is unsafe, said Dr Lena Hart, a campaigner who has opposed "
+        "vaccination for years. Health officials said the vaccine had passed every trial.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    f = problem(a)
+    assert f.kind == "attribution_dropped"
+    assert [e.text for e in f.evidence] == ["The new flu vaccine is unsafe", "Dr Lena Hart"]
+    assert "Dr Lena Hart" in f.explanation
+
+
+def test_the_same_claim_with_its_source_in_the_headline_is_supported(analyze):
+    a = check(
+        analyze,
+        "New flu vaccine is unsafe, campaigner says",
+        "The new flu vaccine is unsafe, said Dr Lena Hart, a campaigner who has opposed "
+        "vaccination for years.",
+    )
+    assert a.headline_check.verdict == "supported"
+
+
+def test_a_headline_quote_nobody_in_the_body_said_is_unsupported(analyze):
+    a = check(
+        analyze,
+        'Mayor calls Mill Street bridge "a death trap"',
+        "Mayor Ana Ruiz said on Thursday that the Mill Street bridge needed urgent repairs. "
+        '"It is old and it is tired," she said. "We cannot wait another winter."',
+    )
+    assert a.headline_check.verdict == "unsupported"
+    f = problem(a)
+    assert f.kind == "quote_not_in_body"
+    assert f.headline.text == '"a death trap"'
+
+
+def test_a_headline_quote_the_body_has_is_fine(analyze):
+    a = check(
+        analyze,
+        'Mayor says Mill Street bridge is "old and tired"',
+        'Mayor Ana Ruiz said on Thursday that the Mill Street bridge was "old and tired" and '
+        "needed urgent repairs.",
+    )
+    assert a.headline_check.verdict == "supported"
+    assert not [f for f in a.headline_check.findings if f.kind == "quote_not_in_body"]
+
+
+def test_a_faithful_headline_is_supported(analyze):
+    a = check(
+        analyze,
+        "Riverton council approves plan to replace Mill Street bridge",
+        "The Riverton city council approved a plan on Thursday to replace the ageing Mill "
+        "Street bridge, ending a two-year dispute over its cost.",
+    )
+    assert a.headline_check.verdict == "supported"
+    (f,) = a.headline_check.findings
+    assert f.verdict == "supported" and f.kind is None
+    assert f.headline.text == "approves"
+    assert f.evidence[0].text.startswith("The Riverton city council approved a plan")
+
+
+def test_the_opposite_verb_contradicts(analyze):
+    a = check(
+        analyze,
+        "Council approves new stadium",
+        "The council rejected plans for a new stadium on Tuesday after a long debate.",
+    )
+    assert a.headline_check.verdict == "contradicted"
+    assert [e.text for e in problem(a).evidence] == ["rejected"]
+
+
+def test_a_negated_verb_contradicts(analyze):
+    a = check(
+        analyze,
+        "Ferry operator raises fares",
+        "The ferry operator did not raise its fares this spring, a spokeswoman said.",
+    )
+    assert a.headline_check.verdict == "contradicted"
+    assert [e.text for e in problem(a).evidence] == ["did not raise"]
+
+
+def test_a_headline_about_something_else_is_unrelated(analyze):
+    a = check(
+        analyze,
+        "Local bakery wins national bread prize",
+        "Rain is expected across the north of the country this weekend, forecasters said, "
+        "with temperatures falling to five degrees.",
+    )
+    assert a.headline_check.verdict == "unrelated"
+
+
+@pytest.mark.parametrize("body", ["The ferry leaves at nine.", ""])
+def test_no_headline_is_not_applicable(analyze, body):
+    text = body or "Ferry fares rise"
+    assert analyze(text).headline_check.verdict == "not_applicable"
+
+
+def test_spans_are_offsets_into_the_text(analyze):
+    a = check(
+        analyze,
+        "Minister demands council scrap parking fees",
+        "Transport Minister Ruth Adeyemi asked the city council on Tuesday to scrap parking fees.",
+    )
+    for f in a.headline_check.findings:
+        for s in [f.headline, *f.evidence]:
+            assert a.text[s.start : s.end] == s.text
+        assert f.headline.end <= a.headline.end
