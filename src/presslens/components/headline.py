@@ -8,9 +8,10 @@ predicate is looked up by lemma, synonym, graded scale and antonym
 polarity (contradicted), strength on a shared scale and certainty (modals,
 tentative governors like "considering"), attribution (the body has it only
 inside someone's quote while the headline states it as fact), actor (another
-subject entity). Numbers in the headline are checked against the body's
-numbers of the same unit; words quoted in the headline must occur in the body.
-The FNC-1 stance of headline and body comes from ``presslens.stance``.
+subject entity). Figures in the headline are checked against the body's figures
+of the same unit (``presslens.numbers``); words quoted in the headline must
+occur in the body. The FNC-1 stance of headline and body comes from
+``presslens.stance``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from presslens.errors import PresslensError
 from presslens.layers import doc_text, entity_for, layers, span
@@ -36,12 +38,15 @@ _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_COMPLEMENTS = {"acomp", "attr"}
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOP_SENTENCES = 4  # evidence sentences searched for the predicate
 _FLOOR = 0.2  # a sentence sharing less of the headline's weight is no evidence
 _SUPPORTED_SCORE = 0.5  # share of the headline a sentence must carry when no predicate matches
-_NUMBER_TOLERANCE = 0.005  # relative difference still read as the same number
-_ROUNDING = 0.1  # a headline may round a figure down (or an "about" figure either way) this much
+_SHORT_QUOTE = 2  # a headline quote this short may be a scare quote: its words must be in the body
+_NUMBER_TOLERANCE = 0.005  # relative difference still read as the same figure
+_ROUNDING = 0.1  # a headline may round a figure down (an "about" figure either way) this much
 _SEVERITY = ("contradicted", "overstated", "unsupported", "unrelated", "supported")
 _OVERSTATED = {"escalated", "hedge_dropped", "number_inflated", "attribution_dropped"}
 _CONTRADICTED = {"negated", "antonym"}
@@ -52,6 +57,7 @@ class HeadlineLexicon:
     """The vocabulary of ``resources/headline/lexicon.json``, read once."""
 
     scales: dict[str, dict[str, int]]  # phrase -> {scale: level}
+    distinct_top: frozenset[str]
     governors: dict[str, int]
     modals: dict[str, int]
     hedge_adverbs: dict[str, int]
@@ -59,6 +65,7 @@ class HeadlineLexicon:
     reporting: frozenset[str]
     speech: frozenset[str]
     copulas: frozenset[str]
+    particles: frozenset[str]
     antonyms: dict[str, frozenset[str]]
     synonyms: dict[str, frozenset[str]]
 
@@ -75,6 +82,7 @@ class HeadlineLexicon:
             antonyms.setdefault(b, set()).add(a)
         return cls(
             scales=scales,
+            distinct_top=frozenset(data["distinct_top_scales"]),
             governors=data["governors"],
             modals=data["modals"],
             hedge_adverbs=data["hedge_adverbs"],
@@ -82,6 +90,7 @@ class HeadlineLexicon:
             reporting=frozenset(data["reporting"]),
             speech=frozenset(load_json("quotes", "cues.json")["speech"]),
             copulas=frozenset(data["copulas"]),
+            particles=frozenset(data["particles"]),
             antonyms={k: frozenset(v) for k, v in antonyms.items()},
             synonyms={k: frozenset(v) for k, v in data["synonyms"].items()},
         )
@@ -110,6 +119,9 @@ def variants(tok: Token) -> set[str]:
     return out
 
 
+# -- how a predicate is asserted --------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Reading:
     """How a predicate is asserted: its phrase, polarity, certainty and the words saying so."""
@@ -119,8 +131,7 @@ class Reading:
     key: str  # lemma with its particle ('rule out'), 'not ' in front when the scale knows it
     negated: bool
     certainty: int  # 1 tentative .. 3 stated
-    hedge: Token | None  # the word that lowers the certainty
-    hedge_kind: str | None  # modal | governor | adverb
+    hedge_kind: str | None  # modal | governor | adverb: what lowered the certainty
     start: int  # characters a reader would point at: 'did not rule out', 'may close'
     end: int
 
@@ -128,11 +139,16 @@ class Reading:
         return lexicon().scales.get(self.key, {})
 
 
-def _key(tok: Token) -> str:
+def _particle(verb: Token, child: Token) -> bool:
+    return child.dep_ == "prt" or (
+        child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in lexicon().particles
+    )
+
+
+def _key(tok: Token, base: str) -> str:
     lex = lexicon()
-    base = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on", "to")):
+        if _particle(tok, child) or (child.dep_ == "prep" and child.lower_ in ("for", "on", "to")):
             phrase = f"{base} {child.lower_}"
             if phrase in lex.scales or f"not {phrase}" in lex.scales or phrase in lex.antonyms:
                 return phrase
@@ -141,53 +157,49 @@ def _key(tok: Token) -> str:
 
 def _reported(verb: Token) -> bool:
     """Whether ``verb`` is the complement of a past-tense speech verb ('said it would')."""
+    lex = lexicon()
     head = verb.head
     return (
         verb.dep_ == "ccomp"
         and head.tag_ == "VBD"
-        and (head.lemma_ in lexicon().speech or head.lemma_ in lexicon().reporting)
+        and (head.lemma_ in lex.speech or head.lemma_ in lex.reporting)
     )
 
 
-def read(tok: Token, variant: str | None = None) -> Reading:
-    """How the predicate ``tok`` is asserted (``variant``: its bare form when mis-tagged)."""
+def read(tok: Token, base: str | None = None) -> Reading:
+    """How the predicate ``tok`` is asserted (``base``: its bare form when it was mis-tagged)."""
     lex = lexicon()
-    verb = tok.head if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ in lex.copulas else tok
-    key = variant or _key(tok)
+    verb = tok.head if tok.dep_ in _COMPLEMENTS and tok.head.lemma_ in lex.copulas else tok
+    key = _key(tok, base or tok.lemma_.lower())
     negated = any(c.dep_ == "neg" for c in verb.children)
     if negated and f"not {key}" in lex.scales:
         key, negated = f"not {key}", False
-    certainty, hedge, kind = 3, None, None
+    certainty, kind = 3, None
     words = [tok, verb]
-
-    def lower(level: int, token: Token, how: str) -> None:
-        nonlocal certainty, hedge, kind
-        if level < certainty:
-            certainty, hedge, kind = level, token, how
-
     cur = verb
-    for _ in range(3):
+    for _ in range(3):  # the verb, then the verbs governing it through xcomp ('considering X-ing')
         for child in cur.children:
-            if child.dep_ in ("aux", "neg") or (child.dep_ == "prt" and cur is verb):
+            if child.dep_ in ("aux", "neg") or (cur is verb and _particle(verb, child)):
                 words.append(child)
-            lemma = child.lower_
-            if child.dep_ == "aux" and lemma in lex.modals:
-                level = 3 if lemma == "would" and _reported(cur) else lex.modals[lemma]
-                lower(level, child, "modal")
-            elif child.dep_ == "advmod" and lemma in lex.hedge_adverbs:
-                lower(lex.hedge_adverbs[lemma], child, "adverb")
-        if cur.dep_ != "xcomp":
+            low = child.lower_
+            if child.dep_ == "aux" and low in lex.modals:
+                level = 3 if low == "would" and _reported(cur) else lex.modals[low]
+                if level < certainty:
+                    certainty, kind = level, "modal"
+            elif child.dep_ == "advmod" and lex.hedge_adverbs.get(low, 3) < certainty:
+                certainty, kind = lex.hedge_adverbs[low], "adverb"
+        if cur.dep_ != "xcomp" or cur.head.lemma_.lower() not in lex.governors:
             break
-        gov = cur.head
-        level = lex.governors.get(gov.lemma_.lower())
-        if level is None:
-            break
-        words.append(gov)
-        lower(level, gov, "governor")
-        cur = gov
+        cur = cur.head
+        words.append(cur)
+        if lex.governors[cur.lemma_.lower()] < certainty:
+            certainty, kind = lex.governors[cur.lemma_.lower()], "governor"
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
-    return Reading(tok, verb, key, negated, certainty, hedge, kind, start, end)
+    return Reading(tok, verb, key, negated, certainty, kind, start, end)
+
+
+# -- the body ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -196,6 +208,107 @@ class Sentence:
     end: int
     tokens: range  # token indices
     paragraph: int  # 1-based among the body's paragraphs
+
+
+@dataclass
+class Body:
+    """What the checks read of the body: its sentences ranked against the headline, its quotes."""
+
+    sentences: list[Sentence]
+    vocabulary: set[str]  # lemmas and lower-cased words of the body
+    quotes: list[Quote]
+    quote_pieces: list[tuple[int, int, Quote]]  # content pieces, by start
+    top: list[Sentence]  # the best evidence sentences, best first
+    best_score: float
+    headline_words: frozenset[str]  # forms and synonyms of the headline's content words
+
+
+def _body_sentences(doc: Doc) -> list[Sentence]:
+    """The body's sentences in paragraphs and subheadings (not byline, dateline, captions)."""
+    lay = layers(doc)
+    text = doc_text(doc)
+    blocks = [b for b in lay.blocks if b.kind != "headline"]
+    starts = [b.start for b in blocks]
+    paragraph_no: dict[int, int] = {}
+    for b in blocks:
+        if b.kind == "paragraph":
+            paragraph_no[b.start] = len(paragraph_no) + 1
+    h_end = lay.headline[1] if lay.headline else 0
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        i = bisect.bisect_right(starts, start) - 1
+        if start < h_end or i < 0 or blocks[i].kind not in _EVIDENCE_BLOCKS:
+            continue
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            paragraph = paragraph_no.get(blocks[i].start, 0)
+            out.append(Sentence(start, end, range(sent.start, sent.end), paragraph))
+    return out
+
+
+def _content(tokens) -> list[Token]:
+    return [t for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop and t.text.strip()]
+
+
+def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence]) -> Body:
+    """Rank the body sentences by the weighted share of headline words they contain."""
+    lex = lexicon()
+    wanted: list[tuple[float, set[str]]] = []
+    for tok in _content(headline):
+        if tok.lemma_.lower() in lex.reporting:
+            continue
+        forms = variants(tok)
+        for w in list(forms):
+            forms |= lex.synonyms.get(w, frozenset())
+        wanted.append((2.0 if tok.pos_ == "PROPN" or tok.ent_type_ else 1.0, forms))
+    total = sum(w for w, _ in wanted) or 1.0
+    vocabulary: set[str] = set()
+    scored = []
+    for s in sentences:
+        seen = {doc[i].lemma_.lower() for i in s.tokens} | {doc[i].lower_ for i in s.tokens}
+        vocabulary |= seen
+        scored.append((sum(w for w, forms in wanted if forms & seen) / total, s))
+    scored.sort(key=lambda x: (-x[0], x[1].start))
+    quotes = [q for q in layers(doc).quotes if q.content.start >= headline.end_char]
+    pieces = sorted(
+        ((p.start, p.end, q) for q in quotes for p in (q.spans or [q.content])), key=lambda x: x[0]
+    )
+    return Body(
+        sentences=sentences,
+        vocabulary=vocabulary,
+        quotes=quotes,
+        quote_pieces=pieces,
+        top=[s for score, s in scored[:_TOP_SENTENCES] if score >= _FLOOR],
+        best_score=scored[0][0] if scored else 0.0,
+        headline_words=frozenset(w for _, forms in wanted for w in forms),
+    )
+
+
+def _quote_at(body: Body, char: int) -> Quote | None:
+    for start, end, q in body.quote_pieces:
+        if start > char:
+            break
+        if char < end:
+            return q
+    return None
+
+
+# -- the component ----------------------------------------------------------------------------
+
+
+class HeadlineComponent:
+    """Writes ``layers(doc).headline_check``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        layers(doc).headline_check = check_headline(doc)
+        return doc
+
+
+@Language.factory("presslens_headline")
+def make_headline(nlp: Language, name: str) -> HeadlineComponent:
+    return HeadlineComponent()
 
 
 @dataclass
@@ -208,62 +321,38 @@ class Problem:
 
 @dataclass(frozen=True)
 class Assertion:
-    """One headline predicate with its reading and its subject's entity."""
+    """One headline predicate: how it is asserted, by whom, and whether the headline says who."""
 
     reading: Reading
-    attributed: bool  # the headline itself attributes it ('X says ...', 'X: ...')
+    start: int  # the clause: subject to predicate
+    attributed: bool  # the headline itself attributes it ('X says ...', 'X: ...', 'reportedly')
     actor: str | None  # entity id of the subject
-
-
-class HeadlineComponent:
-    """Writes ``layers(doc).headline_check``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        lay = layers(doc)
-        lay.headline_check = check_headline(doc)
-        return doc
-
-
-@Language.factory("presslens_headline")
-def make_headline(nlp: Language, name: str) -> HeadlineComponent:
-    return HeadlineComponent()
 
 
 def check_headline(doc: Doc) -> HeadlineCheck:
     """The headline check of a Doc the earlier presslens stages have been through."""
     lay = layers(doc)
     text = doc_text(doc)
-    if lay.headline is None:
-        return HeadlineCheck(verdict="not_applicable")
-    sentences = _body_sentences(doc)
-    if not sentences:
+    sentences = _body_sentences(doc) if lay.headline else []
+    if lay.headline is None or not sentences:
         return HeadlineCheck(verdict="not_applicable")
     h_start, h_end = lay.headline
     headline = doc.char_span(h_start, h_end, alignment_mode="expand")
-    body_text = "\n\n".join(text[s.start : s.end] for s in sentences)
-    stance = _stance(text[h_start:h_end], body_text)
-    ranked = _rank(doc, headline, sentences)
-    top = [s for score, s in ranked[:_TOP_SENTENCES] if score >= _FLOOR]
-    best_score = ranked[0][0] if ranked else 0.0
-    body_quotes = [q for q in lay.quotes if q.content.start >= h_end]
-    quote_spans = _quote_intervals(body_quotes)
+    body = _read_body(doc, headline, sentences)
+    stance = _stance(text[h_start:h_end], "\n\n".join(text[s.start : s.end] for s in sentences))
+    judged = [_judge(doc, a, body) for a in _assertions(doc, headline)]
+    if not judged:  # no predicate: the headline is a phrase ('Record crowd at lake festival')
+        verdict = _by_overlap(body.best_score)
+        judged.append((verdict, _overlap_finding(doc, lay.headline, verdict, body)))
+    for p in _number_problems(doc, headline, body) + _quote_problems(doc, headline, body):
+        verdict = "overstated" if p.kind in _OVERSTATED else "unsupported"
+        judged.append((verdict, _finding(doc, p, verdict)))
     findings: list[Finding] = []
-    verdicts: list[str] = []
-    for assertion in _assertions(doc, headline):
-        verdict, finding = _judge(doc, assertion, top, best_score, quote_spans)
-        verdicts.append(verdict)
-        findings.append(finding)
-    if not verdicts:  # no predicate: the headline is a phrase ('Record crowd at festival')
-        verdict = _by_overlap(best_score)
-        verdicts.append(verdict)
-        findings.append(_overlap_finding(doc, (h_start, h_end), verdict, top))
-    for problem in _number_problems(doc, headline, sentences) + _quote_problems(
-        doc, lay.headline, body_quotes, sentences
-    ):
-        verdict = "overstated" if problem.kind in _OVERSTATED else "unsupported"
-        verdicts.append(verdict)
-        findings.append(_finding(doc, problem, verdict))
-    return HeadlineCheck(verdict=_overall(verdicts), stance=stance, findings=findings)
+    for _, f in judged:
+        if f not in findings:
+            findings.append(f)
+    verdict = _overall([v for v, _ in judged])
+    return HeadlineCheck(verdict=verdict, stance=stance, findings=findings)
 
 
 def _stance(headline: str, body: str) -> str | None:
@@ -288,98 +377,51 @@ def _by_overlap(score: float) -> str:
     return "unsupported" if score >= _FLOOR else "unrelated"
 
 
-def _body_sentences(doc: Doc) -> list[Sentence]:
-    """The body's sentences in paragraphs and subheadings (not byline, dateline, captions)."""
-    lay = layers(doc)
-    blocks = [b for b in lay.blocks if b.kind != "headline"]
-    starts = [b.start for b in blocks]
-    paragraph_no: dict[int, int] = {}
-    for b in blocks:
-        if b.kind == "paragraph":
-            paragraph_no[b.start] = len(paragraph_no) + 1
-    h_end = lay.headline[1] if lay.headline else 0
-    out = []
-    for sent in doc.sents:
-        start = sent.start_char
-        if start < h_end:
-            continue
-        i = bisect.bisect_right(starts, start) - 1
-        if i < 0 or blocks[i].kind not in _EVIDENCE_BLOCKS:
-            continue
-        end = sent.end_char
-        while end > start and doc_text(doc)[end - 1].isspace():
-            end -= 1
-        if end > start:
-            paragraph = paragraph_no.get(blocks[i].start, 0)
-            out.append(Sentence(start, end, range(sent.start, sent.end), paragraph))
-    return out
+# -- assertions -------------------------------------------------------------------------------
 
 
-def _content(tokens) -> list[Token]:
-    return [t for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop and t.text.strip()]
-
-
-def _rank(doc: Doc, headline, sentences: list[Sentence]) -> list[tuple[float, Sentence]]:
-    """Body sentences by the weighted share of headline words they contain, best first."""
-    lex = lexicon()
-    wanted: list[tuple[float, set[str]]] = []
-    for tok in _content(headline):
-        if tok.lemma_.lower() in lex.reporting:
-            continue
-        words = variants(tok)
-        for w in list(words):
-            words |= lex.synonyms.get(w, frozenset())
-        weight = 2.0 if tok.pos_ == "PROPN" or tok.ent_type_ else 1.0
-        wanted.append((weight, words))
-    total = sum(w for w, _ in wanted)
-    if not total:
-        return []
-    scored = []
-    for s in sentences:
-        seen = {doc[i].lemma_.lower() for i in s.tokens} | {doc[i].lower_ for i in s.tokens}
-        score = sum(w for w, words in wanted if words & seen) / total
-        scored.append((score, s))
-    scored.sort(key=lambda x: (-x[0], x[1].start))
-    return scored
-
-
-def _assertions(doc: Doc, headline) -> list[Assertion]:
+def _assertions(doc: Doc, headline: DocSpan) -> list[Assertion]:
     """The headline's predicates: main-clause verbs (copulas by their complement)."""
     lex = lexicon()
-    text = doc_text(doc)
-    colon = text.find(":", headline.start_char, headline.end_char)
+    colon = doc_text(doc).find(":", headline.start_char, headline.end_char)
     found: list[Assertion] = []
     for tok in headline:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _PREDICATE_DEPS:
             continue
         if tok.pos_ == "AUX" or tok.lemma_.lower() in lex.copulas:
-            comps = [c for c in tok.children if c.dep_ in ("acomp", "attr")]
+            comps = [c for c in tok.children if c.dep_ in _COMPLEMENTS]
             if not comps:
                 continue
             tok = comps[0]
         elif tok.lemma_.lower() in lex.reporting:
             continue  # 'says' only attributes what it governs
-        found.append(_assertion(doc, tok, colon))
-    if not found:  # a Title Case headline the tagger read as names: find predicates by lexicon
-        for tok in headline:
+        found.append(_assertion(doc, headline, tok, colon))
+    if not found:  # a Title Case headline the tagger read as names: predicates by lexicon
+        for tok in headline[1:]:
             hits = [v for v in variants(tok) if v in lex.scales or v in lex.antonyms]
-            if hits and tok.i > headline.start:
-                found.append(_assertion(doc, tok, colon, hits[0]))
+            if hits:
+                found.append(_assertion(doc, headline, tok, colon, hits[0]))
     return found
 
 
-def _assertion(doc: Doc, tok: Token, colon: int, variant: str | None = None) -> Assertion:
+def _assertion(
+    doc: Doc, headline: DocSpan, tok: Token, colon: int, base: str | None = None
+) -> Assertion:
     lex = lexicon()
-    reading = read(tok, variant)
-    attributed = 0 <= colon < tok.idx or any(
-        a.lemma_.lower() in lex.reporting or a.lemma_.lower() in lex.speech
-        for a in reading.verb.ancestors
+    reading = read(tok, base)
+    verb = reading.verb
+    attributed = (
+        0 <= colon < tok.idx
+        or any(a.lemma_ in lex.reporting or a.lemma_ in lex.speech for a in verb.ancestors)
+        or any(t.lower_ in lex.attribution for t in headline)
     )
-    attributed = attributed or any(t.lower_ in lex.attribution for t in reading.verb.subtree)
-    return Assertion(reading, attributed, _subject_entity(doc, reading.verb))
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    start = min(subj.left_edge.idx, reading.start) if subj is not None else reading.start
+    return Assertion(reading, max(start, headline.start_char), attributed, _actor(doc, verb))
 
 
-def _subject_entity(doc: Doc, verb: Token) -> str | None:
+def _actor(doc: Doc, verb: Token) -> str | None:
+    """The entity id of the subject of ``verb`` (or of the verb it depends on), a person etc."""
     cur = verb
     for _ in range(3):
         subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
@@ -393,21 +435,7 @@ def _subject_entity(doc: Doc, verb: Token) -> str | None:
     return None
 
 
-def _quote_intervals(quotes: list[Quote]) -> list[tuple[int, int, Quote]]:
-    out = []
-    for q in quotes:
-        for piece in q.spans or [q.content]:
-            out.append((piece.start, piece.end, q))
-    return sorted(out, key=lambda x: x[0])
-
-
-def _quote_at(intervals: list[tuple[int, int, Quote]], char: int) -> Quote | None:
-    for start, end, q in intervals:
-        if start <= char < end:
-            return q
-        if start > char:
-            break
-    return None
+# -- evidence for an assertion ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -417,56 +445,60 @@ class Match:
     how: str  # same | scale | antonym
 
 
-def _matches(doc: Doc, head: Reading, top: list[Sentence]) -> list[Match]:
+def _matches(doc: Doc, head: Reading, body: Body) -> list[Match]:
     """Body predicates in the top sentences that say the same, a graded kin, or the opposite."""
     lex = lexicon()
-    same = {head.key, head.tok.lemma_.lower()} | variants(head.tok)
+    same = {head.key} | variants(head.tok)
     same |= lex.synonyms.get(head.key, frozenset())
-    kin = set(head.scales())
+    kin = head.scales()
     opposite = lex.antonyms.get(head.key, frozenset())
     out = []
-    for s in top:
+    for s in body.top:
         for i in s.tokens:
             tok = doc[i]
-            if tok.pos_ not in ("VERB", "ADJ", "NOUN") or tok.is_punct:
+            if tok.pos_ not in ("VERB", "ADJ", "NOUN") or (
+                tok.pos_ == "NOUN" and head.tok.pos_ != "NOUN"
+            ):
                 continue
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "NOUN" and head.tok.pos_ != "NOUN":
-                continue
             if lemma in same:
                 out.append(Match(read(tok), s, "same"))
             elif lemma in opposite:
                 out.append(Match(read(tok), s, "antonym"))
             elif tok.pos_ == "VERB" and kin:
                 r = read(tok)
-                if kin & set(r.scales()):
+                shared = kin.keys() & r.scales().keys()
+                if shared and not all(
+                    s in lex.distinct_top and kin[s] <= r.scales()[s] for s in shared
+                ):
                     out.append(Match(r, s, "scale"))
     return out
 
 
-def _judge(
-    doc: Doc,
-    a: Assertion,
-    top: list[Sentence],
-    best_score: float,
-    quotes: list[tuple[int, int, Quote]],
-) -> tuple[str, Finding]:
+def _about(tok: Token, topic: frozenset[str]) -> bool:
+    """Whether the clause of ``tok`` has one of the headline's other words."""
+    return any(t.lemma_.lower() in topic or t.lower_ in topic for t in tok.subtree)
+
+
+def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
     """The verdict on one assertion and its finding."""
     head = a.reading
+    topic = body.headline_words - variants(head.tok) - {head.key}
     problems: list[Problem] = []
     clean: list[Match] = []
-    for m in sorted(_matches(doc, head, top), key=lambda m: m.how != "same"):
-        problem = _compare(doc, a, m, quotes)
+    for m in sorted(_matches(doc, head, body), key=lambda m: m.how != "same"):
+        problem = _compare(doc, a, m, body)
+        if (problem is not None or m.how != "same") and not _about(m.reading.verb, topic):
+            continue  # another deed in a sentence that is only partly about the headline
         if problem is None:
             clean.append(m)
         else:
             problems.append(problem)
     if clean:
         m = clean[0]
-        words = f'"{_t(doc, m.reading.start, m.reading.end)}"'
         explanation = (
-            f'The headline says "{_t(doc, head.start, head.end)}"; the body says {words} '
-            f"(paragraph {m.sentence.paragraph})."
+            f'The headline says "{_t(doc, head.start, head.end)}"; the body says '
+            f'"{_t(doc, m.reading.start, m.reading.end)}" (paragraph {m.sentence.paragraph}).'
         )
         return "supported", Finding(
             headline=span(doc, head.start, head.end),
@@ -475,8 +507,7 @@ def _judge(
             verdict="supported",
         )
     if problems:
-        problems.sort(key=lambda p: _problem_rank(p.kind))
-        p = problems[0]
+        p = min(problems, key=lambda p: _problem_rank(p.kind))
         verdict = (
             "contradicted"
             if p.kind in _CONTRADICTED
@@ -485,9 +516,8 @@ def _judge(
             else "unsupported"
         )
         return verdict, _finding(doc, p, verdict)
-    h = layers(doc).headline or (head.start, head.end)
-    verdict = _by_overlap(best_score)
-    return verdict, _overlap_finding(doc, h, verdict, top)
+    verdict = _by_overlap(body.best_score)
+    return verdict, _overlap_finding(doc, layers(doc).headline, verdict, body)
 
 
 def _problem_rank(kind: str) -> int:
@@ -496,88 +526,76 @@ def _problem_rank(kind: str) -> int:
     return 1 if kind in _OVERSTATED else 2
 
 
-def _compare(
-    doc: Doc, a: Assertion, m: Match, quotes: list[tuple[int, int, Quote]]
-) -> Problem | None:
+def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
     """What is wrong with ``m`` as evidence for the assertion ``a``, or None."""
-    head, body = a.reading, m.reading
-    hs, bs = (head.start, head.end), [(body.start, body.end)]
-    h_words, b_words = _t(doc, *hs), _t(doc, body.start, body.end)
+    head, ev = a.reading, m.reading
+    hs, es = (head.start, head.end), [(ev.start, ev.end)]
+    h_words, e_words = _t(doc, *hs), _t(doc, ev.start, ev.end)
     where = f"(paragraph {m.sentence.paragraph})"
+    says = f'The headline says "{h_words}"; the body says "{e_words}" {where}.'
     if m.how == "antonym":
-        if body.negated != head.negated:
-            return None  # 'did not reject' is no contradiction of 'approves'
-        return Problem(
-            "antonym",
-            hs,
-            bs,
-            f'The headline says "{h_words}"; the body says "{b_words}" {where}.',
-        )
-    if head.negated != body.negated:
-        return Problem(
-            "negated",
-            hs,
-            bs,
-            f'The headline says "{h_words}"; the body says "{b_words}" {where}.',
-        )
+        return Problem("antonym", hs, es, says) if ev.negated == head.negated else None
+    if head.negated != ev.negated:
+        return Problem("negated", hs, es, says)
     if m.how == "scale":
-        shared = set(head.scales()) & set(body.scales())
-        if any(head.scales()[s] > body.scales()[s] for s in shared) and not any(
-            head.scales()[s] <= body.scales()[s] for s in shared
-        ):
-            return Problem(
-                "escalated",
-                (head.tok.idx, head.tok.idx + len(head.tok)),
-                bs,
-                f'The headline says "{head.tok.text}"; the body says only "{b_words}" {where}.',
-            )
-    if head.certainty > body.certainty:
-        kind = "hedge_dropped" if body.hedge_kind in ("modal", "adverb") else "escalated"
-        return Problem(
-            kind,
-            hs,
-            bs,
-            f'The headline says "{h_words}"; the body says only "{b_words}" {where}.',
-        )
-    actor = _subject_entity(doc, body.verb)
-    if a.actor and actor and actor != a.actor and not _mentions(doc, a.actor, m.sentence):
+        kin, theirs = head.scales(), ev.scales()
+        shared = kin.keys() & theirs.keys()
+        if all(kin[s] > theirs[s] for s in shared):
+            word = (head.tok.idx, head.tok.idx + len(head.tok))
+            only = f'The headline says "{head.tok.text}"; the body says only "{e_words}" {where}.'
+            return Problem("escalated", word, es, only)
+    if head.certainty > ev.certainty:
+        kind = "hedge_dropped" if ev.hedge_kind in ("modal", "adverb") else "escalated"
+        only = f'The headline says "{h_words}"; the body says only "{e_words}" {where}.'
+        return Problem(kind, hs, es, only)
+    actor = _actor(doc, ev.verb)
+    if a.actor and actor and not _same_actor(doc, a.actor, actor, m.sentence):
         names = {e.id: e.name for e in layers(doc).entities}
         return Problem(
             "different_actor",
             hs,
-            bs,
+            es,
             f"The headline has {names[a.actor]} doing it; in the body it is {names[actor]} "
             f"{where}.",
         )
-    quote = _quote_at(quotes, body.tok.idx)
-    if quote is not None and not a.attributed and _third_party(doc, body, quote):
-        who = quote.speaker.text if quote.speaker else "someone"
+    quote = _quote_at(body, ev.tok.idx)
+    if quote is not None and not a.attributed and _third_party(doc, ev, quote):
+        who = quote.speaker.text if quote.speaker else "a source"
         evidence = [(quote.content.start, quote.content.end)]
         if quote.speaker:
             evidence.append((quote.speaker.start, quote.speaker.end))
+        clause = _t(doc, a.start, head.end)
         return Problem(
             "attribution_dropped",
-            (head.start, head.end),
+            (a.start, head.end),
             evidence,
-            f'The headline states "{h_words}" as fact; in the body it is what {who} said {where}.',
+            f'The headline states "{clause}" as fact; in the body it is what {who} said {where}.',
         )
     return None
 
 
-def _third_party(doc: Doc, body: Reading, quote: Quote) -> bool:
+def _same_actor(doc: Doc, ours: str, theirs: str, s: Sentence) -> bool:
+    """The same entity, one named inside the other ('LG', 'LG Display'), or ours in the sentence."""
+    if ours == theirs:
+        return True
+    names = {e.id: e.name.lower().split() for e in layers(doc).entities if e.id in (ours, theirs)}
+    a, b = names[ours], names[theirs]
+    short, long = sorted((a, b), key=len)
+    if any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)):
+        return True
+    return any(
+        eid == ours and s.start <= start < s.end
+        for (start, _), eid in layers(doc).mention_entity.items()
+    )
+
+
+def _third_party(doc: Doc, ev: Reading, quote: Quote) -> bool:
     """Whether the quoted claim is about someone or something other than its speaker."""
-    subj = next((c for c in body.verb.children if c.dep_ in _SUBJECTS), None)
+    subj = next((c for c in ev.verb.children if c.dep_ in _SUBJECTS), None)
     if subj is None or subj.pos_ == "PRON":
         return False
     speaker = quote.speaker.entity if quote.speaker else None
     return speaker is None or entity_for(doc, subj.idx, subj.idx + len(subj)) != speaker
-
-
-def _mentions(doc: Doc, entity: str, s: Sentence) -> bool:
-    return any(
-        eid == entity and s.start <= start < s.end
-        for (start, _), eid in layers(doc).mention_entity.items()
-    )
 
 
 def _t(doc: Doc, start: int, end: int) -> str:
@@ -594,20 +612,18 @@ def _finding(doc: Doc, p: Problem, verdict: str) -> Finding:
     )
 
 
-def _overlap_finding(
-    doc: Doc, headline: tuple[int, int], verdict: str, top: list[Sentence]
-) -> Finding:
-    if verdict == "unrelated" or not top:
+def _overlap_finding(doc: Doc, headline: tuple[int, int], verdict: str, body: Body) -> Finding:
+    """A finding from word overlap alone, when no predicate of the headline is in the body."""
+    if verdict == "unrelated" or not body.top:
         return Finding(
             headline=span(doc, *headline),
             explanation="Nothing in the body is about what the headline says.",
             verdict=verdict,
             kind="no_evidence",
         )
-    s = top[0]
+    s = body.top[0]
     explanation = (
-        f"The body is closest in paragraph {s.paragraph}, which shares most of the "
-        f"headline's words."
+        f"Paragraph {s.paragraph} carries most of the headline's words."
         if verdict == "supported"
         else f"The body does not say this; the nearest sentence is in paragraph {s.paragraph}."
     )
@@ -620,15 +636,10 @@ def _overlap_finding(
     )
 
 
-# -- numbers ---------------------------------------------------------------------------------
+# -- figures ----------------------------------------------------------------------------------
 
 
-def _body_numbers(doc: Doc, sentences: list[Sentence]) -> list[tuple[NumberMention, Sentence]]:
-    text = doc_text(doc)
-    return [(n, s) for s in sentences for n in find_numbers(text[s.start : s.end], s.start)]
-
-
-def _number_problems(doc: Doc, headline, sentences: list[Sentence]) -> list[Problem]:
+def _number_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
     """Headline figures the body's figures of the same unit do not carry."""
     text = doc_text(doc)
     heads = [
@@ -638,31 +649,31 @@ def _number_problems(doc: Doc, headline, sentences: list[Sentence]) -> list[Prob
     ]
     if not heads:
         return []
-    body = _body_numbers(doc, sentences)
+    figures = [(n, s) for s in body.sentences for n in find_numbers(text[s.start : s.end], s.start)]
     problems = []
     for h in heads:
-        same_unit = [(b, s) for b, s in body if b.unit == h.unit]
+        same_unit = [(b, s) for b, s in figures if b.unit == h.unit]
         if any(_carries(b, h) for b, _ in same_unit):
             continue
         if not same_unit:
-            if any(_close(b.value, h.value) for b, _ in body):
+            if any(_close(b.value, h.value) for b, _ in figures):
                 continue
             explanation = f'The headline says "{h.text}"; the body gives no such figure.'
             problems.append(Problem("number_differs", (h.start, h.end), [], explanation))
             continue
         b, s = min(same_unit, key=lambda bs: abs(bs[0].value - h.value))
         inflated = h.value > b.value or (h.value == b.value and b.bound == "at_most")
-        says = "says only" if inflated else "says"
         explanation = (
-            f'The headline says "{h.text}"; the body {says} "{b.text}" (paragraph {s.paragraph}).'
+            f'The headline says "{h.text}"; the body says {"only " if inflated else ""}'
+            f'"{b.text}" (paragraph {s.paragraph}).'
         )
         kind = "number_inflated" if inflated else "number_differs"
         problems.append(Problem(kind, (h.start, h.end), [(b.start, b.end)], explanation))
     return problems
 
 
-def _close(a: float, b: float, tolerance: float = _NUMBER_TOLERANCE) -> bool:
-    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= _NUMBER_TOLERANCE * max(abs(a), abs(b))
 
 
 def _carries(body: NumberMention, head: NumberMention) -> bool:
@@ -675,7 +686,7 @@ def _carries(body: NumberMention, head: NumberMention) -> bool:
         return low * (1 - _NUMBER_TOLERANCE) <= value and high >= value * (1 - _ROUNDING)
     if body.bound == "at_most":  # body 'nearly 500': the headline must stay below
         return low * (1 - _ROUNDING) <= value < low
-    if body.bound == "at_least" or body.bound == "about" or head.bound == "about":
+    if body.bound in ("at_least", "about") or head.bound == "about":
         return low * (1 - _ROUNDING) <= value <= high * (1 + _ROUNDING)
     return low * (1 - _ROUNDING) <= value <= high * (1 + _NUMBER_TOLERANCE)
 
@@ -684,33 +695,39 @@ def _carries(body: NumberMention, head: NumberMention) -> bool:
 
 
 def _words(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(_WORD.findall(text.lower().translate(_APOSTROPHES)))
 
 
-def _quote_problems(
-    doc: Doc, headline: tuple[int, int], quotes: list[Quote], sentences: list[Sentence]
-) -> list[Problem]:
-    """Words quoted in the headline that nobody in the body says."""
+def _quote_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
+    """Words quoted in the headline that nobody in the body says.
+
+    A quote of one or two words may be a scare quote ('Zombie cat'): it is fine when
+    its words are in the body in any form; a longer one must be there word for word.
+    """
     text = doc_text(doc)
-    quoted = find_quoted(text, [headline])
+    quoted = find_quoted(text, [(headline.start_char, headline.end_char)])
     if not quoted:
         return []
-    body = f" {_words(' '.join(text[s.start : s.end] for s in sentences))} "
+    said = f" {_words(' '.join(text[s.start : s.end] for s in body.sentences))} "
     problems = []
     for q in quoted:
         inner = _words(text[q.start + 1 : q.end - 1])
-        if not inner or f" {inner} " in body:
+        if not inner or f" {inner} " in said:
             continue
+        if len(inner.split()) <= _SHORT_QUOTE:
+            words = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if words is not None and all(
+                variants(t) & body.vocabulary for t in words if t.is_alpha
+            ):
+                continue
         wanted = set(inner.split())
-        closest = max(
-            quotes, key=lambda bq: len(wanted & set(_words(bq.content.text).split())), default=None
-        )
-        evidence = []
-        tail = "."
-        if closest is not None and len(wanted & set(_words(closest.content.text).split())) >= 2:
+        overlap = {id(bq): len(wanted & set(_words(bq.content.text).split())) for bq in body.quotes}
+        closest = max(body.quotes, key=lambda bq: overlap[id(bq)], default=None)
+        evidence, tail = [], "."
+        if closest is not None and overlap[id(closest)] >= 2:
             evidence = [(closest.content.start, closest.content.end)]
-            who = closest.speaker.text if closest.speaker else "the body"
-            tail = f'; the nearest is what {who} said: "{closest.content.text}".'
+            who = closest.speaker.text if closest.speaker else "a source"
+            tail = f"; the nearest is what {who} said (paragraph {_paragraph(body, closest)})."
         problems.append(
             Problem(
                 "quote_not_in_body",
@@ -721,3 +738,9 @@ def _quote_problems(
             )
         )
     return problems
+
+
+def _paragraph(body: Body, quote: Quote) -> int:
+    starts = [s.start for s in body.sentences]
+    i = max(bisect.bisect_right(starts, quote.content.start) - 1, 0)
+    return body.sentences[i].paragraph
