@@ -1,0 +1,421 @@
+"""Events: who did what to whom, typed with the PLOVER ontology.
+
+One pass over the parse. A verb is a trigger when ``resources/events/lexicon.json``
+types it: first as a phrasal verb ('call on'), then with its object ('impose
+sanctions'), then alone ('attack'); a light verb takes its type from its object
+noun ('staged a protest'), and a lexicon noun is a trigger as the subject of a
+verb outside the lexicon ('protests erupted'). An event inside the 'to' or 'that'
+clause of another event belongs to it ('threatened to attack' is one THREATEN).
+The subject is the actor (the 'by' object in the passive, whose subject is the
+target); the target is the dative, the object (or the owner of an object that
+stands for someone's act: 'rejected Iran's proposal'), the object of a target
+preposition, or the subject of a 'that' clause. 'not', 'never' and 'failed to'
+negate. An event whose trigger lies in a quote's content carries that quote's id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from presslens.layers import doc_text, entity_for, layers, span
+from presslens.resource_files import load_json
+from presslens.schema import Event, Participant, Quote, Time
+
+_ACTOR_DEPS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT = "nsubjpass"
+_CLAUSE_DEPS = {"xcomp", "ccomp"}  # an event in such a clause of another event belongs to it
+_INHERITS_SUBJECT = {"xcomp", "conj", "advcl"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_SPAN_RIGHT = {"compound", "flat", "nummod", "appos", "amod", "nmod", "npadvmod"}
+_NOUNS = {"NOUN", "PROPN"}
+_DATE_VALUE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_NEGATING_DETS = {"no"}
+_FIRST_PERSON = {"i", "me", "we", "us"}
+_WHEN = {"DATE", "TIME"}
+_MAX_CLIMB = 4
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The PLOVER vocabulary, read once from ``resources/events/lexicon.json``."""
+
+    verbs: dict[str, str]
+    phrasal: dict[str, str]
+    verb_object: dict[str, str]
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    light_verbs: frozenset[str]
+    negating: frozenset[str]
+    content_objects: frozenset[str]
+    target_rank: dict[str, int]
+    lemma_fixes: dict[str, str]
+
+    @classmethod
+    def load(cls) -> EventLexicon:
+        data = load_json("events", "lexicon.json")
+        return cls(
+            verbs=data["verbs"],
+            phrasal=data["phrasal"],
+            verb_object=data["verb_object"],
+            nouns=data["nouns"],
+            adjectives=data["adjectives"],
+            light_verbs=frozenset(data["light_verbs"]),
+            negating=frozenset(data["negating"]),
+            content_objects=frozenset(data["content_objects"]),
+            target_rank={p: i for i, p in enumerate(data["target_preps"])},
+            lemma_fixes=data["lemma_fixes"],
+        )
+
+    def lemma(self, tok: Token) -> str:
+        """The lower-case lemma of ``tok``, with the model's known slips mended ('stag')."""
+        lemma = tok.lemma_.lower()
+        return self.lemma_fixes.get(lemma, lemma)
+
+    def noun_type(self, tok: Token) -> str | None:
+        """The type a noun names, trying its compound first ('hunger strike')."""
+        lemma = self.lemma(tok)
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod"):
+                found = self.nouns.get(f"{self.lemma(c)} {lemma}")
+                if found:
+                    return found
+        return self.nouns.get(lemma)
+
+
+@dataclass
+class _Found:
+    """An event found at a token: its type, the tokens of its trigger, the word that typed it."""
+
+    anchor: Token  # the verb (or adjective, or subject noun) the participants hang on
+    type: str
+    trigger: tuple[int, int]  # character offsets
+    used: frozenset[int]  # token indices the trigger pattern consumed (not participants)
+
+
+class EventsComponent:
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        lay = layers(doc)
+        found: dict[int, _Found] = {}
+        for tok in doc:
+            pos = tok.pos_
+            if pos == "VERB":
+                hit = self._verb(tok)
+            elif pos == "ADJ":
+                hit = self._adjective(tok)
+            elif pos in _NOUNS and tok.dep_ in _ACTOR_DEPS:
+                hit = self._subject_noun(tok)
+            else:
+                continue
+            if hit is not None:
+                found[hit.anchor.i] = hit
+        kept = [f for f in found.values() if not _inside_other(f.anchor, found)]
+        kept.sort(key=lambda f: f.trigger[0])
+        quotes = _quote_pieces(lay.quotes)
+        dates = _dates(doc, lay.times)
+        lay.events = [
+            self._event(doc, f"e{n}", f, quotes, dates, found) for n, f in enumerate(kept, 1)
+        ]
+        return doc
+
+    # -- triggers -------------------------------------------------------------------------
+
+    def _verb(self, tok: Token) -> _Found | None:
+        lex = self.lex
+        lemma = lex.lemma(tok)
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep"):
+                kind = lex.phrasal.get(f"{lemma} {c.lower_}")
+                if kind:
+                    return _found(tok, kind, [tok, c], {c.i})
+        obj = _object(tok)
+        if obj is not None:
+            kind = lex.verb_object.get(f"{lemma} {lex.lemma(obj)}")
+            if kind:
+                return _found(tok, kind, [tok, obj], {obj.i})
+            if lemma in lex.light_verbs:
+                kind = lex.noun_type(obj)
+                if kind:
+                    return _found(tok, kind, [obj], {obj.i})
+        if lemma in lex.verbs:
+            return _found(tok, lex.verbs[lemma], [tok], set())
+        if lemma in lex.light_verbs:  # 'engaged in ethnic cleansing', 'took part in talks'
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    kind = lex.noun_type(pobj) if pobj is not None else None
+                    if kind:
+                        return _found(tok, kind, [pobj], {prep.i, pobj.i})
+        return None
+
+    def _adjective(self, tok: Token) -> _Found | None:
+        """'ready to contribute', 'unwilling to negotiate'."""
+        kind = self.lex.adjectives.get(tok.lower_)
+        if kind and any(c.dep_ == "xcomp" for c in tok.children):
+            return _found(tok, kind, [tok], set())
+        return None
+
+    def _subject_noun(self, tok: Token) -> _Found | None:
+        """'Protests erupted', 'Talks resumed': a lexicon noun as the subject of a verb that
+        is not a trigger itself."""
+        head = tok.head
+        if head.pos_ != "VERB" or self.lex.lemma(head) in self.lex.verbs:
+            return None
+        kind = self.lex.noun_type(tok)
+        return _found(tok, kind, [tok], set()) if kind else None
+
+    # -- the event ------------------------------------------------------------------------
+
+    def _event(
+        self,
+        doc: Doc,
+        eid: str,
+        f: _Found,
+        quotes: list[tuple[int, int, Quote]],
+        dates: dict[int, str],
+        found: dict[int, _Found],
+    ) -> Event:
+        anchor = f.anchor
+        if anchor.pos_ in _NOUNS:  # a subject noun: its owner acts, its 'against' object suffers
+            actor = _owner(anchor)
+            targets = self._prep_targets(anchor, f.used) or self._prep_targets(anchor.head, f.used)
+        else:
+            actor, targets = self._roles(anchor, f.used)
+            if not targets:
+                absorbed = [
+                    c for c in anchor.children if c.dep_ in _CLAUSE_DEPS and c.i in found
+                ] or [c for c in anchor.children if c.dep_ == "xcomp"]
+                for clause in absorbed:
+                    used = found[clause.i].used if clause.i in found else frozenset()
+                    targets = self._roles(clause, used)[1]
+                    if targets:
+                        break
+        participants = [
+            _participant(doc, t, "actor") for t in _conjuncts(actor) if not _is_relative(t)
+        ] + [_participant(doc, t, "target") for t in targets]
+        start = f.trigger[0]
+        quote = next((q for s, e, q in quotes if s <= start < e), None)
+        speaker = quote.speaker.entity if quote is not None and quote.speaker else None
+        for p in participants:  # 'we' in a quote is its speaker
+            if p.entity is None and speaker and p.text.lower() in _FIRST_PERSON:
+                p.entity = speaker
+        return Event(
+            id=eid,
+            type=f.type,
+            trigger=span(doc, *f.trigger),
+            participants=participants,
+            date=dates.get(_clause_verb(anchor).i),
+            negated=self._negated(anchor),
+            quote=quote.id if quote is not None else None,
+        )
+
+    def _roles(self, verb: Token, used: frozenset[int]) -> tuple[Token | None, list[Token]]:
+        """The actor and the targets of a verbal trigger."""
+        passive = next((c for c in verb.children if c.dep_ == _PASSIVE_SUBJECT), None)
+        if passive is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            patient = passive if passive is not None else verb.head
+            return actor, _conjuncts(patient)
+        return _actor(verb), self._targets(verb, used)
+
+    def _targets(self, verb: Token, used: frozenset[int]) -> list[Token]:
+        for c in verb.children:
+            if c.dep_ == "dative" and c.i not in used:
+                return _conjuncts(_pobj_or_self(c))
+        obj = _object(verb)
+        if obj is not None and obj.i not in used:
+            return _conjuncts(self._owner_or_self(obj))
+        # 'staged rallies in Gaza against X': the preposition may hang on the trigger noun
+        targets = self._prep_targets(verb, used, obj)
+        if targets:
+            return targets
+        for c in verb.children:
+            if c.dep_ == "ccomp":  # 'demanded that the government end ...'
+                subject = next((s for s in c.children if s.dep_ in _ACTOR_DEPS), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    return _conjuncts(subject)
+        return []
+
+    def _owner_or_self(self, obj: Token) -> Token:
+        """For 'rejected Iran's proposal' (an object that is someone's act): Iran."""
+        lemma = self.lex.lemma(obj)
+        if lemma in self.lex.content_objects or lemma in self.lex.nouns:
+            owner = _owner(obj)
+            if owner is not None:
+                return owner
+        return obj
+
+    def _prep_targets(
+        self, tok: Token, used: frozenset[int], noun: Token | None = None
+    ) -> list[Token]:
+        """The object of the best-ranked target preposition on ``tok`` (or on ``noun``);
+        never a date ('on Monday')."""
+        rank = self.lex.target_rank
+        best: tuple[int, Token] | None = None
+        for c in [*tok.children, *(noun.children if noun is not None else ())]:
+            if c.dep_ != "prep" or c.lower_ not in rank or (c.i in used and c.lower_ == "for"):
+                continue
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None or pobj.ent_type_ in _WHEN:
+                continue
+            if best is None or rank[c.lower_] < best[0]:
+                best = (rank[c.lower_], pobj)
+        return _conjuncts(self._owner_or_self(best[1])) if best else []
+
+    def _negated(self, anchor: Token) -> bool:
+        if any(c.dep_ == "neg" or c.lower_ in _NEGATING_DETS for c in anchor.children):
+            return True
+        if anchor.pos_ in _NOUNS and anchor.dep_ in ("dobj", "pobj"):
+            anchor = anchor.head
+        head = anchor.head
+        return anchor.dep_ == "xcomp" and (
+            self.lex.lemma(head) in self.lex.negating or any(c.dep_ == "neg" for c in head.children)
+        )
+
+
+def _found(anchor: Token, kind: str, words: list[Token], used: set[int]) -> _Found:
+    start = min(w.idx for w in words)
+    end = max(w.idx + len(w.text) for w in words)
+    compound = [c for c in words[-1].lefts if c.dep_ == "compound"]
+    if compound and len(words) == 1 and words[0].pos_ in _NOUNS:  # 'hunger strike'
+        start = min(start, compound[0].idx)
+    return _Found(anchor, kind, (start, end), frozenset(used))
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _pobj_or_self(tok: Token) -> Token:
+    return next((c for c in tok.children if c.dep_ == "pobj"), tok)
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose act a noun is: its possessor ('Iran's proposal'), its 'by'/'from'/'of' object,
+    or a name compounded on it ('a U.S. request')."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return next((c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.ent_type_), None)
+
+
+def _inside_other(tok: Token, found: dict[int, _Found]) -> bool:
+    """Whether ``tok`` sits in a 'to'/'that' clause of another trigger (through other such
+    clauses) or in a 'to' clause of its object: 'threatened to impose sanctions' and
+    'rejected a request to question them' are one event each."""
+    for _ in range(_MAX_CLIMB):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in _CLAUSE_DEPS:
+            tok = tok.head
+        elif _is_infinitive_acl(tok):
+            noun = tok.head
+            if noun.i in found:
+                return True
+            tok = noun.head.head if noun.dep_ == "pobj" else noun.head
+        else:
+            return False
+        if tok.i in found:
+            return True
+    return False
+
+
+def _is_infinitive_acl(tok: Token) -> bool:
+    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _actor(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through 'to' clauses, conjoined and adverbial verbs;
+    for a relative clause the noun it describes."""
+    tok = verb
+    for _ in range(_MAX_CLIMB):
+        subject = next((c for c in tok.children if c.dep_ in _ACTOR_DEPS), None)
+        if subject is not None:
+            return tok.head if _is_relative(subject) and tok.dep_ == "relcl" else subject
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return tok.head  # 'demonstrators protesting ...'
+        if tok.dep_ == "acl":
+            return None
+        if tok.dep_ not in _INHERITS_SUBJECT or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _is_relative(tok: Token) -> bool:
+    return tok.lower_ in _RELATIVE
+
+
+def _conjuncts(tok: Token | None) -> list[Token]:
+    """``tok`` and the words conjoined to it ('Jordan and Britain')."""
+    if tok is None:
+        return []
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _participant(doc: Doc, head: Token, role: str) -> Participant:
+    """The noun phrase of ``head`` without its clauses, conjuncts and possessive mark."""
+    right = head
+    for c in head.rights:
+        if c.dep_ in _SPAN_RIGHT or (c.dep_ == "prep" and c.lower_ == "of"):
+            right = max(right, c.right_edge, key=lambda t: t.i)
+    left = head.left_edge
+    while left.i < head.i and (left.is_punct or left.dep_ in ("cc", "preconj")):
+        left = doc[left.i + 1]
+    while right.i > head.i and (right.is_punct or right.dep_ == "case"):
+        right = doc[right.i - 1]
+    start, end = left.idx, right.idx + len(right.text)
+    return Participant(
+        entity=entity_for(doc, start, end),
+        role=role,
+        start=start,
+        end=end,
+        text=doc_text(doc)[start:end],
+    )
+
+
+def _quote_pieces(quotes: list[Quote]) -> list[tuple[int, int, Quote]]:
+    """(start, end, quote) of every piece of every quote's content."""
+    return [(s.start, s.end, q) for q in quotes for s in (q.spans or [q.content])]
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause ``tok`` is in (``tok`` itself for a verb)."""
+    for _ in range(_MAX_CLIMB):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _dates(doc: Doc, times: list[Time]) -> dict[int, str]:
+    """Token index of a clause's verb -> the resolved date of a time expression in it."""
+    out: dict[int, str] = {}
+    for t in times:
+        if t.type != "date" or not _DATE_VALUE.match(t.value):
+            continue
+        words = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if words is not None:
+            out.setdefault(_clause_verb(words.root.head).i, t.value)
+    return out
+
+
+@Language.factory("presslens_events")
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent(EventLexicon.load())

@@ -1,0 +1,243 @@
+"""PLOVER event coding: presslens events against the PLOVER gold-standard records.
+
+Layout (read by path, never copied): ``DATA_DIR/dev.json``, a list of records with
+``text``, ``event`` (the PLOVER type) and ``source``/``target`` lists of
+``{actorText, ...}``. DOCUMENT records document the file, not an event: they are
+skipped. Each text (one sentence, no headline, no publication date: the records'
+dates are placeholders) goes through the full pipeline; the scored event is the
+main one, the event whose trigger is highest in the parse (nearest the root),
+the first in the text on a tie. No event counts as wrong.
+
+* type accuracy: the main event's type is the gold ``event``;
+* (actor, type, target) accuracy: the type is right, and for each role the gold
+  names (actor = ``source``, target = ``target``), one of the event's participants
+  in that role shares a word with one of the gold ``actorText`` (case-insensitive,
+  stopwords and punctuation aside); a role without gold names is not scored.
+
+Baselines in the same run: the majority type of the tuning half, and a keyword
+lookup (the first word anywhere in the text whose lemma the lexicon's verbs or
+nouns type, without the parse). The lexicon was written from the PLOVER
+category definitions and checked against the odd-numbered records only (the
+tuning half); the even-numbered ones are held out: both are reported, with all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from presslens.article import Article
+from presslens.components.events import EventLexicon
+from presslens.errors import InputError
+from presslens.schema import Event
+
+SKIPPED_TYPES = frozenset({"DOCUMENT"})
+STOPWORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "with"}
+    | {"s", "its", "their", "his", "her"}
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One gold event: its sentence, type, and the gold names of actors and targets."""
+
+    id: str
+    text: str
+    type: str
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+
+
+@dataclass
+class Prediction:
+    """A system's main event for one record (type None: no event)."""
+
+    type: str | None
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    trigger: str = ""
+
+
+def _names(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(a["actorText"] for a in value if isinstance(a, dict) and a.get("actorText"))
+
+
+def read_records(data_dir: Path, limit: int | None = None) -> tuple[list[Record], int]:
+    """The event records of ``DATA_DIR/dev.json`` and how many DOCUMENT records were skipped."""
+    path = Path(data_dir) / "dev.json"
+    if not path.is_file():
+        raise InputError(
+            f"{path} not found: DATA_DIR must be the PLOVER folder holding dev.json "
+            "(a JSON list of records with text, event, source and target)"
+        )
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path} is not valid JSON: {exc}") from exc
+    records, skipped = [], 0
+    for item in raw:
+        if item.get("event") in SKIPPED_TYPES or not item.get("text"):
+            skipped += 1
+            continue
+        records.append(
+            Record(
+                id=str(item.get("id", len(records))),
+                text=item["text"],
+                type=item["event"],
+                actors=_names(item.get("source")),
+                targets=_names(item.get("target")),
+            )
+        )
+    return (records[:limit] if limit else records), skipped
+
+
+def words(text: str) -> set[str]:
+    """The lower-case words of ``text`` that can name an actor (no stopwords)."""
+    return {w for w in _WORD.findall(text.lower()) if w not in STOPWORDS}
+
+
+def role_ok(predicted: Sequence[str], gold: Sequence[str]) -> bool:
+    """Whether a predicted participant shares a word with a gold name (true without gold)."""
+    if not gold:
+        return True
+    gold_words = set().union(*(words(g) for g in gold))
+    return any(words(p) & gold_words for p in predicted)
+
+
+def triple_ok(record: Record, pred: Prediction) -> bool:
+    return (
+        pred.type == record.type
+        and role_ok(pred.actors, record.actors)
+        and role_ok(pred.targets, record.targets)
+    )
+
+
+def main_event(doc: Doc, events: Sequence[Event]) -> Event | None:
+    """The event whose trigger is nearest the root of its sentence (the first on a tie)."""
+
+    def depth(event: Event) -> tuple[int, int]:
+        words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        tok, n = (words.root, 0) if words is not None else (None, 99)
+        while tok is not None and tok.head.i != tok.i:
+            tok, n = tok.head, n + 1
+        return n, event.trigger.start
+
+    return min(events, key=depth, default=None)
+
+
+def from_event(event: Event | None) -> Prediction:
+    if event is None:
+        return Prediction(type=None)
+    return Prediction(
+        type=event.type,
+        actors=[p.text for p in event.participants if p.role == "actor"],
+        targets=[p.text for p in event.participants if p.role == "target"],
+        trigger=event.trigger.text,
+    )
+
+
+@cache
+def _lexicon() -> EventLexicon:
+    return EventLexicon.load()
+
+
+def keyword_type(doc: Doc) -> str | None:
+    """The baseline: the type of the first word whose lemma the lexicon's verbs or nouns know."""
+    lex = _lexicon()
+    for tok in doc:
+        lemma = lex.lemma(tok)
+        found = lex.verbs.get(lemma) or lex.nouns.get(lemma)
+        if found:
+            return found
+    return None
+
+
+def predict(records: Sequence[Record]) -> tuple[list[Prediction], list[Prediction]]:
+    """presslens's main events and the keyword baseline's types, one per record."""
+    from presslens.layers import layers
+    from presslens.pipeline import build_nlp
+
+    nlp = build_nlp()
+
+    def docs():
+        for r in records:
+            doc = nlp.make_doc(r.text)
+            layers(doc).article = Article.from_text(r.text)
+            yield doc
+
+    ours, keywords = [], []
+    for doc in nlp.pipe(docs()):
+        ours.append(from_event(main_event(doc, layers(doc).events)))
+        keywords.append(Prediction(type=keyword_type(doc)))
+    return ours, keywords
+
+
+def accuracy(records: Sequence[Record], preds: Sequence[Prediction]) -> tuple[float, float]:
+    """(type accuracy, (actor, type, target) accuracy)."""
+    if not records:
+        return 0.0, 0.0
+    n = len(records)
+    types = sum(p.type == r.type for r, p in zip(records, preds, strict=True))
+    triples = sum(triple_ok(r, p) for r, p in zip(records, preds, strict=True))
+    return types / n, triples / n
+
+
+def run(
+    data_dir: Path, limit: int | None = None, baseline: bool = True, errors: bool = False
+) -> str:
+    """Score presslens (and the baselines) on ``DATA_DIR/dev.json``; a Markdown table."""
+    records, skipped = read_records(data_dir, limit)
+    if not records:
+        raise InputError(f"{Path(data_dir) / 'dev.json'} holds no event records")
+    ours, keywords = predict(records)
+    tune = [i for i in range(len(records)) if i % 2 == 1]
+    held = [i for i in range(len(records)) if i % 2 == 0]
+    majority = Counter(records[i].type for i in tune or held).most_common(1)[0][0]
+    systems = [("presslens", ours)]
+    if baseline:
+        systems += [
+            (f"majority ({majority})", [Prediction(type=majority) for _ in records]),
+            ("keyword lookup", keywords),
+        ]
+    lines = [
+        f"PLOVER {Path(data_dir) / 'dev.json'}: {len(records)} event records "
+        f"({skipped} DOCUMENT record(s) skipped); tuning half = odd records ({len(tune)}), "
+        f"held-out half = even records ({len(held)})",
+        "",
+        "| system | type acc (held-out) | triple acc (held-out) | type acc (tuning) "
+        "| triple acc (tuning) | type acc (all) | triple acc (all) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, preds in systems:
+        cells = []
+        for idx in (held, tune, range(len(records))):
+            type_acc, triple_acc = accuracy([records[i] for i in idx], [preds[i] for i in idx])
+            cells.append(f"{type_acc:.3f}")
+            cells.append("-" if name != "presslens" else f"{triple_acc:.3f}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append(
+        "triple acc = type right and, per role with gold names, a participant sharing a word "
+        "with one; the baselines code no participants."
+    )
+    if errors:
+        lines.append("")
+        for i, (r, p) in enumerate(zip(records, ours, strict=True)):
+            if not triple_ok(r, p):
+                half = "tuning" if i % 2 else "held-out"
+                lines.append(
+                    f"- [{half}] {r.id}: gold {r.type} {list(r.actors)} -> {list(r.targets)}; "
+                    f"got {p.type} {p.trigger!r} {p.actors} -> {p.targets}"
+                )
+    return "\n".join(lines)
