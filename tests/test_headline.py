@@ -193,3 +193,79 @@ def test_spans_are_offsets_into_the_text(analyze):
         for s in [f.headline, *f.evidence]:
             assert a.text[s.start : s.end] == s.text
         assert f.headline.end <= a.headline.end
+
+
+def test_a_title_case_headline_is_read_too(analyze):
+    a = check(
+        analyze,
+        "Council Scraps Parking Fees In City Centre",
+        "The city council is considering scrapping parking fees in the centre, a spokesman said.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    assert problem(a).headline.text == "Scraps"
+
+
+def test_denied_doing_it_contradicts(analyze):
+    a = check(
+        analyze,
+        "Surgeon took selfie during operation",
+        "The surgeon, Dr Gwen Kovac, has denied taking a selfie during the operation, her "
+        "lawyer said.",
+    )
+    assert a.headline_check.verdict == "contradicted"
+    assert [e.text for e in problem(a).evidence] == ["denied taking"]
+
+
+def test_a_figure_the_body_says_is_not_quite_reached_is_inflated(analyze):
+    a = check(
+        analyze,
+        "Factory to cut 500 jobs",
+        "The factory will cut nearly 500 jobs next year, its owner said.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    f = problem(a)
+    assert f.kind == "number_inflated"
+    assert [e.text for e in f.evidence] == ["nearly 500"]
+
+
+def test_a_figure_rounded_down_is_fine(analyze):
+    a = check(
+        analyze,
+        "Factory to cut nearly 500 jobs",
+        "The factory will cut 480 jobs next year, its owner said.",
+    )
+    assert a.headline_check.verdict == "supported"
+
+
+def test_a_figure_the_body_does_not_give_is_unsupported(analyze):
+    a = check(
+        analyze,
+        "Council approves $40 million bridge plan",
+        "The city council approved the plan to replace the bridge on Thursday.",
+    )
+    assert a.headline_check.verdict == "unsupported"
+    f = problem(a)
+    assert f.kind == "number_differs"
+    assert f.headline.text == "$40 million"
+
+
+def test_someone_else_doing_it_is_unsupported(analyze):
+    a = check(
+        analyze,
+        "Ruiz vetoes bridge budget",
+        "Councillor Tomas Brandt vetoed the bridge budget on Monday. Mayor Ana Ruiz said she "
+        "regretted the decision.",
+    )
+    assert a.headline_check.verdict == "unsupported"
+    f = problem(a)
+    assert f.kind == "different_actor"
+    assert "Tomas Brandt" in f.explanation
+
+
+def test_a_company_announcing_its_own_plan_is_no_dropped_attribution(analyze):
+    a = check(
+        analyze,
+        "Draxton to cut 300 jobs",
+        "Carmaker Draxton will cut 300 jobs at its Leeds plant, its chief executive said.",
+    )
+    assert a.headline_check.verdict == "supported"

@@ -39,6 +39,8 @@ _ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
+_POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for itself
+_NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj"}  # 'denied [reports that] X'
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOP_SENTENCES = 4  # evidence sentences searched for the predicate
@@ -66,6 +68,7 @@ class HeadlineLexicon:
     speech: frozenset[str]
     copulas: frozenset[str]
     particles: frozenset[str]
+    negators: frozenset[str]
     antonyms: dict[str, frozenset[str]]
     synonyms: dict[str, frozenset[str]]
 
@@ -91,6 +94,7 @@ class HeadlineLexicon:
             speech=frozenset(load_json("quotes", "cues.json")["speech"]),
             copulas=frozenset(data["copulas"]),
             particles=frozenset(data["particles"]),
+            negators=frozenset(data["negators"]),
             antonyms={k: frozenset(v) for k, v in antonyms.items()},
             synonyms={k: frozenset(v) for k, v in data["synonyms"].items()},
         )
@@ -145,14 +149,15 @@ def _particle(verb: Token, child: Token) -> bool:
     )
 
 
-def _key(tok: Token, base: str) -> str:
+def _key(tok: Token, base: str) -> tuple[str, Token | None]:
+    """The lexicon phrase of ``tok`` ('call for', 'rule out') and its second word, if any."""
     lex = lexicon()
     for child in tok.children:
         if _particle(tok, child) or (child.dep_ == "prep" and child.lower_ in ("for", "on", "to")):
             phrase = f"{base} {child.lower_}"
             if phrase in lex.scales or f"not {phrase}" in lex.scales or phrase in lex.antonyms:
-                return phrase
-    return base
+                return phrase, child
+    return base, None
 
 
 def _reported(verb: Token) -> bool:
@@ -170,12 +175,12 @@ def read(tok: Token, base: str | None = None) -> Reading:
     """How the predicate ``tok`` is asserted (``base``: its bare form when it was mis-tagged)."""
     lex = lexicon()
     verb = tok.head if tok.dep_ in _COMPLEMENTS and tok.head.lemma_ in lex.copulas else tok
-    key = _key(tok, base or tok.lemma_.lower())
+    key, second = _key(tok, base or tok.lemma_.lower())
     negated = any(c.dep_ == "neg" for c in verb.children)
     if negated and f"not {key}" in lex.scales:
         key, negated = f"not {key}", False
     certainty, kind = 3, None
-    words = [tok, verb]
+    words = [tok, verb] + ([second] if second is not None else [])
     cur = verb
     for _ in range(3):  # the verb, then the verbs governing it through xcomp ('considering X-ing')
         for child in cur.children:
@@ -194,9 +199,26 @@ def read(tok: Token, base: str | None = None) -> Reading:
         words.append(cur)
         if lex.governors[cur.lemma_.lower()] < certainty:
             certainty, kind = lex.governors[cur.lemma_.lower()], "governor"
+    negator = _negator(verb)
+    if negator is not None:
+        negated = not negated
+        words.append(negator)
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
     return Reading(tok, verb, key, negated, certainty, kind, start, end)
+
+
+def _negator(verb: Token) -> Token | None:
+    """A verb like 'deny' governing ``verb`` within a few steps ('denied taking', 'denied
+    reports that he took')."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in _NEGATED_VIA or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in lexicon().negators:
+            return cur
+    return None
 
 
 # -- the body ---------------------------------------------------------------------------------
@@ -324,7 +346,8 @@ class Assertion:
     """One headline predicate: how it is asserted, by whom, and whether the headline says who."""
 
     reading: Reading
-    start: int  # the clause: subject to predicate
+    start: int  # the clause around the predicate
+    end: int
     attributed: bool  # the headline itself attributes it ('X says ...', 'X: ...', 'reportedly')
     actor: str | None  # entity id of the subject
 
@@ -415,9 +438,20 @@ def _assertion(
         or any(a.lemma_ in lex.reporting or a.lemma_ in lex.speech for a in verb.ancestors)
         or any(t.lower_ in lex.attribution for t in headline)
     )
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    start = min(subj.left_edge.idx, reading.start) if subj is not None else reading.start
-    return Assertion(reading, max(start, headline.start_char), attributed, _actor(doc, verb))
+    start = max(min(verb.left_edge.idx, reading.start), headline.start_char)
+    end = min(max(verb.right_edge.idx + len(verb.right_edge), reading.end), headline.end_char)
+    actor = _actor(doc, verb)
+    if actor is None and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        actor = _typed_actor(
+            doc, entity_for(doc, max(colon + 1, headline.start_char), reading.start)
+        )
+    return Assertion(reading, start, end, attributed, actor)
+
+
+def _typed_actor(doc: Doc, eid: str | None) -> str | None:
+    """``eid`` when it is a person, organisation, place or group."""
+    ent = next((e for e in layers(doc).entities if e.id == eid), None) if eid else None
+    return eid if ent is not None and ent.type in _ACTOR_TYPES else None
 
 
 def _actor(doc: Doc, verb: Token) -> str | None:
@@ -426,9 +460,7 @@ def _actor(doc: Doc, verb: Token) -> str | None:
     for _ in range(3):
         subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
-            eid = entity_for(doc, subj.left_edge.idx, subj.idx + len(subj))
-            ent = next((e for e in layers(doc).entities if e.id == eid), None)
-            return eid if ent is not None and ent.type in _ACTOR_TYPES else None
+            return _typed_actor(doc, entity_for(doc, subj.left_edge.idx, subj.idx + len(subj)))
         if cur.dep_ not in ("xcomp", "conj"):
             return None
         cur = cur.head
@@ -551,10 +583,12 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
     actor = _actor(doc, ev.verb)
     if a.actor and actor and not _same_actor(doc, a.actor, actor, m.sentence):
         names = {e.id: e.name for e in layers(doc).entities}
+        subj = next((c for c in ev.verb.children if c.dep_ in _SUBJECTS), None)
+        who = [(subj.left_edge.idx, subj.idx + len(subj))] if subj is not None else []
         return Problem(
             "different_actor",
             hs,
-            es,
+            [*who, *es] if who and who[0][1] <= ev.start else es,
             f"The headline has {names[a.actor]} doing it; in the body it is {names[actor]} "
             f"{where}.",
         )
@@ -564,10 +598,10 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
         evidence = [(quote.content.start, quote.content.end)]
         if quote.speaker:
             evidence.append((quote.speaker.start, quote.speaker.end))
-        clause = _t(doc, a.start, head.end)
+        clause = _t(doc, a.start, a.end)
         return Problem(
             "attribution_dropped",
-            (a.start, head.end),
+            (a.start, a.end),
             evidence,
             f'The headline states "{clause}" as fact; in the body it is what {who} said {where}.',
         )
@@ -590,12 +624,22 @@ def _same_actor(doc: Doc, ours: str, theirs: str, s: Sentence) -> bool:
 
 
 def _third_party(doc: Doc, ev: Reading, quote: Quote) -> bool:
-    """Whether the quoted claim is about someone or something other than its speaker."""
+    """Whether the quoted claim is about someone or something other than its speaker.
+
+    A speaker speaks for the subject when it is the subject's entity, belongs to it
+    ('its owner', 'their spokesman') or names it ('a spokesman for the factory').
+    """
     subj = next((c for c in ev.verb.children if c.dep_ in _SUBJECTS), None)
     if subj is None or subj.pos_ == "PRON":
         return False
-    speaker = quote.speaker.entity if quote.speaker else None
-    return speaker is None or entity_for(doc, subj.idx, subj.idx + len(subj)) != speaker
+    if quote.speaker is None:
+        return True
+    speaker = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+    own = speaker is not None and any(
+        t.lower_ in _POSSESSIVES or t.lemma_.lower() == subj.lemma_.lower() for t in speaker
+    )
+    same = entity_for(doc, subj.idx, subj.idx + len(subj)) == quote.speaker.entity
+    return not own and not (same and quote.speaker.entity is not None)
 
 
 def _t(doc: Doc, start: int, end: int) -> str:
