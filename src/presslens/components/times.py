@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from presslens.layers import doc_text, layers
 from presslens.schema import Quote, Time
 from presslens.times import FUTURE, PAST, UNKNOWN, TimeMention
-from presslens.times.tagger import Candidate, find_candidates, resolve
+from presslens.times.lexicon import lexicon
+from presslens.times.tagger import Candidate, find_candidates, in_context, resolve
 
 _WILL = frozenset({"will", "shall", "'ll", "wo"})
 _TIME_NOUNS = frozenset({"year", "season", "quarter", "term", "decade"})
@@ -67,21 +68,26 @@ class DocSyntax:
         return UNKNOWN if verb is None else verb_tense(verb)
 
 
-def verb_tense(verb: Token) -> int:
-    """PAST, FUTURE or UNKNOWN for a verb, from its morphology and its auxiliaries."""
+def verb_tense(verb: Token, climb: int = 2) -> int:
+    """PAST, FUTURE or UNKNOWN for a verb, from its auxiliaries and morphology; a
+    non-finite verb takes the tense of the verb it hangs on ("expected to resume")."""
+    words = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _WILL or a.tag_ == "MD" for a in auxes):
+    if any(a.lower_ in words["future_auxiliaries"] for a in auxes):
         return FUTURE
-    tenses = set(verb.morph.get("Tense")) | {t for a in auxes for t in a.morph.get("Tense")}
-    if ("Past" in tenses and verb.tag_ != "VBN") or any(a.tag_ == "VBD" for a in auxes):
-        return PAST
-    if any(a.lemma_ == "have" for a in auxes) or (verb.tag_ == "VBN" and not auxes):
-        return PAST  # "has said", "the ship, damaged on Monday"
+    if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) or verb.tag_ == "VBD":
+        return PAST  # "said", "was closed", "has said"
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return FUTURE if verb.tag_ == "VBG" else UNKNOWN  # "is meeting on Friday"
+    head = verb.head
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
-        return FUTURE  # "plans to meet on Friday"
-    if "Pres" in tenses:
-        return FUTURE  # "meets on Friday", "is due on Friday"
-    return UNKNOWN
+        if head.lemma_.lower() in words["future_governors"]:
+            return FUTURE  # "plans to meet on Friday", "is expected to resume"
+    elif verb.tag_ in ("VBZ", "VBP"):
+        return UNKNOWN
+    if climb and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        return verb_tense(head, climb - 1)
+    return PAST if verb.tag_ == "VBN" else UNKNOWN  # "the ship, damaged on Monday"
 
 
 class TimesComponent:
@@ -94,6 +100,7 @@ class TimesComponent:
         mentions = {c: resolve(c, text, published, syntax) for c in candidates}
         if lay.quotes:
             lay.quotes = self._date_quotes(doc, lay.quotes, mentions, syntax)
+        in_context(mentions)
         lay.times = [
             Time(start=m.start, end=m.end, text=m.text, type=m.type, value=m.value, anchor=m.anchor)
             for m in mentions.values()

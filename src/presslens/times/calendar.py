@@ -97,19 +97,21 @@ def weekday_near(anchor: dt.date, weekday: int, direction: int, strict: bool = F
     return anchor + dt.timedelta(days=direction * step)
 
 
-def nearest_year(anchor: dt.date, month: int, day: int, direction: int) -> dt.date | None:
-    """``month``/``day`` in the year that puts it on or before (-1), on or after (+1) or
-    nearest to (0) ``anchor``; None for an impossible day (February 30)."""
+def nearest_year(
+    anchor: dt.date, month: int, day: int, direction: int, reach: int = 270
+) -> dt.date | None:
+    """``month``/``day`` in the year that puts it before (-1) or after (+1) ``anchor``
+    within ``reach`` days, else the nearest to it; None for an impossible day (February 30)."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
-    if direction < 0:
-        options = [d for d in options if d <= anchor]
-        return max(options) if options else None
-    if direction > 0:
-        options = [d for d in options if d >= anchor]
-        return min(options) if options else None
-    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor)) if options else None
+    if not options:
+        return None
+    if direction:
+        ahead = [d for d in options if 0 <= (d - anchor).days * direction <= reach]
+        if ahead:
+            return min(ahead, key=lambda d: abs((d - anchor).days))
+    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))

@@ -114,6 +114,8 @@ def _plausible(
         return syntax.tag(cand.start) == "RB"
     if cand.rule == "holiday" and not m.group("hol")[0].isupper():
         return False
+    if cand.rule == "duration" and len(cand.g("num") or "") == 4 and cand.g("num").isdigit():
+        return False  # "the 1988 quarter"
     if cand.rule == "bare_quarter" and cand.g("bare") == "period" and not cand.g("qmod"):
         return False
     if cand.rule == "day_month" and not m.group("day")[0].isdigit() and not cand.g("wd"):
@@ -163,12 +165,44 @@ def tag(
     text: str, anchor: dt.date | None, syntax: Syntax | None = None, offset: int = 0
 ) -> list[TimeMention]:
     """Every time expression in ``text`` with its value (offsets shifted by ``offset``)."""
-    found = []
-    for cand in find_candidates(text, syntax):
-        mention = resolve(cand, text, anchor, syntax)
-        if mention is not None:
-            found.append(_shifted(mention, offset) if offset else mention)
-    return found
+    mentions = {c: resolve(c, text, anchor, syntax) for c in find_candidates(text, syntax)}
+    in_context(mentions)
+    return [_shifted(m, offset) if offset else m for m in mentions.values() if m is not None]
+
+
+_YEAR = re.compile(r"^\d{4}$")
+_QUARTER = re.compile(r"^(\d{4})-(Q\d)$")
+# characters before (the quarter under discussion) or after "a year ago" to look for a quarter
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 800, 150
+
+
+def in_context(mentions: dict[Candidate, TimeMention | None]) -> None:
+    """Values that depend on the expressions around them, set in place: "a year ago" (or
+    "year-earlier") near a quarter is that quarter a year before ("2023-Q3")."""
+    quarters = [
+        m
+        for c, m in mentions.items()
+        if m is not None and _QUARTER.match(m.value) and not _YEAR_BACK.intersection(_qmods(c))
+    ]
+    if not quarters:
+        return
+    for cand, m in mentions.items():
+        if m is None or not _YEAR.match(m.value) or not _one_year_back(cand):
+            continue
+        before = [q for q in quarters if m.start - _CONTEXT_BEFORE <= q.end <= m.start]
+        after = [q for q in quarters if m.end <= q.start <= m.end + _CONTEXT_AFTER]
+        q = before[-1] if before else (after[0] if after else None)
+        if q is not None:
+            year, code = _QUARTER.match(q.value).groups()
+            value = f"{int(year) - 1:04d}-{code}"
+            mentions[cand] = TimeMention(m.start, m.end, m.text, m.type, value, m.anchor)
+
+
+def _one_year_back(c: Candidate) -> bool:
+    """ "a year ago", "a year earlier", "year-earlier": one year back from the anchor."""
+    return c.rule == "year_back" or (
+        c.rule == "ago" and c.g("num") in ("a", "one") and c.g("unit") == "year"
+    )
 
 
 def _shifted(m: TimeMention, offset: int) -> TimeMention:
@@ -211,6 +245,11 @@ def _direction(rel: str | None, ctx: _Context) -> tuple[int, bool]:
     if rel == "this" and direction == UNKNOWN:
         return UNKNOWN, False
     return (direction if direction != UNKNOWN else PAST), False
+
+
+def _words(phrase: str | None) -> str | None:
+    """``phrase`` with its whitespace runs made single spaces."""
+    return " ".join(phrase.split()) if phrase else None
 
 
 def _offset(rel: str | None, words: dict) -> int:
@@ -284,16 +323,18 @@ def _month(c: Candidate, ctx: _Context) -> Reading:
     if ctx.anchor is None:
         return Reading("date", f"XXXX-{month:02d}")
     a = ctx.anchor
+    rel = _words(c.g("rel"))
     if c.g("yrel"):
         year = a.year + _offset(c.g("yrel"), ctx.words)
-    else:
-        direction, strict = _direction(c.g("rel"), ctx)
-        if direction == UNKNOWN:  # "this April"
-            year = a.year
-        elif direction == PAST:
-            year = a.year if month < a.month or (month == a.month and not strict) else a.year - 1
-        else:
-            year = a.year if month > a.month or (month == a.month and not strict) else a.year + 1
+    elif rel in _CLOSE_PAST:
+        year = a.year if month < a.month else a.year - 1
+    elif rel in _CLOSE_FUTURE:
+        year = a.year if month > a.month else a.year + 1
+    elif rel == "this":
+        year = a.year
+    else:  # the month nearest the anchor in the tense's direction (15th: mid-month)
+        day = cal.nearest_year(a, month, 15, ctx.direction(), reach=300)
+        year = day.year if day else a.year
     return Reading("date", f"{year:04d}-{month:02d}", anchored=True)
 
 
@@ -351,8 +392,7 @@ def _weekday(c: Candidate, ctx: _Context) -> Reading:
     kind = "time" if pod else "date"
     if ctx.anchor is None:
         return Reading(kind, f"XXXX-WXX-{number_}{pod}")
-    rel = " ".join(c.g("rel").split()) if c.g("rel") else None
-    date = _weekday_date(c.g("wd"), rel, ctx)
+    date = _weekday_date(c.g("wd"), _words(c.g("rel")), ctx)
     return Reading(kind, date.isoformat() + pod, anchored=True)
 
 
@@ -391,13 +431,8 @@ def _quarter_year(q: int, c: Candidate, ctx: _Context) -> int:
     yrel = c.g("qyrel") or c.g("yrel")
     if yrel:
         return a.year + _offset(yrel, ctx.words)
-    direction = ctx.direction()
-    current = cal.quarter(a)
-    if direction == PAST:
-        return a.year if q <= current else a.year - 1
-    if direction == FUTURE:
-        return a.year if q >= current else a.year + 1
-    return min((a.year - 1, a.year), key=lambda y: abs(y * 4 + q - (a.year * 4 + current)))
+    # quarters are reported once begun (or over): the latest one begun, whatever the tense
+    return a.year if q <= cal.quarter(a) else a.year - 1
 
 
 _YEAR_BACK = frozenset({"year-ago", "year-earlier", "year-before", "comparable", "corresponding"})
@@ -429,8 +464,9 @@ def _bare_quarter(c: Candidate, ctx: _Context) -> Reading:
     if ctx.anchor is None:
         return Reading("date", "XXXX-QX")
     mods = set(_qmods(c))
-    if c.g("qyrel"):
-        base = dt.date(ctx.anchor.year + _offset(c.g("qyrel"), ctx.words), ctx.anchor.month, 1)
+    if c.g("qyrel") or c.g("yq"):
+        year = int(c.g("yq")) if c.g("yq") else ctx.anchor.year + _offset(c.g("qyrel"), ctx.words)
+        base = cal.shift(dt.date(year, ctx.anchor.month, 1), "Q", -1 if c.g("yq") else 0)
     else:
         # in financial copy "the quarter" is the one just reported, the last one completed
         base = cal.shift(ctx.anchor, "Q", 0 if "current" in mods else -1)
@@ -459,6 +495,12 @@ def _ago(c: Candidate, ctx: _Context) -> Reading:
         return Reading("date", cal.relative(unit, steps))
     day = cal.shift(ctx.anchor, unit, steps)
     return Reading("date", cal.render(day, granularity), anchored=True)
+
+
+def _year_back(c: Candidate, ctx: _Context) -> Reading:
+    if ctx.anchor is None:
+        return Reading("date", cal.relative("Y", -1))
+    return Reading("date", cal.render(cal.shift(ctx.anchor, "Y", -1), "Y"), anchored=True)
 
 
 def _duration(c: Candidate, ctx: _Context) -> Reading:
@@ -572,6 +614,7 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "bare_quarter": _bare_quarter,
     "season": _season,
     "ago": _ago,
+    "year_back": _year_back,
     "duration": _duration,
     "bare_units": _bare_units,
     "set_every": _set_every,
