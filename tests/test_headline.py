@@ -269,3 +269,16 @@ def test_a_company_announcing_its_own_plan_is_no_dropped_attribution(analyze):
         "Carmaker Draxton will cut 300 jobs at its Leeds plant, its chief executive said.",
     )
     assert a.headline_check.verdict == "supported"
+
+
+def test_a_claim_put_in_the_wrong_mouth_is_unsupported(analyze):
+    a = check(
+        analyze,
+        "Mayor Ruiz says Mill Street bridge is unsafe",
+        "The Mill Street bridge is unsafe, said Tomas Brandt, a councillor. Mayor Ana Ruiz "
+        "did not comment.",
+    )
+    assert a.headline_check.verdict == "unsupported"
+    f = problem(a)
+    assert f.kind == "different_actor"
+    assert f.evidence[0].text == "Tomas Brandt"

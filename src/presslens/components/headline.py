@@ -350,6 +350,7 @@ class Assertion:
     end: int
     attributed: bool  # the headline itself attributes it ('X says ...', 'X: ...', 'reportedly')
     actor: str | None  # entity id of the subject
+    source: str | None  # entity id of whom the headline has saying it
 
 
 def check_headline(doc: Doc) -> HeadlineCheck:
@@ -433,11 +434,20 @@ def _assertion(
     lex = lexicon()
     reading = read(tok, base)
     verb = reading.verb
+    cue = next(
+        (a for a in verb.ancestors if a.lemma_ in lex.reporting or a.lemma_ in lex.speech), None
+    )
     attributed = (
         0 <= colon < tok.idx
-        or any(a.lemma_ in lex.reporting or a.lemma_ in lex.speech for a in verb.ancestors)
+        or cue is not None
         or any(t.lower_ in lex.attribution for t in headline)
     )
+    if cue is not None:
+        source = _actor(doc, cue)
+    elif 0 <= colon < tok.idx:  # 'Mayor: ...'
+        source = _typed_actor(doc, entity_for(doc, headline.start_char, colon))
+    else:
+        source = None
     start = max(min(verb.left_edge.idx, reading.start), headline.start_char)
     end = min(max(verb.right_edge.idx + len(verb.right_edge), reading.end), headline.end_char)
     actor = _actor(doc, verb)
@@ -445,7 +455,7 @@ def _assertion(
         actor = _typed_actor(
             doc, entity_for(doc, max(colon + 1, headline.start_char), reading.start)
         )
-    return Assertion(reading, start, end, attributed, actor)
+    return Assertion(reading, start, end, attributed, actor, source)
 
 
 def _typed_actor(doc: Doc, eid: str | None) -> str | None:
@@ -593,6 +603,16 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
             f"{where}.",
         )
     quote = _quote_at(body, ev.tok.idx)
+    speaker = quote.speaker.entity if quote is not None and quote.speaker else None
+    if a.source and speaker and not _same_actor(doc, a.source, speaker, None):
+        names = {e.id: e.name for e in layers(doc).entities}
+        return Problem(
+            "different_actor",
+            hs,
+            [(quote.speaker.start, quote.speaker.end), *es],
+            f"The headline has {names[a.source]} saying it; in the body it is "
+            f"{names[speaker]} {where}.",
+        )
     if quote is not None and not a.attributed and _third_party(doc, ev, quote):
         who = quote.speaker.text if quote.speaker else "a source"
         evidence = [(quote.content.start, quote.content.end)]
@@ -608,16 +628,15 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
     return None
 
 
-def _same_actor(doc: Doc, ours: str, theirs: str, s: Sentence) -> bool:
-    """The same entity, one named inside the other ('LG', 'LG Display'), or ours in the sentence."""
+def _same_actor(doc: Doc, ours: str, theirs: str, s: Sentence | None) -> bool:
+    """The same entity, one named inside the other ('LG', 'LG Display'), or ours named in ``s``."""
     if ours == theirs:
         return True
     names = {e.id: e.name.lower().split() for e in layers(doc).entities if e.id in (ours, theirs)}
-    a, b = names[ours], names[theirs]
-    short, long = sorted((a, b), key=len)
+    short, long = sorted((names[ours], names[theirs]), key=len)
     if any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)):
         return True
-    return any(
+    return s is not None and any(
         eid == ours and s.start <= start < s.end
         for (start, _), eid in layers(doc).mention_entity.items()
     )
