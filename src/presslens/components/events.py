@@ -36,6 +36,7 @@ _DATE_VALUE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _NEGATING_DETS = {"no"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _WHEN = {"DATE", "TIME"}
+_MODIFIER_DEPS = {"amod", "compound"}  # 'the detained fishermen' describes, it does not report
 _MAX_CLIMB = 4
 
 
@@ -105,7 +106,7 @@ class EventsComponent:
         found: dict[int, _Found] = {}
         for tok in doc:
             pos = tok.pos_
-            if pos == "VERB":
+            if pos == "VERB" and tok.dep_ not in _MODIFIER_DEPS:
                 hit = self._verb(tok)
             elif pos == "ADJ":
                 hit = self._adjective(tok)

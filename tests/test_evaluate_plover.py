@@ -1,0 +1,87 @@
+"""The PLOVER event scorer, on tiny invented records, and a short run on the real data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from presslens.errors import InputError
+from presslens.evaluate.plover import Prediction, Record, read_records, role_ok, run, triple_ok
+
+RECORDS = [
+    {"id": "DOC-1", "event": "DOCUMENT", "eventText": "documentation, not an event"},
+    {
+        "id": "R1",
+        "event": "ASSAULT",
+        "text": "Masked gunmen attacked Norland pilgrims near Kasso on Sunday.",
+        "source": [{"actorText": "gunmen", "code": "UAF"}],
+        "target": [{"actorText": "Norland pilgrims", "code": "NOR"}],
+    },
+    {
+        "id": "R2",
+        "event": "DEMAND",
+        "text": "Vesteria called on Norland to release the detained fishermen.",
+        "source": [{"actorText": "Vesteria", "code": "VES"}],
+        "target": [{"actorText": "Norland", "code": "NOR"}],
+    },
+    {
+        "id": "R3",
+        "event": "AGREE",
+        "text": "Vesteria and Norland agreed to a ceasefire on Friday.",
+        "source": [{"actorText": "Vesteria"}, {"actorText": "Norland"}],
+        "target": "",
+    },
+]
+
+
+@pytest.fixture
+def plover_dir(tmp_path: Path) -> Path:
+    (tmp_path / "dev.json").write_text(json.dumps(RECORDS), encoding="utf-8")
+    return tmp_path
+
+
+def test_reads_records_and_skips_documentation(plover_dir: Path) -> None:
+    records, skipped = read_records(plover_dir)
+    assert skipped == 1
+    assert [r.id for r in records] == ["R1", "R2", "R3"]
+    assert records[0].actors == ("gunmen",) and records[0].targets == ("Norland pilgrims",)
+    assert records[2].targets == ()  # an empty target string is no target
+    assert [r.id for r in read_records(plover_dir, limit=2)[0]] == ["R1", "R2"]
+
+
+def test_roles_match_by_a_shared_word_and_unscored_without_gold() -> None:
+    assert role_ok(["the Norland pilgrims on a bus"], ["Norland pilgrims"])
+    assert not role_ok(["the bus"], ["Norland pilgrims"])
+    assert not role_ok([], ["Norland pilgrims"])
+    assert not role_ok(["the town of Kasso"], ["of the"])  # stopwords never match
+    assert role_ok([], [])
+    record = Record("R", "text", "ASSAULT", actors=("gunmen",), targets=("pilgrims",))
+    right = Prediction("ASSAULT", actors=["Masked gunmen"], targets=["a bus of pilgrims"])
+    assert triple_ok(record, right)
+    assert not triple_ok(record, Prediction("FIGHT", right.actors, right.targets))
+    assert not triple_ok(record, Prediction("ASSAULT", ["police"], right.targets))
+    assert not triple_ok(record, Prediction(None))
+
+
+def test_run_scores_presslens_beside_the_baselines(plover_dir: Path) -> None:
+    report = run(plover_dir, errors=True)
+    assert "3 event records (1 DOCUMENT record(s) skipped)" in report
+    presslens_row = next(line for line in report.splitlines() if line.startswith("| presslens"))
+    cells = [c.strip() for c in presslens_row.strip("|").split("|")][1:]
+    assert cells[-2:] == ["1.000", "1.000"]  # type and triple accuracy on all three
+    assert "| keyword lookup |" in report and "| majority (" in report
+
+
+def test_missing_file_says_what_to_give(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"dev\.json"):
+        run(tmp_path)
+
+
+@pytest.mark.skipif(not (DATA / "plover" / "dev.json").is_file(), reason="PLOVER data absent")
+def test_real_dev_records_with_a_limit() -> None:
+    report = run(DATA / "plover", limit=6, baseline=False)
+    assert "6 event records" in report
+    assert "| presslens |" in report and "keyword" not in report

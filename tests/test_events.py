@@ -1,0 +1,98 @@
+"""The events layer: PLOVER events with their actors and targets, on invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.pipeline import STAGES
+from presslens.schema import Analysis, Event
+
+
+def events_of(a: Analysis, kind: str) -> list[Event]:
+    return [e for e in a.events if e.type == kind]
+
+
+def role(a: Analysis, event: Event, which: str) -> list[str | None]:
+    """The names of the entities in one role of ``event`` (the text when unresolved)."""
+    out = []
+    for p in event.participants:
+        if p.role == which:
+            entity = a.entity(p.entity)
+            out.append(entity.name if entity else p.text)
+    return out
+
+
+def test_author_voice_event_resolves_actor_and_target_to_entities(analyze) -> None:
+    a = analyze(
+        "Harbour Strike Spreads\n\n"
+        "Norland imposed sanctions on Vesteria after the border incident. "
+        "Vesteria's foreign minister Karl Ostberg condemned the decision."
+    )
+    (sanction,) = events_of(a, "SANCTION")
+    assert sanction.trigger.text == "imposed sanctions"
+    assert role(a, sanction, "actor") == ["Norland"]
+    assert role(a, sanction, "target") == ["Vesteria"]
+    assert sanction.quote is None and not sanction.negated
+    actor = next(p for p in sanction.participants if p.role == "actor")
+    assert a.text[actor.start : actor.end] == actor.text
+    (condemn,) = events_of(a, "DISAPPROVE")
+    assert role(a, condemn, "actor") == ["Karl Ostberg"]
+    assert [e.id for e in a.events] == [f"e{i}" for i in range(1, len(a.events) + 1)]
+    assert [e.trigger.start for e in a.events] == sorted(e.trigger.start for e in a.events)
+
+
+def test_did_not_attack_is_negated(analyze) -> None:
+    a = analyze("The army did not attack the village of Dorna, the ministry said.")
+    (attack,) = events_of(a, "ASSAULT")
+    assert attack.negated
+    assert attack.trigger.text == "attack"
+
+
+def test_event_inside_a_quote_names_the_quote_and_its_speaker(analyze) -> None:
+    a = analyze(
+        '"We will never negotiate with the rebels," said Interior Minister Lena Sorvik on Tuesday.'
+    )
+    (quote,) = a.quotes
+    (talks,) = events_of(a, "CONSULT")
+    assert talks.quote == quote.id
+    assert talks.negated
+    assert role(a, talks, "actor") == ["Lena Sorvik"]  # 'we' is the speaker's side
+
+
+def test_passive_by_phrase_is_the_actor(analyze) -> None:
+    a = analyze("The convoy was attacked by rebels near Kasso on Sunday.")
+    (attack,) = events_of(a, "ASSAULT")
+    assert role(a, attack, "actor") == ["rebels"]
+    assert role(a, attack, "target") == ["The convoy"]
+
+
+def test_threatened_to_strike_is_one_threat(analyze) -> None:
+    a = analyze("The Dockworkers Union threatened to blockade the port of Tarsa.")
+    assert [e.type for e in a.events] == ["THREATEN"]
+    (threat,) = a.events
+    assert role(a, threat, "actor") == ["The Dockworkers Union"] or role(a, threat, "actor") == [
+        "Dockworkers Union"
+    ]
+    assert threat.participants[-1].role == "target"
+    assert "Tarsa" in threat.participants[-1].text
+
+
+def test_refused_to_is_a_rejection_and_failed_to_a_negation(analyze) -> None:
+    a = analyze("The council refused to meet the strikers. Police failed to arrest the suspect.")
+    assert [e.type for e in a.events] == ["REJECT", "COERCE"]
+    assert not a.events[0].negated
+    assert a.events[1].negated
+
+
+def test_speech_verbs_are_not_events(analyze) -> None:
+    a = analyze("The mayor said on Monday that the budget was balanced.")
+    assert a.events == []
+
+
+@pytest.mark.skipif(
+    "presslens_times" not in dict(STAGES), reason="the times stage is not in the pipeline"
+)
+def test_dated_event_takes_the_date_of_its_clause(analyze) -> None:
+    a = analyze("Vesteria expelled two Norland diplomats on Monday.", published="2024-03-14")
+    (expel,) = events_of(a, "SANCTION")
+    assert expel.date == "2024-03-11"
