@@ -39,13 +39,14 @@ _ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
+_NOT_BEFORE_VERB = {"DET", "ADJ", "ADP", "NUM", "PRON"}  # 'A Curious Plan' is no predicate
 _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for itself
 _NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj"}  # 'denied [reports that] X'
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOP_SENTENCES = 4  # evidence sentences searched for the predicate
 _FLOOR = 0.2  # a sentence sharing less of the headline's weight is no evidence
-_SUPPORTED_SCORE = 0.5  # share of the headline a sentence must carry when no predicate matches
+_SUPPORTED_SCORE = 0.5  # share of the headline the top sentences carry when no predicate matches
 _SHORT_QUOTE = 2  # a headline quote this short may be a scare quote: its words must be in the body
 _NUMBER_TOLERANCE = 0.005  # relative difference still read as the same figure
 _ROUNDING = 0.1  # a headline may round a figure down (an "about" figure either way) this much
@@ -241,7 +242,7 @@ class Body:
     quotes: list[Quote]
     quote_pieces: list[tuple[int, int, Quote]]  # content pieces, by start
     top: list[Sentence]  # the best evidence sentences, best first
-    best_score: float
+    coverage: float  # share of the headline's word weight the top sentences hold together
     headline_words: frozenset[str]  # forms and synonyms of the headline's content words
 
 
@@ -291,8 +292,10 @@ def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence]) -> Body:
     for s in sentences:
         seen = {doc[i].lemma_.lower() for i in s.tokens} | {doc[i].lower_ for i in s.tokens}
         vocabulary |= seen
-        scored.append((sum(w for w, forms in wanted if forms & seen) / total, s))
+        scored.append((sum(w for w, forms in wanted if forms & seen) / total, s, seen))
     scored.sort(key=lambda x: (-x[0], x[1].start))
+    top = [(s, seen) for score, s, seen in scored[:_TOP_SENTENCES] if score >= _FLOOR]
+    together = set().union(*(seen for _, seen in top))
     quotes = [q for q in layers(doc).quotes if q.content.start >= headline.end_char]
     pieces = sorted(
         ((p.start, p.end, q) for q in quotes for p in (q.spans or [q.content])), key=lambda x: x[0]
@@ -302,8 +305,8 @@ def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence]) -> Body:
         vocabulary=vocabulary,
         quotes=quotes,
         quote_pieces=pieces,
-        top=[s for score, s in scored[:_TOP_SENTENCES] if score >= _FLOOR],
-        best_score=scored[0][0] if scored else 0.0,
+        top=[s for s, _ in top],
+        coverage=sum(w for w, forms in wanted if forms & together) / total,
         headline_words=frozenset(w for _, forms in wanted for w in forms),
     )
 
@@ -366,7 +369,7 @@ def check_headline(doc: Doc) -> HeadlineCheck:
     stance = _stance(text[h_start:h_end], "\n\n".join(text[s.start : s.end] for s in sentences))
     judged = [_judge(doc, a, body) for a in _assertions(doc, headline)]
     if not judged:  # no predicate: the headline is a phrase ('Record crowd at lake festival')
-        verdict = _by_overlap(body.best_score)
+        verdict = _by_overlap(body.coverage)
         judged.append((verdict, _overlap_finding(doc, lay.headline, verdict, body)))
     for p in _number_problems(doc, headline, body) + _quote_problems(doc, headline, body):
         verdict = "overstated" if p.kind in _OVERSTATED else "unsupported"
@@ -423,7 +426,7 @@ def _assertions(doc: Doc, headline: DocSpan) -> list[Assertion]:
     if not found:  # a Title Case headline the tagger read as names: predicates by lexicon
         for tok in headline[1:]:
             hits = [v for v in variants(tok) if v in lex.scales or v in lex.antonyms]
-            if hits:
+            if hits and doc[tok.i - 1].pos_ not in _NOT_BEFORE_VERB:
                 found.append(_assertion(doc, headline, tok, colon, hits[0]))
     return found
 
@@ -451,7 +454,7 @@ def _assertion(
     start = max(min(verb.left_edge.idx, reading.start), headline.start_char)
     end = min(max(verb.right_edge.idx + len(verb.right_edge), reading.end), headline.end_char)
     actor = _actor(doc, verb)
-    if actor is None and not any(c.dep_ in _SUBJECTS for c in verb.children):
+    if actor is None and _subject(verb) is None:
         actor = _typed_actor(
             doc, entity_for(doc, max(colon + 1, headline.start_char), reading.start)
         )
@@ -468,7 +471,7 @@ def _actor(doc: Doc, verb: Token) -> str | None:
     """The entity id of the subject of ``verb`` (or of the verb it depends on), a person etc."""
     cur = verb
     for _ in range(3):
-        subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+        subj = _subject(cur)
         if subj is not None:
             return _typed_actor(doc, entity_for(doc, subj.left_edge.idx, subj.idx + len(subj)))
         if cur.dep_ not in ("xcomp", "conj"):
@@ -532,6 +535,8 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
         problem = _compare(doc, a, m, body)
         if (problem is not None or m.how != "same") and not _about(m.reading.verb, topic):
             continue  # another deed in a sentence that is only partly about the headline
+        if m.how != "same" and not _same_subject(doc, a, m.reading):
+            continue  # a kindred verb said of someone else
         if problem is None:
             clean.append(m)
         else:
@@ -558,8 +563,26 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
             else "unsupported"
         )
         return verdict, _finding(doc, p, verdict)
-    verdict = _by_overlap(body.best_score)
+    verdict = _by_overlap(body.coverage)
     return verdict, _overlap_finding(doc, layers(doc).headline, verdict, body)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _same_subject(doc: Doc, a: Assertion, ev: Reading) -> bool:
+    """Whether the body verb is said of the headline's subject, as far as one can tell."""
+    ours, theirs = _subject(a.reading.verb), _subject(ev.verb)
+    if ours is None or theirs is None:
+        return True
+    actor = _actor(doc, ev.verb)
+    if a.actor and actor:
+        return _same_actor(doc, a.actor, actor, None)
+    if theirs.pos_ == "PRON" or ours.pos_ == "PRON":
+        return True
+    words = {w for t in ours.subtree if t.is_alpha and not t.is_stop for w in variants(t)}
+    return any(variants(t) & words for t in theirs.subtree if t.is_alpha and not t.is_stop)
 
 
 def _problem_rank(kind: str) -> int:
@@ -593,7 +616,7 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
     actor = _actor(doc, ev.verb)
     if a.actor and actor and not _same_actor(doc, a.actor, actor, m.sentence):
         names = {e.id: e.name for e in layers(doc).entities}
-        subj = next((c for c in ev.verb.children if c.dep_ in _SUBJECTS), None)
+        subj = _subject(ev.verb)
         who = [(subj.left_edge.idx, subj.idx + len(subj))] if subj is not None else []
         return Problem(
             "different_actor",
@@ -648,7 +671,7 @@ def _third_party(doc: Doc, ev: Reading, quote: Quote) -> bool:
     A speaker speaks for the subject when it is the subject's entity, belongs to it
     ('its owner', 'their spokesman') or names it ('a spokesman for the factory').
     """
-    subj = next((c for c in ev.verb.children if c.dep_ in _SUBJECTS), None)
+    subj = _subject(ev.verb)
     if subj is None or subj.pos_ == "PRON":
         return False
     if quote.speaker is None:
