@@ -35,7 +35,7 @@ from presslens.stance import predict_stance
 
 _EVIDENCE_BLOCKS = {"paragraph", "subheading"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
-_ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+_ACTOR_TYPES = {"PERSON", "ORG", "GPE"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
@@ -154,7 +154,7 @@ def _key(tok: Token, base: str) -> tuple[str, Token | None]:
     """The lexicon phrase of ``tok`` ('call for', 'rule out') and its second word, if any."""
     lex = lexicon()
     for child in tok.children:
-        if _particle(tok, child) or (child.dep_ == "prep" and child.lower_ in ("for", "on", "to")):
+        if _particle(tok, child) or (child.dep_ == "prep" and child.i == tok.i + 1):
             phrase = f"{base} {child.lower_}"
             if phrase in lex.scales or f"not {phrase}" in lex.scales or phrase in lex.antonyms:
                 return phrase, child
@@ -711,7 +711,8 @@ def _overlap_finding(doc: Doc, headline: tuple[int, int], verdict: str, body: Bo
     explanation = (
         f"Paragraph {s.paragraph} carries most of the headline's words."
         if verdict == "supported"
-        else f"The body does not say this; the nearest sentence is in paragraph {s.paragraph}."
+        else f"No sentence of the body says this in so many words; the nearest is in paragraph "
+        f"{s.paragraph}."
     )
     return Finding(
         headline=span(doc, *headline),
