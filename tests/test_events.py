@@ -42,7 +42,7 @@ def test_author_voice_event_resolves_actor_and_target_to_entities(analyze) -> No
 
 
 def test_did_not_attack_is_negated(analyze) -> None:
-    a = analyze("The army did not attack the village of Dorna, the ministry said.")
+    a = analyze("The gang did not attack the village of Dorna, the ministry said.")
     (attack,) = events_of(a, "ASSAULT")
     assert attack.negated
     assert attack.trigger.text == "attack"
@@ -60,10 +60,20 @@ def test_event_inside_a_quote_names_the_quote_and_its_speaker(analyze) -> None:
 
 
 def test_passive_by_phrase_is_the_actor(analyze) -> None:
-    a = analyze("The convoy was attacked by rebels near Kasso on Sunday.")
+    a = analyze("The convoy was attacked by a mob near Kasso on Sunday.")
     (attack,) = events_of(a, "ASSAULT")
-    assert role(a, attack, "actor") == ["rebels"]
+    assert role(a, attack, "actor") == ["a mob"]
     assert role(a, attack, "target") == ["The convoy"]
+
+
+def test_an_attack_by_armed_forces_is_a_fight(analyze) -> None:
+    a = analyze("Norland troops attacked the border town of Kasso.")
+    assert [e.type for e in a.events] == ["FIGHT"]
+
+
+def test_an_act_announced_for_the_future_is_a_promise_or_a_threat(analyze) -> None:
+    a = analyze("Norland will send aid to Vesteria. The rebels vowed to seize the capital.")
+    assert [e.type for e in a.events] == ["AGREE", "THREATEN"]
 
 
 def test_threatened_to_strike_is_one_threat(analyze) -> None:

@@ -28,7 +28,7 @@ from presslens.schema import Event, Participant, Quote, Time
 _ACTOR_DEPS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECT = "nsubjpass"
 _CLAUSE_DEPS = {"xcomp", "ccomp"}  # an event in such a clause of another event belongs to it
-_INHERITS_SUBJECT = {"xcomp", "conj", "advcl"}
+_INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _SPAN_RIGHT = {"compound", "flat", "nummod", "appos", "amod", "nmod", "npadvmod"}
 _NOUNS = {"NOUN", "PROPN"}
@@ -54,6 +54,11 @@ class EventLexicon:
     content_objects: frozenset[str]
     target_rank: dict[str, int]
     lemma_fixes: dict[str, str]
+    future_aux: frozenset[str]
+    intent_verbs: frozenset[str]
+    promised: dict[str, str]  # type -> what announcing it in the future is (AGREE / THREATEN)
+    military: frozenset[str]
+    stative_passives: frozenset[str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -69,6 +74,14 @@ class EventLexicon:
             content_objects=frozenset(data["content_objects"]),
             target_rank={p: i for i, p in enumerate(data["target_preps"])},
             lemma_fixes=data["lemma_fixes"],
+            future_aux=frozenset(data["future"]["aux"]),
+            intent_verbs=frozenset(data["future"]["intent_verbs"]),
+            promised={
+                **dict.fromkeys(data["future"]["cooperative"], "AGREE"),
+                **dict.fromkeys(data["future"]["hostile"], "THREATEN"),
+            },
+            military=frozenset(data["military_actors"]),
+            stative_passives=frozenset(data["stative_passives"]),
         )
 
     def lemma(self, tok: Token) -> str:
@@ -76,15 +89,23 @@ class EventLexicon:
         lemma = tok.lemma_.lower()
         return self.lemma_fixes.get(lemma, lemma)
 
-    def noun_type(self, tok: Token) -> str | None:
-        """The type a noun names, trying its compound first ('hunger strike')."""
+    def noun_type(self, tok: Token) -> tuple[str, list[Token]] | None:
+        """The type a noun names and the words that name it, trying its compound ('hunger
+        strike') and its 'of' phrase ('state of siege') before the noun alone."""
         lemma = self.lemma(tok)
-        for c in tok.lefts:
-            if c.dep_ in ("compound", "amod"):
-                found = self.nouns.get(f"{self.lemma(c)} {lemma}")
-                if found:
-                    return found
-        return self.nouns.get(lemma)
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                key, words = f"{self.lemma(c)} {lemma}", [c, tok]
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                key, words = f"{lemma} of {pobj.lower_}", [tok, pobj]
+            else:
+                continue
+            if key in self.nouns:
+                return self.nouns[key], words
+        return (self.nouns[lemma], [tok]) if lemma in self.nouns else None
 
 
 @dataclass
@@ -116,6 +137,8 @@ class EventsComponent:
                 continue
             if hit is not None:
                 found[hit.anchor.i] = hit
+        for f in list(found.values()):
+            self._announce(f, found)
         kept = [f for f in found.values() if not _inside_other(f.anchor, found)]
         kept.sort(key=lambda f: f.trigger[0])
         quotes = _quote_pieces(lay.quotes)
@@ -135,24 +158,23 @@ class EventsComponent:
                 kind = lex.phrasal.get(f"{lemma} {c.lower_}")
                 if kind:
                     return _found(tok, kind, [tok, c], {c.i})
-        obj = _object(tok)
+        obj = _object(tok) or next((c for c in tok.children if c.dep_ == _PASSIVE_SUBJECT), None)
         if obj is not None:
             kind = lex.verb_object.get(f"{lemma} {lex.lemma(obj)}")
             if kind:
                 return _found(tok, kind, [tok, obj], {obj.i})
-            if lemma in lex.light_verbs:
-                kind = lex.noun_type(obj)
-                if kind:
-                    return _found(tok, kind, [obj], {obj.i})
+            named = lex.noun_type(obj) if lemma in lex.light_verbs else None
+            if named:
+                return _found(tok, named[0], named[1], {obj.i})
         if lemma in lex.verbs:
             return _found(tok, lex.verbs[lemma], [tok], set())
         if lemma in lex.light_verbs:  # 'engaged in ethnic cleansing', 'took part in talks'
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "in":
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    kind = lex.noun_type(pobj) if pobj is not None else None
-                    if kind:
-                        return _found(tok, kind, [pobj], {prep.i, pobj.i})
+                    named = lex.noun_type(pobj) if pobj is not None else None
+                    if named:
+                        return _found(tok, named[0], named[1], {prep.i, pobj.i})
         return None
 
     def _adjective(self, tok: Token) -> _Found | None:
@@ -168,8 +190,21 @@ class EventsComponent:
         head = tok.head
         if head.pos_ != "VERB" or self.lex.lemma(head) in self.lex.verbs:
             return None
-        kind = self.lex.noun_type(tok)
-        return _found(tok, kind, [tok], set()) if kind else None
+        named = self.lex.noun_type(tok)
+        return _found(tok, named[0], named[1], set()) if named else None
+
+    def _announce(self, f: _Found, found: dict[int, _Found]) -> None:
+        """An act announced for the future is a promise or a threat: 'will send aid' is AGREE,
+        'vowed to crush the revolt' is THREATEN (on the intent verb when it is a trigger)."""
+        anchor, lex = f.anchor, self.lex
+        promised = lex.promised.get(f.type)
+        if promised is None or self._negated(anchor):
+            return
+        if any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in anchor.children):
+            f.type = promised
+        elif anchor.dep_ == "xcomp" and lex.lemma(anchor.head) in lex.intent_verbs:
+            owner = found.get(anchor.head.i)
+            (owner or f).type = promised
 
     # -- the event ------------------------------------------------------------------------
 
@@ -185,7 +220,8 @@ class EventsComponent:
         anchor = f.anchor
         if anchor.pos_ in _NOUNS:  # a subject noun: its owner acts, its 'against' object suffers
             actor = _owner(anchor)
-            targets = self._prep_targets(anchor, f.used) or self._prep_targets(anchor.head, f.used)
+            around = self._prep_targets(anchor, f.used) or self._prep_targets(anchor.head, f.used)
+            targets = _conjuncts(around[0] if around else None)
         else:
             actor, targets = self._roles(anchor, f.used)
             if not targets:
@@ -197,9 +233,13 @@ class EventsComponent:
                     targets = self._roles(clause, used)[1]
                     if targets:
                         break
+        kind = f.type
+        if kind == "ASSAULT" and actor is not None and self._is_military(actor):
+            kind = "FIGHT"  # PLOVER: conventional military force
+        limit = f.anchor.i
         participants = [
-            _participant(doc, t, "actor") for t in _conjuncts(actor) if not _is_relative(t)
-        ] + [_participant(doc, t, "target") for t in targets]
+            _participant(doc, t, "actor", limit) for t in _conjuncts(actor) if not _is_relative(t)
+        ] + [_participant(doc, t, "target", limit) for t in targets]
         start = f.trigger[0]
         quote = next((q for s, e, q in quotes if s <= start < e), None)
         speaker = quote.speaker.entity if quote is not None and quote.speaker else None
@@ -208,7 +248,7 @@ class EventsComponent:
                 p.entity = speaker
         return Event(
             id=eid,
-            type=f.type,
+            type=kind,
             trigger=span(doc, *f.trigger),
             participants=participants,
             date=dates.get(_clause_verb(anchor).i),
@@ -216,33 +256,44 @@ class EventsComponent:
             quote=quote.id if quote is not None else None,
         )
 
+    def _is_military(self, actor: Token) -> bool:
+        words = [actor, *(c for c in actor.lefts if c.dep_ == "compound")]
+        return any(self.lex.lemma(w) in self.lex.military for w in words)
+
     def _roles(self, verb: Token, used: frozenset[int]) -> tuple[Token | None, list[Token]]:
         """The actor and the targets of a verbal trigger."""
         passive = next((c for c in verb.children if c.dep_ == _PASSIVE_SUBJECT), None)
+        if self.lex.lemma(verb) in self.lex.stative_passives or (
+            passive is not None and passive.i in used  # 'sanctions were imposed on X'
+        ):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            actor = passive if passive is not None and passive.i not in used else None
+            if agent is not None:
+                actor = next((c for c in agent.children if c.dep_ == "pobj"), actor)
+            return actor, _conjuncts(next(iter(self._prep_targets(verb, used)), None))
         if passive is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             patient = passive if passive is not None else verb.head
             return actor, _conjuncts(patient)
-        return _actor(verb), self._targets(verb, used)
+        return _actor(verb, self.lex), self._targets(verb, used)
 
     def _targets(self, verb: Token, used: frozenset[int]) -> list[Token]:
-        for c in verb.children:
-            if c.dep_ == "dative" and c.i not in used:
-                return _conjuncts(_pobj_or_self(c))
+        """The first candidate that names an entity, else the first candidate: the dative,
+        the object, the best target preposition's object (on the verb or the object: 'staged
+        rallies in Gaza against X'), the subject of a 'that' clause ('demanded that X ...')."""
+        candidates = [_pobj_or_self(c) for c in verb.children if c.dep_ == "dative"]
         obj = _object(verb)
         if obj is not None and obj.i not in used:
-            return _conjuncts(self._owner_or_self(obj))
-        # 'staged rallies in Gaza against X': the preposition may hang on the trigger noun
-        targets = self._prep_targets(verb, used, obj)
-        if targets:
-            return targets
+            candidates.append(self._owner_or_self(obj))
+        candidates += self._prep_targets(verb, used, obj)
         for c in verb.children:
-            if c.dep_ == "ccomp":  # 'demanded that the government end ...'
+            if c.dep_ == "ccomp":
                 subject = next((s for s in c.children if s.dep_ in _ACTOR_DEPS), None)
                 if subject is not None and subject.pos_ != "PRON":
-                    return _conjuncts(subject)
-        return []
+                    candidates.append(subject)
+        named = next((c for c in candidates if _names_entity(c)), None)
+        return _conjuncts(named if named is not None else next(iter(candidates), None))
 
     def _owner_or_self(self, obj: Token) -> Token:
         """For 'rejected Iran's proposal' (an object that is someone's act): Iran."""
@@ -256,19 +307,18 @@ class EventsComponent:
     def _prep_targets(
         self, tok: Token, used: frozenset[int], noun: Token | None = None
     ) -> list[Token]:
-        """The object of the best-ranked target preposition on ``tok`` (or on ``noun``);
-        never a date ('on Monday')."""
+        """The objects of the target prepositions on ``tok`` (and on ``noun`` and the words
+        of the trigger: 'ethnic cleansing against X'), best-ranked first; never a date."""
         rank = self.lex.target_rank
-        best: tuple[int, Token] | None = None
-        for c in [*tok.children, *(noun.children if noun is not None else ())]:
+        found: list[tuple[int, int, Token]] = []
+        nouns = [tok.doc[i] for i in used] + ([noun] if noun is not None else [])
+        for c in [*tok.children, *(c for n in nouns for c in n.children)]:
             if c.dep_ != "prep" or c.lower_ not in rank or (c.i in used and c.lower_ == "for"):
                 continue
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is None or pobj.ent_type_ in _WHEN:
-                continue
-            if best is None or rank[c.lower_] < best[0]:
-                best = (rank[c.lower_], pobj)
-        return _conjuncts(self._owner_or_self(best[1])) if best else []
+            if pobj is not None and pobj.i not in used and pobj.ent_type_ not in _WHEN:
+                found.append((rank[c.lower_], c.i, self._owner_or_self(pobj)))
+        return [t for _, _, t in sorted(found, key=lambda x: (x[0], x[1]))]
 
     def _negated(self, anchor: Token) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in _NEGATING_DETS for c in anchor.children):
@@ -284,14 +334,16 @@ class EventsComponent:
 def _found(anchor: Token, kind: str, words: list[Token], used: set[int]) -> _Found:
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
-    compound = [c for c in words[-1].lefts if c.dep_ == "compound"]
-    if compound and len(words) == 1 and words[0].pos_ in _NOUNS:  # 'hunger strike'
-        start = min(start, compound[0].idx)
     return _Found(anchor, kind, (start, end), frozenset(used))
 
 
 def _object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _names_entity(tok: Token) -> bool:
+    """Whether the entities layer has a mention at ``tok``."""
+    return entity_for(tok.doc, tok.idx, tok.idx + len(tok.text)) is not None
 
 
 def _pobj_or_self(tok: Token) -> Token:
@@ -337,17 +389,21 @@ def _is_infinitive_acl(tok: Token) -> bool:
     return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _actor(verb: Token) -> Token | None:
+def _actor(verb: Token, lex: EventLexicon) -> Token | None:
     """The subject of a verb, inherited through 'to' clauses, conjoined and adverbial verbs;
-    for a relative clause the noun it describes."""
+    for a relative clause or a participle the noun it describes ('demonstrators protesting'),
+    unless that noun is a statement ('a statement condemning': its issuer's)."""
     tok = verb
     for _ in range(_MAX_CLIMB):
         subject = next((c for c in tok.children if c.dep_ in _ACTOR_DEPS), None)
         if subject is not None:
             return tok.head if _is_relative(subject) and tok.dep_ == "relcl" else subject
-        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
-            return tok.head  # 'demonstrators protesting ...'
-        if tok.dep_ == "acl":
+        if tok.dep_ == "acl" and tok.tag_ == "VBG":
+            if lex.lemma(tok.head) not in lex.content_objects:
+                return tok.head
+            tok = tok.head.head
+            continue
+        if tok.dep_ in ("relcl", "acl"):
             return None
         if tok.dep_ not in _INHERITS_SUBJECT or tok.head.i == tok.i:
             return None
@@ -370,13 +426,19 @@ def _conjuncts(tok: Token | None) -> list[Token]:
     return out
 
 
-def _participant(doc: Doc, head: Token, role: str) -> Participant:
-    """The noun phrase of ``head`` without its clauses, conjuncts and possessive mark."""
+def _participant(doc: Doc, head: Token, role: str, trigger: int) -> Participant:
+    """The noun phrase of ``head`` without its clauses, conjuncts and possessive mark, and
+    never across the trigger (token ``trigger``)."""
     right = head
     for c in head.rights:
         if c.dep_ in _SPAN_RIGHT or (c.dep_ == "prep" and c.lower_ == "of"):
-            right = max(right, c.right_edge, key=lambda t: t.i)
+            edge = c.right_edge
+            if head.i < trigger <= edge.i:
+                break
+            right = max(right, edge, key=lambda t: t.i)
     left = head.left_edge
+    if left.i <= trigger < head.i:
+        left = doc[trigger + 1]
     while left.i < head.i and (left.is_punct or left.dep_ in ("cc", "preconj")):
         left = doc[left.i + 1]
     while right.i > head.i and (right.is_punct or right.dep_ == "case"):

@@ -11,7 +11,8 @@ the first in the text on a tie. No event counts as wrong.
 * type accuracy: the main event's type is the gold ``event``;
 * (actor, type, target) accuracy: the type is right, and for each role the gold
   names (actor = ``source``, target = ``target``), one of the event's participants
-  in that role shares a word with one of the gold ``actorText`` (case-insensitive,
+  in that role (its text, or the name of the entity it resolves to: 'it' may be
+  'Japan') shares a word with one of the gold ``actorText`` (case-insensitive,
   stopwords and punctuation aside); a role without gold names is not scored.
 
 Baselines in the same run: the majority type of the tuning half, and a keyword
@@ -136,15 +137,18 @@ def main_event(doc: Doc, events: Sequence[Event]) -> Event | None:
     return min(events, key=depth, default=None)
 
 
-def from_event(event: Event | None) -> Prediction:
+def from_event(event: Event | None, names: dict[str, str]) -> Prediction:
+    """A prediction from an event: each participant's text and its entity's name."""
     if event is None:
         return Prediction(type=None)
-    return Prediction(
-        type=event.type,
-        actors=[p.text for p in event.participants if p.role == "actor"],
-        targets=[p.text for p in event.participants if p.role == "target"],
-        trigger=event.trigger.text,
-    )
+
+    def role(which: str) -> list[str]:
+        texts = [p.text for p in event.participants if p.role == which]
+        return texts + [
+            names[p.entity] for p in event.participants if p.role == which and p.entity in names
+        ]
+
+    return Prediction(event.type, role("actor"), role("target"), event.trigger.text)
 
 
 @cache
@@ -178,7 +182,9 @@ def predict(records: Sequence[Record]) -> tuple[list[Prediction], list[Predictio
 
     ours, keywords = [], []
     for doc in nlp.pipe(docs()):
-        ours.append(from_event(main_event(doc, layers(doc).events)))
+        lay = layers(doc)
+        names = {e.id: e.name for e in lay.entities}
+        ours.append(from_event(main_event(doc, lay.events), names))
         keywords.append(Prediction(type=keyword_type(doc)))
     return ours, keywords
 
