@@ -282,3 +282,21 @@ def test_a_claim_put_in_the_wrong_mouth_is_unsupported(analyze):
     f = problem(a)
     assert f.kind == "different_actor"
     assert f.evidence[0].text == "Tomas Brandt"
+
+
+def test_firm_to_cut_reads_as_a_plan(analyze):
+    a = check(
+        analyze,
+        "Draxton to close Leeds plant",
+        "Carmaker Draxton plans to close its Leeds plant next year, its chief executive said.",
+    )
+    assert a.headline_check.verdict == "supported"
+
+
+def test_a_question_headline_states_nothing_as_fact(analyze):
+    a = check(
+        analyze,
+        "Will Westhaven harbour close next year?",
+        "The Westhaven harbour may close next year, officials said on Monday.",
+    )
+    assert a.headline_check.verdict == "supported"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -44,6 +44,7 @@ _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for it
 _NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj"}  # 'denied [reports that] X'
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_PLANNED = 2  # the certainty of a headline's bare 'to' ('Firm to cut jobs': it plans to)
 _TOP_SENTENCES = 4  # evidence sentences searched for the predicate
 _FLOOR = 0.2  # a sentence sharing less of the headline's weight is no evidence
 _SUPPORTED_SCORE = 0.5  # share of the headline the top sentences carry when no predicate matches
@@ -437,11 +438,17 @@ def _assertion(
     lex = lexicon()
     reading = read(tok, base)
     verb = reading.verb
+    question = doc_text(doc)[headline.start_char : headline.end_char].rstrip().endswith("?")
+    if question:  # 'Is the bridge safe?' asserts nothing
+        reading = replace(reading, certainty=1)
+    elif verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        reading = replace(reading, certainty=min(reading.certainty, _PLANNED))  # 'Firm to cut'
     cue = next(
         (a for a in verb.ancestors if a.lemma_ in lex.reporting or a.lemma_ in lex.speech), None
     )
     attributed = (
-        0 <= colon < tok.idx
+        question
+        or 0 <= colon < tok.idx
         or cue is not None
         or any(t.lower_ in lex.attribution for t in headline)
     )
