@@ -232,7 +232,7 @@ def headline_marks(analysis: Analysis) -> list[Mark]:
             Mark(
                 f.headline.start,
                 f.headline.end,
-                "contested",
+                f"hlf vd-{f.verdict or analysis.headline_check.verdict}",
                 f.explanation,
                 f"f{i}",
                 anchor=f"f{i}",
