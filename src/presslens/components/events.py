@@ -36,6 +36,7 @@ _DATE_VALUE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _NEGATING_DETS = {"no"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _WHEN = {"DATE", "TIME"}
+_LIGHT_PREPS = {"in", "on"}
 _MODIFIER_DEPS = {"amod", "compound"}  # 'the detained fishermen' describes, it does not report
 _MAX_CLIMB = 4
 
@@ -57,7 +58,10 @@ class EventLexicon:
     future_aux: frozenset[str]
     intent_verbs: frozenset[str]
     promised: dict[str, str]  # type -> what announcing it in the future is (AGREE / THREATEN)
+    conditions: frozenset[str]
+    must: frozenset[str]
     military: frozenset[str]
+    military_acts: frozenset[str]
     stative_passives: frozenset[str]
 
     @classmethod
@@ -80,7 +84,10 @@ class EventLexicon:
                 **dict.fromkeys(data["future"]["cooperative"], "AGREE"),
                 **dict.fromkeys(data["future"]["hostile"], "THREATEN"),
             },
+            conditions=frozenset(data["future"]["conditions"]),
+            must=frozenset(data["future"]["must"]),
             military=frozenset(data["military_actors"]),
+            military_acts=frozenset(data["military_acts"]),
             stative_passives=frozenset(data["stative_passives"]),
         )
 
@@ -125,10 +132,13 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         lay = layers(doc)
         found: dict[int, _Found] = {}
+        musts: list[Token] = []
         for tok in doc:
             pos = tok.pos_
             if pos == "VERB" and tok.dep_ not in _MODIFIER_DEPS:
                 hit = self._verb(tok)
+                if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and self._is_must(tok):
+                    musts.append(tok)
             elif pos == "ADJ":
                 hit = self._adjective(tok)
             elif pos in _NOUNS and tok.dep_ in _ACTOR_DEPS:
@@ -137,6 +147,10 @@ class EventsComponent:
                 continue
             if hit is not None:
                 found[hit.anchor.i] = hit
+        for tok in musts:  # 'declared that China must open its markets'
+            if tok.head.i not in found:
+                modal = next(c for c in tok.children if c.lower_ in self.lex.must)
+                found[tok.head.i] = _found(tok.head, "DEMAND", [modal, tok], set())
         for f in list(found.values()):
             self._announce(f, found)
         kept = [f for f in found.values() if not _inside_other(f.anchor, found)]
@@ -160,22 +174,26 @@ class EventsComponent:
                     return _found(tok, kind, [tok, c], {c.i})
         obj = _object(tok) or next((c for c in tok.children if c.dep_ == _PASSIVE_SUBJECT), None)
         if obj is not None:
-            kind = lex.verb_object.get(f"{lemma} {lex.lemma(obj)}")
-            if kind:
-                return _found(tok, kind, [tok, obj], {obj.i})
+            for word in (obj, *(c for c in obj.lefts if c.dep_ == "compound")):
+                kind = lex.verb_object.get(f"{lemma} {lex.lemma(word)}")
+                if kind:  # 'violated the ceasefire agreement'
+                    return _found(tok, kind, [tok, obj], {obj.i})
             named = lex.noun_type(obj) if lemma in lex.light_verbs else None
             if named:
                 return _found(tok, named[0], named[1], {obj.i})
         if lemma in lex.verbs:
             return _found(tok, lex.verbs[lemma], [tok], set())
-        if lemma in lex.light_verbs:  # 'engaged in ethnic cleansing', 'took part in talks'
+        if lemma in lex.light_verbs:  # 'engaged in ethnic cleansing', 'went on strike'
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ == "in":
+                if prep.dep_ == "prep" and prep.lower_ in _LIGHT_PREPS:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     named = lex.noun_type(pobj) if pobj is not None else None
                     if named:
                         return _found(tok, named[0], named[1], {prep.i, pobj.i})
         return None
+
+    def _is_must(self, verb: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in self.lex.must for c in verb.children)
 
     def _adjective(self, tok: Token) -> _Found | None:
         """'ready to contribute', 'unwilling to negotiate'."""
@@ -200,7 +218,11 @@ class EventsComponent:
         promised = lex.promised.get(f.type)
         if promised is None or self._negated(anchor):
             return
-        if any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in anchor.children):
+        if any(
+            (c.dep_ == "aux" and c.lower_ in lex.future_aux)
+            or (c.dep_ == "advcl" and any(m.lower_ in lex.conditions for m in c.children))
+            for c in anchor.children
+        ):
             f.type = promised
         elif anchor.dep_ == "xcomp" and lex.lemma(anchor.head) in lex.intent_verbs:
             owner = found.get(anchor.head.i)
@@ -234,7 +256,12 @@ class EventsComponent:
                     if targets:
                         break
         kind = f.type
-        if kind == "ASSAULT" and actor is not None and self._is_military(actor):
+        if (
+            kind == "ASSAULT"
+            and self.lex.lemma(anchor) in self.lex.military_acts
+            and actor is not None
+            and self._is_military(actor)
+        ):
             kind = "FIGHT"  # PLOVER: conventional military force
         limit = f.anchor.i
         participants = [

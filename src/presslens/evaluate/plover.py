@@ -17,9 +17,11 @@ the first in the text on a tie. No event counts as wrong.
 
 Baselines in the same run: the majority type of the tuning half, and a keyword
 lookup (the first word anywhere in the text whose lemma the lexicon's verbs or
-nouns type, without the parse). The lexicon was written from the PLOVER
-category definitions and checked against the odd-numbered records only (the
-tuning half); the even-numbered ones are held out: both are reported, with all.
+nouns type, without the parse). The lexicon was written from the PLOVER/CAMEO
+category definitions, then checked against the odd-numbered records; the
+even-numbered ones were held out for a first measurement (type accuracy 0.580,
+triple 0.395, against 0.863 on the odd half, at commit 18a87c5) and only looked
+at after it. Both halves are reported, with all records.
 """
 
 from __future__ import annotations
@@ -207,9 +209,9 @@ def run(
     if not records:
         raise InputError(f"{Path(data_dir) / 'dev.json'} holds no event records")
     ours, keywords = predict(records)
-    tune = [i for i in range(len(records)) if i % 2 == 1]
-    held = [i for i in range(len(records)) if i % 2 == 0]
-    majority = Counter(records[i].type for i in tune or held).most_common(1)[0][0]
+    odd = [i for i in range(len(records)) if i % 2 == 1]
+    even = [i for i in range(len(records)) if i % 2 == 0]
+    majority = Counter(records[i].type for i in odd or even).most_common(1)[0][0]
     systems = [("presslens", ours)]
     if baseline:
         systems += [
@@ -218,16 +220,16 @@ def run(
         ]
     lines = [
         f"PLOVER {Path(data_dir) / 'dev.json'}: {len(records)} event records "
-        f"({skipped} DOCUMENT record(s) skipped); tuning half = odd records ({len(tune)}), "
-        f"held-out half = even records ({len(held)})",
+        f"({skipped} DOCUMENT record(s) skipped): {len(even)} even-numbered (first held out), "
+        f"{len(odd)} odd-numbered (tuned on); majority type from the odd half",
         "",
-        "| system | type acc (held-out) | triple acc (held-out) | type acc (tuning) "
-        "| triple acc (tuning) | type acc (all) | triple acc (all) |",
+        "| system | type acc (even) | triple acc (even) | type acc (odd) "
+        "| triple acc (odd) | type acc (all) | triple acc (all) |",
         "|---|---|---|---|---|---|---|",
     ]
     for name, preds in systems:
         cells = []
-        for idx in (held, tune, range(len(records))):
+        for idx in (even, odd, range(len(records))):
             type_acc, triple_acc = accuracy([records[i] for i in idx], [preds[i] for i in idx])
             cells.append(f"{type_acc:.3f}")
             cells.append("-" if name != "presslens" else f"{triple_acc:.3f}")
@@ -241,7 +243,7 @@ def run(
         lines.append("")
         for i, (r, p) in enumerate(zip(records, ours, strict=True)):
             if not triple_ok(r, p):
-                half = "tuning" if i % 2 else "held-out"
+                half = "odd" if i % 2 else "even"
                 lines.append(
                     f"- [{half}] {r.id}: gold {r.type} {list(r.actors)} -> {list(r.targets)}; "
                     f"got {p.type} {p.trigger!r} {p.actors} -> {p.targets}"
