@@ -23,7 +23,7 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.?|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
 _GLUED_BEFORE = re.compile(r"[^\W\d_]-?$|\d[-/:]$|/$")
 _FRACTION_DETERMINERS = frozenset({"a", "an", "one"})
-_HALF_FOLLOWERS = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "our", "all"})
+_HALF_FOLLOWERS = frozenset({"of", "the", "its", "their", "his", "her", "our", "all"})
 _FIRST_YEAR, _LAST_YEAR = 1800, 2099
 
 
@@ -58,6 +58,8 @@ class _Lexicon:
     identifiers_before: frozenset[str]
     unit_aliases: dict[str, str]
     not_units: frozenset[str]
+    starters: frozenset[str]  # the words a spelled-out figure can start with
+    maybe_figure: re.Pattern[str]  # what any figure has: a digit or a number word
 
 
 def _phrases(table: dict[str, str]) -> dict[tuple[str, ...], str]:
@@ -67,6 +69,12 @@ def _phrases(table: dict[str, str]) -> dict[tuple[str, ...], str]:
 @cache
 def _lexicon() -> _Lexicon:
     data = load_json("numbers", "lexicon.json")
+    starters = frozenset(
+        [*data["units"], *data["tens"], *data["vague"], *_FRACTION_DETERMINERS, "half", "tens"]
+    )
+    # every figure has a digit or one of these words ('a dozen', 'one-third', 'one in five')
+    telling = (starters | set(data["scales"]) | set(data["fractions"])) - _FRACTION_DETERMINERS
+    maybe = r"\d|\b(?:" + "|".join(sorted(telling, key=len, reverse=True)) + r")\b"
     return _Lexicon(
         words={**data["units"], **data["tens"]},
         scales=data["scales"],
@@ -84,6 +92,8 @@ def _lexicon() -> _Lexicon:
         identifiers_before=frozenset(data["identifiers_before"]),
         unit_aliases=data["unit_aliases"],
         not_units=frozenset(data["not_units"]),
+        starters=starters,
+        maybe_figure=re.compile(maybe, re.IGNORECASE),
     )
 
 
@@ -187,6 +197,11 @@ class _Reader:
             last = j
             j += 1
         return last, (total + current) * factor
+
+    def can_start(self, i: int) -> bool:
+        """Whether a numeral may start at token ``i`` (a quick test before ``read``)."""
+        low = self.toks[i].low
+        return self.toks[i].is_digit or low in self.lex.starters
 
     def core(self, i: int) -> _Core | None:
         lex, tok = self.lex, self.toks[i]
@@ -413,11 +428,14 @@ def find_numbers(
     included) is as a unit: its lemma when it is a noun, else None. Without it a plural
     is made singular by rule.
     """
+    lex = _lexicon()
+    if not lex.maybe_figure.search(text):
+        return []
     reader = _Reader(text, offset, noun_unit)
     found: list[NumberMention] = []
     i = 0
     while i < len(reader.toks):
-        read = reader.read(i)
+        read = reader.read(i) if reader.can_start(i) else None
         if read is None:
             i += 1
         else:

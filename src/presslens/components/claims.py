@@ -13,10 +13,12 @@ and their figures (``presslens.numbers``).
 from __future__ import annotations
 
 import bisect
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -26,37 +28,40 @@ from presslens.numbers import NumberMention, find_numbers
 from presslens.resource_files import load_json
 from presslens.schema import Claim, Number, Quote
 
-_SKIPPED_BLOCKS = {"byline", "dateline", "caption", "credit"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _COMPARATIVE_TAGS = {"JJR", "RBR"}
 _SUPERLATIVE_TAGS = {"JJS", "RBS"}
 _NOUN_UNIT_TAGS = {"NN", "NNS", "NNPS"}
 _TRIM = " \t\n,;:—–-"
 _MARKS = '"“”«»'
-_LEADING_COMPLEMENTISER = re.compile(r"(?:that|whether)\s+", re.IGNORECASE)
-_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|while|as|so)$", re.IGNORECASE)
+_MARKED_TAGS = frozenset({"MD"}) | _COMPARATIVE_TAGS | _SUPERLATIVE_TAGS
 _THAN_WINDOW = 4
-_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 
 @dataclass(frozen=True)
 class KindRules:
-    """The claim-kind patterns, read once from ``resources/claims/kinds.json``."""
+    """The claim-kind vocabulary, read once from ``resources/claims/kinds.json``."""
 
-    patterns: dict[str, re.Pattern[str]]
+    matcher: PhraseMatcher  # match label = kind
     future_modals: frozenset[str]
     statistical_units: frozenset[str]
     not_superlatives: frozenset[str]
     prediction_cues: frozenset[str]
 
     @classmethod
-    def load(cls) -> KindRules:
+    def load(cls, nlp: Language) -> KindRules:
         data = load_json("claims", "kinds.json")
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        hedged = data["hedged"]  # 'could reach', 'may double'
+        phrases = {
+            **data["phrases"],
+            "prediction": data["phrases"]["prediction"]
+            + [f"{m} {v}" for m in hedged["modals"] for v in hedged["verbs"]],
+        }
+        for kind, items in phrases.items():
+            matcher.add(kind, [nlp.make_doc(p) for p in items])
         return cls(
-            patterns={
-                kind: re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
-                for kind, alts in data["patterns"].items()
-            },
+            matcher=matcher,
             future_modals=frozenset(data["future_modals"]),
             statistical_units=frozenset(data["statistical_units"]),
             not_superlatives=frozenset(data["not_superlatives"]),
@@ -76,8 +81,11 @@ class _Unit:
 
 
 class ClaimsComponent:
-    def __init__(self, rules: KindRules, threshold: float | None, min_words: int) -> None:
+    def __init__(
+        self, rules: KindRules, units: UnitRules, threshold: float | None, min_words: int
+    ) -> None:
         self.rules = rules
+        self.units = units
         self.model = load_checkworthiness_model()
         self.threshold = self.model.threshold if threshold is None else threshold
         self.min_words = min_words
@@ -86,36 +94,40 @@ class ClaimsComponent:
         lay = layers(doc)
         text = doc_text(doc)
         quotes = [q for q in lay.quotes if self._words(text, q.content.start, q.content.end)]
-        units = [u for u in _quote_units(text, quotes) if self._long_enough(text, u)]
+        units = [u for u in _quote_units(text, quotes, self.units) if self._long_enough(text, u)]
         units += [u for u in self._author_units(doc, quotes) if self._long_enough(text, u)]
         units.sort(key=lambda u: (u.start, u.end))
         scores = self.model.score([" ".join(text[s:e] for s, e in u.pieces) for u in units])
         times = sorted((t.start, t.end) for t in lay.times)
-        claims = []
-        for unit, score in zip(units, scores, strict=True):
-            if score < self.threshold:
-                continue
-            claims.append(self._claim(doc, unit, score, times, len(claims) + 1))
-        lay.claims = claims
+        passed = [
+            (u, score) for u, score in zip(units, scores, strict=True) if score >= self.threshold
+        ]
+        marked = _tagged(doc, _MARKED_TAGS) if passed else []
+        lay.claims = [
+            self._claim(doc, unit, score, times, marked, n)
+            for n, (unit, score) in enumerate(passed, start=1)
+        ]
         return doc
 
     def _words(self, text: str, start: int, end: int) -> bool:
-        return len(_WORD.findall(text, start, end)) >= self.min_words
+        return len(text[start:end].split()) >= self.min_words
 
     def _long_enough(self, text: str, unit: _Unit) -> bool:
-        return sum(len(_WORD.findall(text, s, e)) for s, e in unit.pieces) >= self.min_words
+        return sum(len(text[s:e].split()) for s, e in unit.pieces) >= self.min_words
 
     def _author_units(self, doc: Doc, quotes: list[Quote]) -> list[_Unit]:
-        """The sentences in the author's voice, clipped to their blocks, less the quotes."""
+        """The sentences in the author's voice, clipped to their blocks. In a sentence with a
+        quote, what is left beside the quote and its speaker and cue, when it has a verb."""
         text = doc_text(doc)
         lay = layers(doc)
-        blocks = [(b.start, b.end) for b in lay.blocks if b.kind not in _SKIPPED_BLOCKS]
+        blocks = [(b.start, b.end) for b in lay.blocks if b.kind not in self.units.skipped_blocks]
         if not lay.blocks:
             blocks = [(0, len(text))]
         block_starts = [s for s, _ in blocks]
-        quoted = _merged(p for q in quotes for p in _quote_pieces(q))
-        quoted_starts = [s for s, _ in quoted]
-        cues = [(q.cue.start, q.cue.end) for q in quotes if q.cue is not None]
+        quoted = _Spans(p for q in quotes for p in _quote_pieces(q))
+        attribution = _Spans(
+            (x.start, x.end) for q in quotes for x in (q.cue, q.speaker) if x is not None
+        )
         units = []
         for sent in doc.sents:
             lo, hi = sent.start_char, sent.end_char
@@ -123,36 +135,35 @@ class ClaimsComponent:
             while b < len(blocks) and blocks[b][0] < hi:
                 s, e = max(lo, blocks[b][0]), min(hi, blocks[b][1])
                 b += 1
-                if s >= e:
-                    continue
-                inside = []
-                for qs, qe in quoted[max(0, bisect.bisect_right(quoted_starts, s) - 1) :]:
-                    if qs >= e:
-                        break
-                    if qe > s:
-                        inside.append((qs, qe))
+                inside = quoted.overlapping(s, e)
                 if not inside:
-                    unit = _trim(text, s, e)
-                elif not (rest := _largest(text, _outside(s, e, inside))) or not _has_own_verb(
-                    sent, *rest, cues
-                ):
-                    continue
-                else:
-                    unit = rest
+                    unit = self.units.trim(text, s, e)
+                else:  # 'Trump, speaking in Ohio, said ...' leaves no claim of the author's
+                    cut = _merged(inside + attribution.overlapping(s, e))
+                    rest = self.units.trimmed(text, _outside(s, e, cut))
+                    unit = max(rest, key=lambda p: p[1] - p[0], default=None)
+                    if unit is None or not _has_finite_verb(doc, *unit):
+                        continue
                 if unit[1] > unit[0]:
                     units.append(_Unit(unit[0], unit[1], [unit], None))
         return units
 
     def _claim(
-        self, doc: Doc, unit: _Unit, score: float, times: list[tuple[int, int]], n: int
+        self,
+        doc: Doc,
+        unit: _Unit,
+        score: float,
+        times: list[tuple[int, int]],
+        marked: list[int],
+        n: int,
     ) -> Claim:
         text = doc_text(doc)
         words = doc.char_span(unit.start, unit.end, alignment_mode="expand")
-        nouns = {t.idx: t for t in words if t.tag_ in _NOUN_UNIT_TAGS} if words is not None else {}
 
-        def noun_unit(char: int, _word: str) -> str | None:
-            tok = nouns.get(char)
-            return tok.lemma_.lower() if tok is not None else None
+        def noun_unit(char: int, word: str) -> str | None:
+            found = doc.char_span(char, char + len(word), alignment_mode="expand")
+            tok = found[0] if found is not None else None
+            return tok.lemma_.lower() if tok is not None and tok.tag_ in _NOUN_UNIT_TAGS else None
 
         numbers = [
             m
@@ -160,32 +171,39 @@ class ClaimsComponent:
             for m in find_numbers(text[s:e], s, noun_unit)
             if not _inside_any(m.start, m.end, times)
         ]
-        claim_text = " ".join(text[s:e] for s, e in unit.pieces)
         return Claim(
             id=f"c{n}",
             start=unit.start,
             end=unit.end,
             text=text[unit.start : unit.end],
             checkworthiness=round(score, 4),
-            kinds=self._kinds(claim_text, words, numbers, unit),
+            kinds=self._kinds(words, numbers, unit, marked),
             numbers=[_number(m) for m in numbers],
             source=unit.source,
         )
 
     def _kinds(
         self,
-        claim_text: str,
         words: DocSpan | None,
         numbers: list[NumberMention],
         unit: _Unit,
+        marked: list[int],
     ) -> list[str]:
+        """The claim's kinds; ``marked`` are the doc's modals, comparatives and superlatives."""
         rules = self.rules
-        kinds = {kind for kind, pattern in rules.patterns.items() if pattern.search(claim_text)}
+        kinds = set()
+        if words is not None:
+            strings = rules.matcher.vocab.strings
+            kinds = {strings[m] for m, _, _ in rules.matcher(words)}
+            lo, hi = bisect.bisect_left(marked, words.start), bisect.bisect_left(marked, words.end)
+            toks = [words.doc[i] for i in marked[lo:hi]]
+        else:
+            toks = []
         if numbers:
             kinds.add("numeric")
         if any(m.unit in rules.statistical_units for m in numbers):
             kinds.add("statistical")
-        for tok in words if words is not None else ():
+        for tok in toks:
             if tok.tag_ == "MD" and tok.lower_ in rules.future_modals:
                 kinds.add("prediction")
             elif self._compares(tok):
@@ -213,43 +231,55 @@ def _quote_pieces(q: Quote) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in q.spans] if q.spans else [(q.content.start, q.content.end)]
 
 
-def _quote_units(text: str, quotes: list[Quote]) -> list[_Unit]:
+def _quote_units(text: str, quotes: list[Quote], rules: UnitRules) -> list[_Unit]:
     """One unit per quote not lying inside another quote's content (the outer one carries it)."""
     units = []
-    for q in quotes:
-        c = q.content
-        if any(
-            o is not q
-            and o.content.start <= c.start
-            and c.end <= o.content.end
-            and (o.content.start, o.content.end) != (c.start, c.end)
-            for o in quotes
-        ):
+    reach = -1  # the furthest end of a content kept so far
+    for q in sorted(quotes, key=lambda q: (q.content.start, -q.content.end)):
+        if q.content.end <= reach:
             continue
-        pieces = [p for s, e in _quote_pieces(q) if (p := _trim(text, s, e))[1] > p[0]]
+        reach = q.content.end
+        pieces = rules.trimmed(text, _quote_pieces(q))
         if pieces:
             cue = q.cue.text.lower() if q.cue is not None else None
             units.append(_Unit(pieces[0][0], pieces[-1][1], pieces, q.id, cue))
     return units
 
 
-def _has_own_verb(sent: DocSpan, start: int, end: int, cues: list[tuple[int, int]]) -> bool:
-    """Whether ``start:end`` of ``sent`` holds a finite verb that is no quote's cue."""
-    for tok in sent:
-        if (
-            start <= tok.idx < end
-            and tok.tag_ in _FINITE_TAGS
-            and not _inside_any(tok.idx, tok.idx + len(tok), cues)
-        ):
-            return True
-    return False
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    """Whether characters ``start:end`` hold a finite verb."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and any(tok.tag_ in _FINITE_TAGS for tok in words)
+
+
+def _tagged(doc: Doc, tags: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose fine-grained tag is one of ``tags``, in order."""
+    ids = np.array([doc.vocab.strings[t] for t in tags], dtype=np.uint64)
+    return np.flatnonzero(np.isin(doc.to_array("TAG"), ids)).tolist()
+
+
+class _Spans:
+    """Character spans, merged, with a quick lookup of those overlapping a stretch."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = _merged(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        found = []
+        for s, e in self.spans[max(0, bisect.bisect_right(self.starts, start) - 1) :]:
+            if s >= end:
+                break
+            if e > start:
+                found.append((s, e))
+        return found
 
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _merged(pieces) -> list[tuple[int, int]]:
+def _merged(pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character pieces sorted, overlapping ones joined."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(pieces):
@@ -272,36 +302,50 @@ def _outside(start: int, end: int, pieces: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-def _largest(text: str, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The longest of ``parts`` once trimmed, or None when nothing is left."""
-    trimmed = [p for s, e in parts if (p := _trim(text, s, e))[1] > p[0]]
-    return max(trimmed, key=lambda p: p[1] - p[0], default=None)
+@dataclass(frozen=True)
+class UnitRules:
+    """How an article is cut into units, read once from ``resources/claims/units.json``."""
 
+    skipped_blocks: frozenset[str]
+    leading_words: frozenset[str]
+    trailing_words: frozenset[str]
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` without surrounding spaces and punctuation, a leading 'that', a trailing
-    conjunction ('..., and'), and quotation marks that open or close it unpaired or as a pair."""
-    while True:
-        before = (start, end)
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
-        if start < end and text[start] in _MARKS and text[end - 1] in _MARKS:
-            start, end = start + 1, end - 1
-        elif start < end and sum(text.count(m, start, end) for m in _MARKS) % 2:
-            if text[start] in _MARKS:
+    @classmethod
+    def load(cls) -> UnitRules:
+        data = load_json("claims", "units.json")
+        return cls(
+            skipped_blocks=frozenset(data["skipped_blocks"]),
+            leading_words=frozenset(data["leading_words"]),
+            trailing_words=frozenset(data["trailing_words"]),
+        )
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """``start:end`` without surrounding spaces and punctuation, a leading 'that', a
+        trailing 'and', and quotation marks that open or close it unpaired or as a pair."""
+        while True:
+            before = (start, end)
+            while start < end and text[start] in _TRIM:
                 start += 1
-            elif text[end - 1] in _MARKS:
+            while end > start and text[end - 1] in _TRIM:
                 end -= 1
-        tail = _TRAILING_CONJUNCTION.search(text, start, end)
-        if tail is not None:
-            end = tail.start()
-        head = _LEADING_COMPLEMENTISER.match(text, start, end)
-        if head is not None:
-            start = head.end()
-        if (start, end) == before:
-            return start, end
+            opens = start < end and text[start] in _MARKS
+            closes = start < end and text[end - 1] in _MARKS
+            if opens and closes:
+                start, end = start + 1, end - 1
+            elif (opens or closes) and sum(text.count(m, start, end) for m in _MARKS) % 2:
+                start, end = (start + 1, end) if opens else (start, end - 1)
+            last_space = text.rfind(" ", start, end)
+            if last_space > start and text[last_space + 1 : end].lower() in self.trailing_words:
+                end = last_space
+            first_space = text.find(" ", start, end)
+            if first_space > start and text[start:first_space].lower() in self.leading_words:
+                start = first_space
+            if (start, end) == before:
+                return start, end
+
+    def trimmed(self, text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``parts`` trimmed, the empty ones dropped."""
+        return [p for s, e in parts if (p := self.trim(text, s, e))[1] > p[0]]
 
 
 def _number(m: NumberMention) -> Number:
@@ -320,4 +364,4 @@ def _number(m: NumberMention) -> Number:
 def make_claims(
     nlp: Language, name: str, threshold: float | None, min_words: int
 ) -> ClaimsComponent:
-    return ClaimsComponent(KindRules.load(), threshold, min_words)
+    return ClaimsComponent(KindRules.load(nlp), UnitRules.load(), threshold, min_words)
