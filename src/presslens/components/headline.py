@@ -539,11 +539,11 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
     problems: list[Problem] = []
     clean: list[Match] = []
     for m in sorted(_matches(doc, head, body), key=lambda m: m.how != "same"):
-        problem = _compare(doc, a, m, body)
-        if (problem is not None or m.how != "same") and not _about(m.reading.verb, topic):
+        if not _about(m.reading.verb, topic):
             continue  # another deed in a sentence that is only partly about the headline
         if m.how != "same" and not _same_subject(doc, a, m.reading):
             continue  # a kindred verb said of someone else
+        problem = _compare(doc, a, m, body)
         if problem is None:
             clean.append(m)
         else:
