@@ -300,3 +300,20 @@ def test_a_question_headline_states_nothing_as_fact(analyze):
         "The Westhaven harbour may close next year, officials said on Monday.",
     )
     assert a.headline_check.verdict == "supported"
+
+
+def test_a_headline_quote_someone_else_said_is_unsupported(analyze):
+    a = check(
+        analyze,
+        'Mayor Ruiz: "We will rebuild the bridge"',
+        '"We will rebuild the bridge," said Councillor Tomas Brandt on Monday. Mayor Ana Ruiz '
+        "did not comment.",
+    )
+    assert a.headline_check.verdict == "unsupported"
+    f = problem(a)
+    assert f.kind == "different_actor"
+    assert f.headline.text == '"We will rebuild the bridge"'
+    assert [e.text for e in f.evidence] == [
+        '"We will rebuild the bridge,"',
+        "Councillor Tomas Brandt",
+    ]

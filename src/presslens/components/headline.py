@@ -793,7 +793,7 @@ def _words(text: str) -> str:
 
 
 def _quote_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
-    """Words quoted in the headline that nobody in the body says.
+    """Words quoted in the headline that nobody in the body says, or someone else says.
 
     A quote of one or two words may be a scare quote ('Zombie cat'): it is fine when
     its words are in the body in any form; a longer one must be there word for word.
@@ -803,10 +803,25 @@ def _quote_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
     if not quoted:
         return []
     said = f" {_words(' '.join(text[s.start : s.end] for s in body.sentences))} "
+    in_headline = [
+        q for q in layers(doc).quotes if q.content.end <= headline.end_char and q.speaker
+    ]
     problems = []
     for q in quoted:
         inner = _words(text[q.start + 1 : q.end - 1])
-        if not inner or f" {inner} " in said:
+        if not inner:
+            continue
+        if f" {inner} " in said:
+            speaker = next(
+                (
+                    h.speaker.entity
+                    for h in in_headline
+                    if h.content.start <= q.start < h.content.end
+                ),
+                None,
+            )
+            problem = _quoted_speaker(doc, q.start, q.end, inner, speaker, body)
+            problems.extend([problem] if problem else [])
             continue
         if len(inner.split()) <= _SHORT_QUOTE:
             words = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -832,6 +847,30 @@ def _quote_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
             )
         )
     return problems
+
+
+def _quoted_speaker(
+    doc: Doc, start: int, end: int, inner: str, speaker: str | None, body: Body
+) -> Problem | None:
+    """A headline quote the body has from someone other than the headline's speaker."""
+    if speaker is None:
+        return None
+    sayers = [
+        bq
+        for bq in body.quotes
+        if f" {inner} " in f" {_words(bq.content.text)} " and bq.speaker and bq.speaker.entity
+    ]
+    if not sayers or any(_same_actor(doc, speaker, bq.speaker.entity, None) for bq in sayers):
+        return None
+    bq = sayers[0]
+    names = {e.id: e.name for e in layers(doc).entities}
+    return Problem(
+        "different_actor",
+        (start, end),
+        [(bq.content.start, bq.content.end), (bq.speaker.start, bq.speaker.end)],
+        f"The headline has {names[speaker]} saying {doc_text(doc)[start:end]}; in the body "
+        f"{names[bq.speaker.entity]} says it (paragraph {_paragraph(body, bq)}).",
+    )
 
 
 def _paragraph(body: Body, quote: Quote) -> int:
