@@ -117,7 +117,7 @@ def _plausible(
     if cand.rule == "duration" and len(cand.g("num") or "") == 4 and cand.g("num").isdigit():
         return False  # "the 1988 quarter"
     if cand.rule == "bare_quarter" and cand.g("bare") == "period" and not cand.g("qmod"):
-        return False
+        return bool(cand.g("yq"))  # "the latest period", "the 1988 period"
     if cand.rule == "day_month" and not m.group("day")[0].isdigit() and not cand.g("wd"):
         return text[m.start() : m.start() + 4].lower() == "the "  # "the eighth of May"
     return True
@@ -182,7 +182,10 @@ def in_context(mentions: dict[Candidate, TimeMention | None]) -> None:
     quarters = [
         m
         for c, m in mentions.items()
-        if m is not None and _QUARTER.match(m.value) and not _YEAR_BACK.intersection(_qmods(c))
+        if m is not None
+        and _QUARTER.match(m.value)
+        and not _YEAR_BACK.intersection(_qmods(c))
+        and not (c.rule == "bare_quarter" and c.g("yq"))  # "the 1988 period" compares itself
     ]
     if not quarters:
         return
@@ -318,8 +321,9 @@ def _calendar_day(c: Candidate, ctx: _Context) -> Reading | None:
 
 def _month(c: Candidate, ctx: _Context) -> Reading:
     month = ctx.words["months"][c.g("mon").rstrip(".")]
-    if c.g("y"):
-        return Reading("date", f"{int(c.g('y')):04d}-{month:02d}")
+    year = year_number(c.g("y"), ctx.words) if c.g("y") else None
+    if year is not None:
+        return Reading("date", f"{year:04d}-{month:02d}")
     if ctx.anchor is None:
         return Reading("date", f"XXXX-{month:02d}")
     a = ctx.anchor
@@ -342,13 +346,21 @@ def _year(c: Candidate, ctx: _Context) -> Reading:
     return Reading("date", c.g("y"))
 
 
+def year_number(text: str, words: dict) -> int | None:
+    """The year in "1994" or "nineteen ninety-four"."""
+    if text.isdigit():
+        return int(text)
+    century, _, rest = _words(text).replace("-", " ").partition(" ")
+    tail = number(rest.replace("oh ", ""), words)
+    return words["numbers"][century] * 100 + int(tail) if tail is not None else None
+
+
 def _spelled_year(c: Candidate, ctx: _Context) -> Reading | None:
     if c.g("c"):
-        tail = number(c.g("yy").replace("oh", ""), ctx.words)
-        base = ctx.words["numbers"][c.g("c")] * 100
-    else:
-        tail, base = number(c.g("yy2") or "", ctx.words) or 0, 2000
-    return Reading("date", f"{base + int(tail or 0):04d}") if tail is not None else None
+        year = year_number(f"{c.g('c')} {c.g('yy')}", ctx.words)
+    else:  # "the year two thousand (and one)"
+        year = 2000 + int(number(c.g("yy2"), ctx.words) or 0) if c.g("yy2") else 2000
+    return Reading("date", f"{year:04d}") if year is not None else None
 
 
 def _decade(c: Candidate, ctx: _Context) -> Reading:
@@ -425,6 +437,14 @@ def _period(c: Candidate, ctx: _Context) -> Reading:
     return Reading("date", cal.render(cal.shift(ctx.anchor, unit, n), unit), anchored=True)
 
 
+def _weekend(c: Candidate, ctx: _Context) -> Reading:
+    if ctx.anchor is None:
+        return Reading("date", "XXXX-WXX-WE")
+    direction, _ = _direction(None, ctx)
+    saturday = cal.weekday_near(ctx.anchor, 6, direction)
+    return Reading("date", cal.render(saturday, "WE"), anchored=True)
+
+
 def _quarter_year(q: int, c: Candidate, ctx: _Context) -> int:
     assert ctx.anchor is not None
     a = ctx.anchor
@@ -446,12 +466,13 @@ def _quarter(c: Candidate, ctx: _Context) -> Reading:
         raise ValueError("no such quarter")
     year_text = c.g("y") or c.g("yq")
     if year_text:
-        return Reading("date", f"{int(year_text):04d}-{code}{n}")
+        back = 1 if c.g("back") else 0
+        return Reading("date", f"{int(year_text) - back:04d}-{code}{n}")
     if ctx.anchor is None:
         return Reading("date", f"XXXX-{code}{n}")
     q = n if not half else 2 * n
     year = _quarter_year(q, c, ctx)
-    if any(m in _YEAR_BACK for m in _qmods(c)):
+    if _YEAR_BACK.intersection(_qmods(c)) or c.g("back"):
         year -= 1
     return Reading("date", f"{year:04d}-{code}{n}", anchored=True)
 
@@ -470,13 +491,14 @@ def _bare_quarter(c: Candidate, ctx: _Context) -> Reading:
     else:
         # in financial copy "the quarter" is the one just reported, the last one completed
         base = cal.shift(ctx.anchor, "Q", 0 if "current" in mods else -1)
-    if mods & _YEAR_BACK:
+    if mods & _YEAR_BACK or c.g("back"):
         base = cal.shift(base, "Y", -1)
     return Reading("date", cal.render(base, "Q"), anchored=True)
 
 
-def _season(c: Candidate, ctx: _Context) -> Reading:
-    return Reading("date", f"{int(c.g('y')):04d}-{ctx.words['seasons'][c.g('s')]}")
+def _season(c: Candidate, ctx: _Context) -> Reading | None:
+    year = year_number(c.g("y"), ctx.words)
+    return Reading("date", f"{year:04d}-{ctx.words['seasons'][c.g('s')]}") if year else None
 
 
 def _ago(c: Candidate, ctx: _Context) -> Reading:
@@ -610,6 +632,7 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "part_of_day": _part_of_day,
     "weekday": _weekday,
     "period": _period,
+    "weekend": _weekend,
     "quarter": _quarter,
     "bare_quarter": _bare_quarter,
     "season": _season,
