@@ -63,6 +63,8 @@ class EventLexicon:
     military: frozenset[str]
     military_acts: frozenset[str]
     stative_passives: frozenset[str]
+    intransitive_only: frozenset[str]
+    needs_clause: frozenset[str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -89,6 +91,8 @@ class EventLexicon:
             military=frozenset(data["military_actors"]),
             military_acts=frozenset(data["military_acts"]),
             stative_passives=frozenset(data["stative_passives"]),
+            intransitive_only=frozenset(data["intransitive_only"]),
+            needs_clause=frozenset(data["needs_clause"]),
         )
 
     def lemma(self, tok: Token) -> str:
@@ -181,7 +185,7 @@ class EventsComponent:
             named = lex.noun_type(obj) if lemma in lex.light_verbs else None
             if named:
                 return _found(tok, named[0], named[1], {obj.i})
-        if lemma in lex.verbs:
+        if lemma in lex.verbs and self._fits(tok, lemma, obj):
             return _found(tok, lex.verbs[lemma], [tok], set())
         if lemma in lex.light_verbs:  # 'engaged in ethnic cleansing', 'went on strike'
             for prep in tok.children:
@@ -191,6 +195,15 @@ class EventsComponent:
                     if named:
                         return _found(tok, named[0], named[1], {prep.i, pobj.i})
         return None
+
+    def _fits(self, verb: Token, lemma: str, obj: Token | None) -> bool:
+        """Whether a lexicon verb is used as the event: 'demonstrated' but not 'demonstrated
+        the ability'; 'asked them to leave' but not 'asked a question'."""
+        if lemma in self.lex.intransitive_only and obj is not None:
+            return False
+        return lemma not in self.lex.needs_clause or any(
+            c.dep_ in _CLAUSE_DEPS for c in verb.children
+        )
 
     def _is_must(self, verb: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in self.lex.must for c in verb.children)
@@ -319,6 +332,7 @@ class EventsComponent:
                 subject = next((s for s in c.children if s.dep_ in _ACTOR_DEPS), None)
                 if subject is not None and subject.pos_ != "PRON":
                     candidates.append(subject)
+        candidates = [c for c in candidates if c.ent_type_ not in _WHEN]
         named = next((c for c in candidates if _names_entity(c)), None)
         return _conjuncts(named if named is not None else next(iter(candidates), None))
 
@@ -369,8 +383,9 @@ def _object(verb: Token) -> Token | None:
 
 
 def _names_entity(tok: Token) -> bool:
-    """Whether the entities layer has a mention at ``tok``."""
-    return entity_for(tok.doc, tok.idx, tok.idx + len(tok.text)) is not None
+    """Whether the entities layer has a mention in the words up to ``tok`` ('Palestinian
+    armed groups')."""
+    return entity_for(tok.doc, tok.left_edge.idx, tok.idx + len(tok.text)) is not None
 
 
 def _pobj_or_self(tok: Token) -> Token:
@@ -423,11 +438,17 @@ def _actor(verb: Token, lex: EventLexicon) -> Token | None:
     tok = verb
     for _ in range(_MAX_CLIMB):
         subject = next((c for c in tok.children if c.dep_ in _ACTOR_DEPS), None)
-        if subject is not None:
-            return tok.head if _is_relative(subject) and tok.dep_ == "relcl" else subject
+        if subject is not None and _is_relative(subject) and tok.dep_ == "relcl":
+            return tok.head
+        if subject is not None:  # 'Amnesty's report accused ...': Amnesty
+            owner = _owner(subject) if lex.lemma(subject) in lex.content_objects else None
+            return owner if owner is not None else subject
         if tok.dep_ == "acl" and tok.tag_ == "VBG":
             if lex.lemma(tok.head) not in lex.content_objects:
                 return tok.head
+            owner = _owner(tok.head)  # 'Trump's tweet mocking ...'
+            if owner is not None:
+                return owner
             tok = tok.head.head
             continue
         if tok.dep_ in ("relcl", "acl"):
