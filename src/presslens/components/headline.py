@@ -51,9 +51,10 @@ _SUPPORTED_SCORE = 0.5  # share of the headline the top sentences carry when no 
 _SHORT_QUOTE = 2  # a headline quote this short may be a scare quote: its words must be in the body
 _NUMBER_TOLERANCE = 0.005  # relative difference still read as the same figure
 _ROUNDING = 0.1  # a headline may round a figure down (an "about" figure either way) this much
+_STANCE_SURE = 0.5  # a stance probability the verdict follows when the words alone cannot tell
 _SEVERITY = ("contradicted", "overstated", "unsupported", "unrelated", "supported")
 _OVERSTATED = {"escalated", "hedge_dropped", "number_inflated", "attribution_dropped"}
-_CONTRADICTED = {"negated", "antonym"}
+_CONTRADICTED = {"negated", "antonym", "refuted"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class HeadlineLexicon:
     copulas: frozenset[str]
     particles: frozenset[str]
     negators: frozenset[str]
+    refuting: frozenset[str]
     antonyms: dict[str, frozenset[str]]
     synonyms: dict[str, frozenset[str]]
 
@@ -97,6 +99,7 @@ class HeadlineLexicon:
             copulas=frozenset(data["copulas"]),
             particles=frozenset(data["particles"]),
             negators=frozenset(data["negators"]),
+            refuting=frozenset(data["refuting"]),
             antonyms={k: frozenset(v) for k, v in antonyms.items()},
             synonyms={k: frozenset(v) for k, v in data["synonyms"].items()},
         )
@@ -244,6 +247,7 @@ class Body:
     quote_pieces: list[tuple[int, int, Quote]]  # content pieces, by start
     top: list[Sentence]  # the best evidence sentences, best first
     coverage: float  # share of the headline's word weight the top sentences hold together
+    stance: dict[str, float]  # P(agree|disagree|discuss|unrelated); empty without the model
     headline_words: frozenset[str]  # forms and synonyms of the headline's content words
 
 
@@ -276,7 +280,9 @@ def _content(tokens) -> list[Token]:
     return [t for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop and t.text.strip()]
 
 
-def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence]) -> Body:
+def _read_body(
+    doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: dict[str, float]
+) -> Body:
     """Rank the body sentences by the weighted share of headline words they contain."""
     lex = lexicon()
     wanted: list[tuple[float, set[str]]] = []
@@ -309,6 +315,7 @@ def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence]) -> Body:
         top=[s for s, _ in top],
         coverage=sum(w for w, forms in wanted if forms & together) / total,
         headline_words=frozenset(w for _, forms in wanted for w in forms),
+        stance=stance,
     )
 
 
@@ -366,15 +373,19 @@ def check_headline(doc: Doc) -> HeadlineCheck:
         return HeadlineCheck(verdict="not_applicable")
     h_start, h_end = lay.headline
     headline = doc.char_span(h_start, h_end, alignment_mode="expand")
-    body = _read_body(doc, headline, sentences)
-    stance = _stance(text[h_start:h_end], "\n\n".join(text[s.start : s.end] for s in sentences))
+    stance, probabilities = _stance(
+        text[h_start:h_end], "\n\n".join(text[s.start : s.end] for s in sentences)
+    )
+    body = _read_body(doc, headline, sentences, probabilities)
     judged = [_judge(doc, a, body) for a in _assertions(doc, headline)]
     if not judged:  # no predicate: the headline is a phrase ('Record crowd at lake festival')
-        verdict = _by_overlap(body.coverage)
+        verdict = _by_overlap(body)
         judged.append((verdict, _overlap_finding(doc, lay.headline, verdict, body)))
-    for p in _number_problems(doc, headline, body) + _quote_problems(doc, headline, body):
-        verdict = "overstated" if p.kind in _OVERSTATED else "unsupported"
-        judged.append((verdict, _finding(doc, p, verdict)))
+    problems = _number_problems(doc, headline, body) + _quote_problems(doc, headline, body)
+    if _overall([v for v, _ in judged]) in ("supported", "unsupported"):
+        problems += _refuted(doc, lay.headline, body)
+    for p in problems:
+        judged.append((_verdict_of(p.kind), _finding(doc, p, _verdict_of(p.kind))))
     findings: list[Finding] = []
     for _, f in judged:
         if f not in findings:
@@ -383,12 +394,12 @@ def check_headline(doc: Doc) -> HeadlineCheck:
     return HeadlineCheck(verdict=verdict, stance=stance, findings=findings)
 
 
-def _stance(headline: str, body: str) -> str | None:
-    """The FNC-1 stance, or None while the stance model is not trained yet."""
+def _stance(headline: str, body: str) -> tuple[str | None, dict[str, float]]:
+    """The FNC-1 stance and its probabilities; None while the stance model is not trained yet."""
     try:
-        return predict_stance(headline, body)[0]
+        return predict_stance(headline, body)
     except PresslensError:
-        return None
+        return None, {}
 
 
 def _overall(verdicts: list[str]) -> str:
@@ -399,10 +410,40 @@ def _overall(verdicts: list[str]) -> str:
     return min(related, key=_SEVERITY.index)
 
 
-def _by_overlap(score: float) -> str:
-    if score >= _SUPPORTED_SCORE:
+def _by_overlap(body: Body) -> str:
+    """The verdict when no predicate of the headline is in the body: word overlap and stance."""
+    if body.stance.get("unrelated", 0.0) >= _STANCE_SURE and body.coverage < _SUPPORTED_SCORE:
+        return "unrelated"
+    if body.coverage >= _SUPPORTED_SCORE or (
+        body.coverage >= _FLOOR and body.stance.get("agree", 0.0) >= _STANCE_SURE
+    ):
         return "supported"
-    return "unsupported" if score >= _FLOOR else "unrelated"
+    return "unsupported" if body.coverage >= _FLOOR else "unrelated"
+
+
+def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
+    """With a confident 'disagree' stance, the best sentence calling the story false."""
+    if body.stance.get("disagree", 0.0) < _STANCE_SURE:
+        return []
+    refuting = lexicon().refuting
+    for s in body.top:
+        for i in s.tokens:
+            tok = doc[i]
+            nxt = doc[i + 1] if i + 1 < s.tokens.stop else None
+            pair = f"{tok.lemma_.lower()} {nxt.lemma_.lower()}" if nxt is not None else ""
+            if tok.lemma_.lower() in refuting or tok.lower_ in refuting or pair in refuting:
+                end = nxt if pair in refuting else tok
+                cue = (tok.idx, end.idx + len(end))
+                return [
+                    Problem(
+                        "refuted",
+                        headline,
+                        [cue],
+                        f'The body calls the story into question: "{_t(doc, *cue)}" '
+                        f"(paragraph {s.paragraph}).",
+                    )
+                ]
+    return []
 
 
 # -- assertions -------------------------------------------------------------------------------
@@ -561,16 +602,9 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
             verdict="supported",
         )
     if problems:
-        p = min(problems, key=lambda p: _problem_rank(p.kind))
-        verdict = (
-            "contradicted"
-            if p.kind in _CONTRADICTED
-            else "overstated"
-            if p.kind in _OVERSTATED
-            else "unsupported"
-        )
-        return verdict, _finding(doc, p, verdict)
-    verdict = _by_overlap(body.coverage)
+        p = min(problems, key=lambda p: _SEVERITY.index(_verdict_of(p.kind)))
+        return _verdict_of(p.kind), _finding(doc, p, _verdict_of(p.kind))
+    verdict = _by_overlap(body)
     return verdict, _overlap_finding(doc, layers(doc).headline, verdict, body)
 
 
@@ -592,10 +626,10 @@ def _same_subject(doc: Doc, a: Assertion, ev: Reading) -> bool:
     return any(variants(t) & words for t in theirs.subtree if t.is_alpha and not t.is_stop)
 
 
-def _problem_rank(kind: str) -> int:
+def _verdict_of(kind: str) -> str:
     if kind in _CONTRADICTED:
-        return 0
-    return 1 if kind in _OVERSTATED else 2
+        return "contradicted"
+    return "overstated" if kind in _OVERSTATED else "unsupported"
 
 
 def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
