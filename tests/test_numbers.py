@@ -106,6 +106,20 @@ def test_ranges(text, value, upper, unit):
 
 @pytest.mark.parametrize(
     "text",
+    ["Growth rose 0.5 percent to 1.8 percent.", "Fares went from 10 to 12 dollars."],
+)
+def test_a_change_is_no_range(text):
+    assert all(n.upper is None for n in find_numbers(text))
+    assert len(find_numbers(text)) == 2
+
+
+def test_a_scale_glued_to_its_figure():
+    n = only("Donations passed the $1billion mark.")
+    assert (n.value, n.unit) == (1_000_000_000, "USD")
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "The mill closed in 2024.",
         "The 1990s were quiet.",

@@ -330,9 +330,7 @@ class _Reader:
             j, word_unit, unit_kind = self.unit_after(j)
         unit = unit or word_unit
         upper = None
-        if self.low(j) in lex.range_words and (
-            self.low(j) != "and" or self.low(first - 1) == "between"
-        ):
+        if self.is_range(j, first, word_unit):
             rng = self.range_end(j + 1, core)
             if rng is not None:
                 high, j, range_unit, range_kind = rng
@@ -356,6 +354,17 @@ class _Reader:
             start + self.offset, end + self.offset, text[start:end], core.value, unit, bound, upper
         )
         return j, mention
+
+    def is_range(self, j: int, first: int, own_unit: str | None) -> bool:
+        """Whether token ``j`` joins the figure starting at token ``first`` to a range's upper
+        end: 'to' and dashes do, 'and' after 'between'; not a change 'from 10 to 12' nor after a
+        unit word ('rose 2 percent to 14 percent')."""
+        joiner = self.low(j)
+        if joiner not in self.lex.range_words or own_unit is not None:
+            return False
+        if joiner == "and":
+            return self.low(first - 1) == "between"
+        return self.low(first - 1) != "from"
 
     def range_end(self, k: int, low: _Core) -> tuple[_Core, int, str | None, str | None] | None:
         """(upper end, next token, unit, unit kind) of a range whose upper end starts at ``k``."""
@@ -385,7 +394,8 @@ class _Reader:
             or (after[:1] == ":" and after[1:2].isdigit())
         ):
             return False  # 'F-35', 'COVID-19', '9/11', '10:30'
-        if self.adjacent(core.first + 1) and self.low(core.first + 1).isalpha() and not core.suffix:
+        glued = self.adjacent(core.first + 1) and self.low(core.first + 1).isalpha()
+        if glued and core.scale == 1.0:
             return False  # '3D'
         if has_unit or core.scale != 1.0:
             return True
