@@ -41,7 +41,7 @@ _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
 _NOT_BEFORE_VERB = {"DET", "ADJ", "ADP", "NUM", "PRON"}  # 'A Curious Plan' is no predicate
 _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for itself
-_NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj"}  # 'denied [reports that] X'
+_NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"}  # 'denied [that] X'
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _PLANNED = 2  # the certainty of a headline's bare 'to' ('Firm to cut jobs': it plans to)
@@ -464,6 +464,8 @@ def _assertions(doc: Doc, headline: DocSpan) -> list[Assertion]:
             tok = comps[0]
         elif tok.lemma_.lower() in lex.reporting:
             continue  # 'says' only attributes what it governs
+        elif tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.negators:
+            continue  # 'X denies it threatened Y': the denial is the assertion
         found.append(_assertion(doc, headline, tok, colon))
     if not found:  # a Title Case headline the tagger read as names: predicates by lexicon
         for tok in headline[1:]:
@@ -641,8 +643,8 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
     says = f'The headline says "{h_words}"; the body says "{e_words}" {where}.'
     if m.how == "antonym":
         return Problem("antonym", hs, es, says) if ev.negated == head.negated else None
-    if head.negated != ev.negated:
-        return Problem("negated", hs, es, says)
+    if head.negated != ev.negated:  # a contradiction only of the same verb
+        return Problem("negated", hs, es, says) if m.how == "same" else None
     if m.how == "scale":
         kin, theirs = head.scales(), ev.scales()
         shared = kin.keys() & theirs.keys()
@@ -707,16 +709,18 @@ def _same_actor(doc: Doc, ours: str, theirs: str, s: Sentence | None) -> bool:
 
 
 def _third_party(doc: Doc, ev: Reading, quote: Quote) -> bool:
-    """Whether the quoted claim is about someone or something other than its speaker.
+    """Whether the quote is a person's claim about someone or something other than themself.
 
     A speaker speaks for the subject when it is the subject's entity, belongs to it
-    ('its owner', 'their spokesman') or names it ('a spokesman for the factory').
+    ('its owner', 'their spokesman') or names it ('a spokesman for the factory'). What an
+    institution reports in indirect speech ('police said') is sourcing, not someone's claim.
     """
     subj = _subject(ev.verb)
-    if subj is None or subj.pos_ == "PRON":
+    if subj is None or subj.pos_ == "PRON" or quote.speaker is None:
         return False
-    if quote.speaker is None:
-        return True
+    person = any(e.id == quote.speaker.entity and e.type == "PERSON" for e in layers(doc).entities)
+    if not person and quote.kind == "indirect":
+        return False  # 'police said', 'the airline said': a source's report, not an opinion
     speaker = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
     own = speaker is not None and any(
         t.lower_ in _POSSESSIVES or t.lemma_.lower() == subj.lemma_.lower() for t in speaker
