@@ -144,3 +144,9 @@ def test_a_reported_forecast_is_a_prediction(analyze):
     assert c.text == "unemployment would reach 9 percent next year"
     assert {"prediction", "statistical", "quote-only"} <= set(c.kinds)
     assert c.source == a.quotes[0].id
+
+
+def test_a_figure_counts_the_noun_it_qualifies(analyze):
+    a = analyze("The state wrongly removed 12,000 registered voters from the rolls last year.")
+    (n,) = claim_with(a, "12,000").numbers
+    assert (n.value, n.unit) == (12_000, "voter")

@@ -135,6 +135,9 @@ def test_a_scale_glued_to_its_figure():
         "He is ranked No. 1.",
         "One of them left.",
         "The 38m cable snapped.",
+        "Call 800-273-8255 for help.",
+        "The home side won 3-2.",
+        "See post 783491630540001280.",
     ],
 )
 def test_not_quantities(text):

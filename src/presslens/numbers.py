@@ -25,6 +25,7 @@ _GLUED_BEFORE = re.compile(r"[^\W\d_]-?$|\d[-/:]$|/$")
 _FRACTION_DETERMINERS = frozenset({"a", "an", "one"})
 _HALF_FOLLOWERS = frozenset({"of", "the", "its", "their", "his", "her", "our", "all"})
 _FIRST_YEAR, _LAST_YEAR = 1800, 2099
+_LONGEST_FIGURE_DIGITS = 10  # a longer run of digits without separators is an identifier
 
 
 @dataclass(frozen=True)
@@ -347,7 +348,8 @@ class _Reader:
         elif unit is None:
             k = j + 1 if self.low(j) == "of" and core.kind == "vague" else j
             unit = self.noun(k)
-        if not self.is_quantity(core, currency is not None or unit_kind is not None, bound):
+        has_unit = currency is not None or unit_kind is not None
+        if not self.is_quantity(core, has_unit, bound, upper is not None):
             return None
         start, end = self.toks[first].start, self.toks[j - 1].end
         mention = NumberMention(
@@ -381,19 +383,18 @@ class _Reader:
         j, unit, kind = self.unit_after(high.last + 1)
         return high, j, unit, kind
 
-    def is_quantity(self, core: _Core, has_unit: bool, bound: str | None) -> bool:
+    def is_quantity(self, core: _Core, has_unit: bool, bound: str | None, ranged: bool) -> bool:
         """False for years, dates, times, ordinals, list numbers and identifiers."""
         if core.kind != "digits":
             return True
         tok, lex = self.toks[core.first], self.lex
         before = self.text[max(0, tok.start - 2) : tok.start]
         after = self.text[tok.end : tok.end + 2]
-        if (
-            _GLUED_BEFORE.search(before)
-            or after[:1] == "/"
-            or (after[:1] == ":" and after[1:2].isdigit())
-        ):
-            return False  # 'F-35', 'COVID-19', '9/11', '10:30'
+        joined = after[:1] in ":-" and after[1:2].isdigit() and not ranged
+        if _GLUED_BEFORE.search(before) or after[:1] == "/" or joined:
+            return False  # 'F-35', 'COVID-19', '9/11', '10:30', '3-2', '800-273-8255'
+        if len(tok.low) >= _LONGEST_FIGURE_DIGITS and tok.low.isdigit():
+            return False  # an id or a phone number
         glued = self.adjacent(core.first + 1) and self.low(core.first + 1).isalpha()
         if glued and core.scale == 1.0:
             return False  # '3D'

@@ -32,6 +32,7 @@ _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _COMPARATIVE_TAGS = {"JJR", "RBR"}
 _SUPERLATIVE_TAGS = {"JJS", "RBS"}
 _NOUN_UNIT_TAGS = {"NN", "NNS", "NNPS"}
+_NOUN_MODIFIERS = {"amod", "compound"}
 _TRIM = " \t\n\xa0,;:—–-…"
 _MARKS = '"“”«»'
 _MARKED_TAGS = frozenset({"MD"}) | _COMPARATIVE_TAGS | _SUPERLATIVE_TAGS
@@ -161,9 +162,19 @@ class ClaimsComponent:
         words = doc.char_span(unit.start, unit.end, alignment_mode="expand")
 
         def noun_unit(char: int, word: str) -> str | None:
+            """The noun after a figure, or the noun its modifier there qualifies ('12,000
+            registered voters' -> voter)."""
             found = doc.char_span(char, char + len(word), alignment_mode="expand")
-            tok = found[0] if found is not None else None
-            return tok.lemma_.lower() if tok is not None and tok.tag_ in _NOUN_UNIT_TAGS else None
+            if found is None:
+                return None
+            tok = found[0]
+            if (
+                tok.tag_ not in _NOUN_UNIT_TAGS
+                and tok.dep_ in _NOUN_MODIFIERS
+                and tok.head.i > tok.i
+            ):
+                tok = tok.head
+            return tok.lemma_.lower() if tok.tag_ in _NOUN_UNIT_TAGS else None
 
         numbers = [
             m
