@@ -1,0 +1,432 @@
+"""Stance of a body towards a headline: agree, disagree, discuss or unrelated (FNC-1).
+
+Features (``pair_features``; their names are ``FEATURE_NAMES``) compare the
+headline with the body: word overlap, headline words, word n-grams and character
+n-grams found in the body and in its lead (first ``LEAD_CHARS`` characters),
+TF-IDF cosine with the body, its lead and its most similar sentences, BM25,
+idf-weighted coverage of the headline, and counts of refuting, hedging,
+reporting, supporting and negating cues (``resources/stance/lexicons.json``) in
+the headline, the body and the sentences closest to the headline. A
+gradient-boosted tree ensemble trained by ``presslens train stance`` (scikit-learn
+at training time only) is shipped as ``resources/stance_model.npz`` with the idf
+of its vocabulary and evaluated here in numpy: a prediction costs a few
+milliseconds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from presslens.errors import PresslensError
+from presslens.resource_files import load_json, resource_path
+
+MODEL_FILE = "stance_model.npz"
+STANCES = ("agree", "disagree", "discuss", "unrelated")
+LEAD_CHARS = 255
+CHAR_NGRAMS = (2, 4, 8, 16)
+WORD_NGRAMS = (2, 3, 4, 5, 6)
+TOP_SENTENCES = 3
+NEGATION_WINDOW = 4
+BM25_K1, BM25_B, BM25_AVG_LEN = 1.2, 0.75, 400.0
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: 'denies' -> 'deni', 'reported' -> 'report'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "i"
+    for suffix, shortest in (("ing", 6), ("ed", 5), ("es", 5), ("ly", 5), ("s", 4)):
+        if len(word) >= shortest and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (digits kept, apostrophes inside words kept)."""
+    return _WORD.findall(text.lower().translate(_APOSTROPHES))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One cue list: single words, and phrases matched in the space-joined words."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+    def count(self, tokens: list[str]) -> int:
+        n = sum(1 for t in tokens if t in self.words)
+        if self.phrases:
+            joined = f" {' '.join(tokens)} "
+            n += sum(joined.count(f" {p} ") for p in self.phrases)
+        return n
+
+
+@cache
+def lexicons() -> dict[str, Lexicon]:
+    """The cue lists of ``resources/stance/lexicons.json`` by name."""
+    data = load_json("stance", "lexicons.json")
+    return {
+        name: Lexicon(
+            frozenset(w for w in entries if " " not in w),
+            tuple(w for w in entries if " " in w),
+        )
+        for name, entries in data.items()
+        if not name.startswith("_")
+    }
+
+
+LEXICON_NAMES = ("refute", "hedge", "report", "support", "negation")
+
+
+@dataclass
+class Body:
+    """A body analysed once, to be compared with any number of headlines."""
+
+    lower: str
+    lead: str
+    tokens: list[str]
+    stems: list[str]
+    stem_set: frozenset[str]
+    lead_stems: frozenset[str]
+    ngrams: frozenset[tuple[str, ...]]
+    lead_ngrams: frozenset[tuple[str, ...]]
+    char_grams: frozenset[str]  # CHAR_NGRAMS of the space-joined words
+    lead_char_grams: frozenset[str]
+    sentences: list[list[str]]  # words of each sentence
+    sentence_stems: list[Counter[str]]
+    counts: Counter[str]
+    negated: frozenset[int]  # token positions within NEGATION_WINDOW of a negation cue
+    vector: dict[str, float]  # TF-IDF of the body, of its lead, of each sentence
+    lead_vector: dict[str, float]
+    sentence_vectors: list[dict[str, float]]
+    cues: list[float]  # lexicon cues per 100 words of the body, then counts in the lead
+
+
+class Idf:
+    """Inverse document frequency of stems, with a default for unseen ones."""
+
+    def __init__(self, vocabulary: list[str], values: np.ndarray, unseen: float) -> None:
+        self.table = dict(zip(vocabulary, values.astype(float).tolist(), strict=True))
+        self.unseen = unseen
+
+    @classmethod
+    def fit(cls, documents: list[list[str]]) -> Idf:
+        """Smoothed idf ``ln((1 + n) / (1 + df)) + 1`` over documents given as stem lists."""
+        df = Counter(s for doc in documents for s in set(doc))
+        n = len(documents)
+        vocabulary = sorted(df)
+        values = np.array([math.log((1 + n) / (1 + df[s])) + 1.0 for s in vocabulary])
+        return cls(vocabulary, values, math.log(1 + n) + 1.0)
+
+    def __getitem__(self, stem_: str) -> float:
+        return self.table.get(stem_, self.unseen)
+
+    def vector(self, counts: Counter[str]) -> dict[str, float]:
+        """Sublinear tf times idf, L2-normalised."""
+        v = {s: (1.0 + math.log(c)) * self[s] for s, c in counts.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {s: x / norm for s, x in v.items()}
+
+
+def _ngrams(stems: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        tuple(stems[i : i + n]) for n in WORD_NGRAMS for i in range(len(stems) - n + 1)
+    )
+
+
+def _char_grams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + n] for n in CHAR_NGRAMS for i in range(len(text) - n + 1))
+
+
+def analyse_body(body: str, idf: Idf) -> Body:
+    """Words, stems, sentences, n-grams, TF-IDF vectors and cue counts of a body."""
+    lex = lexicons()
+    lower = body.lower().translate(_APOSTROPHES)
+    tokens = _WORD.findall(lower)
+    stems = [stem(t) for t in tokens]
+    lead = lower[:LEAD_CHARS]
+    lead_tokens = _WORD.findall(lead)
+    lead_stems = [stem(t) for t in lead_tokens]
+    sentences = [s for s in (_WORD.findall(p) for p in _SENTENCE_END.split(lower)) if s]
+    sentence_stems = [Counter(stem(t) for t in s) for s in sentences]
+    negated: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t in lex["negation"].words:
+            negated.update(range(max(0, i - NEGATION_WINDOW), i + NEGATION_WINDOW + 1))
+    counts = Counter(stems)
+    return Body(
+        lower=lower,
+        lead=lead,
+        tokens=tokens,
+        stems=stems,
+        stem_set=frozenset(stems),
+        lead_stems=frozenset(lead_stems),
+        ngrams=_ngrams(stems),
+        lead_ngrams=_ngrams(lead_stems),
+        char_grams=_char_grams(" ".join(tokens)),
+        lead_char_grams=_char_grams(" ".join(lead_tokens)),
+        sentences=sentences,
+        sentence_stems=sentence_stems,
+        counts=counts,
+        negated=frozenset(negated),
+        vector=idf.vector(counts),
+        lead_vector=idf.vector(Counter(lead_stems)),
+        sentence_vectors=[idf.vector(c) for c in sentence_stems],
+        cues=[
+            *(100.0 * _fraction(lex[n].count(tokens), len(tokens)) for n in LEXICON_NAMES),
+            *(float(lex[n].count(lead_tokens)) for n in LEXICON_NAMES),
+        ],
+    )
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(s, 0.0) for s, x in a.items())
+
+
+def _fraction(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "jaccard",
+    "headline_words",
+    "body_words_log",
+    "body_sentences_log",
+    "headline_question",
+    "headline_quote",
+    "words_in_body",
+    "words_in_lead",
+    "content_in_body",
+    "content_in_lead",
+    "content_in_body_count",
+    "content_in_lead_count",
+    *(f"chars{n}_in_{where}" for n in CHAR_NGRAMS for where in ("body", "lead")),
+    "ngrams_in_body",
+    "ngrams_in_lead",
+    "ngrams_in_body_count",
+    "cosine_body",
+    "cosine_lead",
+    "cosine_best_sentence",
+    "cosine_top_sentences",
+    "best_sentence_position",
+    "idf_coverage_body",
+    "idf_coverage_lead",
+    "idf_coverage_best_sentence",
+    "max_missing_idf",
+    "bm25",
+    "negated_matches",
+    "negated_matches_count",
+    "refute_polarity_headline",
+    "refute_polarity_body",
+    *(f"{name}_headline" for name in LEXICON_NAMES),
+    *(f"{name}_top_sentences" for name in LEXICON_NAMES),
+    *(f"{name}_body" for name in LEXICON_NAMES),
+    *(f"{name}_lead" for name in LEXICON_NAMES),
+    "body_question_marks",
+)
+
+
+def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
+    """The feature values of (headline, body), in the order of ``FEATURE_NAMES``."""
+    lex = lexicons()
+    h_tokens = words(headline)
+    h_stems = [stem(t) for t in h_tokens]
+    h_content = [s for t, s in zip(h_tokens, h_stems, strict=True) if t not in STOP_WORDS]
+    h_set, content_set = set(h_stems), set(h_content)
+    n_h = len(h_stems)
+    union = h_set | body.stem_set
+
+    h_lower = " ".join(h_tokens)
+    char_features: list[float] = []
+    for n in CHAR_NGRAMS:
+        grams = {h_lower[i : i + n] for i in range(len(h_lower) - n + 1)}
+        char_features.append(_fraction(len(grams & body.char_grams), len(grams)))
+        char_features.append(_fraction(len(grams & body.lead_char_grams), len(grams)))
+    h_ngrams = _ngrams(h_stems)
+
+    h_vec = idf.vector(Counter(h_stems))
+    sentence_cos = [_cosine(h_vec, v) for v in body.sentence_vectors] or [0.0]
+    order = np.argsort(sentence_cos)[::-1][:TOP_SENTENCES]
+    best = int(order[0])
+    top_tokens = [t for i in order if i < len(body.sentences) for t in body.sentences[i]]
+    best_stems = body.sentence_stems[best] if body.sentence_stems else Counter()
+
+    content_idf = sum(idf[s] for s in content_set)
+    missing = [idf[s] for s in content_set if s not in body.stem_set]
+    length_norm = BM25_K1 * (1 - BM25_B + BM25_B * len(body.stems) / BM25_AVG_LEN)
+    bm25 = sum(
+        idf[s] * body.counts[s] * (BM25_K1 + 1) / (body.counts[s] + length_norm)
+        for s in content_set
+    )
+    matched_positions = [i for i, s in enumerate(body.stems) if s in content_set]
+    negated = len(body.negated.intersection(matched_positions))
+
+    refute_h = lex["refute"].count(h_tokens)
+    return [
+        _fraction(len(h_set & body.stem_set), len(union)),
+        float(n_h),
+        math.log1p(len(body.tokens)),
+        math.log1p(len(body.sentences)),
+        float("?" in headline),
+        float(any(q in headline for q in "\"'\u201c\u2018")),
+        _fraction(sum(s in body.stem_set for s in h_stems), n_h),
+        _fraction(sum(s in body.lead_stems for s in h_stems), n_h),
+        _fraction(sum(s in body.stem_set for s in h_content), len(h_content)),
+        _fraction(sum(s in body.lead_stems for s in h_content), len(h_content)),
+        float(sum(s in body.stem_set for s in h_content)),
+        float(sum(s in body.lead_stems for s in h_content)),
+        *char_features,
+        _fraction(len(h_ngrams & body.ngrams), len(h_ngrams)),
+        _fraction(len(h_ngrams & body.lead_ngrams), len(h_ngrams)),
+        float(len(h_ngrams & body.ngrams)),
+        _cosine(h_vec, body.vector),
+        _cosine(h_vec, body.lead_vector),
+        sentence_cos[best],
+        float(np.mean([sentence_cos[i] for i in order])),
+        _fraction(best, len(sentence_cos)),
+        _fraction(sum(idf[s] for s in content_set if s in body.stem_set), content_idf),
+        _fraction(sum(idf[s] for s in content_set if s in body.lead_stems), content_idf),
+        _fraction(sum(idf[s] for s in content_set if s in best_stems), content_idf),
+        max(missing, default=0.0),
+        _fraction(bm25, content_idf),
+        _fraction(negated, len(matched_positions)),
+        float(negated),
+        float(refute_h % 2),
+        float(lex["refute"].count(body.tokens) % 2),
+        *(float(lex[name].count(h_tokens)) for name in LEXICON_NAMES),
+        *(float(lex[name].count(top_tokens)) for name in LEXICON_NAMES),
+        *body.cues,
+        100.0 * _fraction(body.lower.count("?"), len(body.tokens)),
+    ]
+
+
+@dataclass(frozen=True)
+class Forest:
+    """Gradient-boosted regression trees as padded arrays (one row per tree), walked in numpy.
+
+    A sample goes left at a node when ``x[feature] <= threshold``; a leaf points to itself.
+    ``raw[c] = baseline[c] + sum of the leaf values of the trees of class c``.
+    """
+
+    feature: np.ndarray  # (trees, nodes) int
+    threshold: np.ndarray  # (trees, nodes) float
+    left: np.ndarray  # (trees, nodes) int
+    right: np.ndarray  # (trees, nodes) int
+    value: np.ndarray  # (trees, nodes) float
+    tree_class: np.ndarray  # (trees,) int
+    baseline: np.ndarray  # (classes,) float
+    depth: int
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """The class scores of one feature vector."""
+        rows = np.arange(self.feature.shape[0])
+        node = np.zeros(len(rows), dtype=np.int64)
+        for _ in range(self.depth):
+            go_left = x[self.feature[rows, node]] <= self.threshold[rows, node]
+            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
+        leaves = self.value[rows, node]
+        return self.baseline + np.bincount(
+            self.tree_class, weights=leaves, minlength=len(self.baseline)
+        )
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """The idf of the training vocabulary and the tree ensemble over ``FEATURE_NAMES``."""
+
+    idf: Idf
+    forest: Forest
+    classes: tuple[str, ...]
+
+    def features(self, headline: str, body: Body) -> np.ndarray:
+        return np.asarray(pair_features(headline, body, self.idf), dtype=np.float64)
+
+    def probabilities(self, headline: str, body: Body) -> dict[str, float]:
+        """P(stance) for a headline against an analysed body."""
+        raw = self.forest.raw(self.features(headline, body))
+        exp = np.exp(raw - raw.max())
+        p = exp / exp.sum()
+        return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
+
+    def predict(self, headline: str, body: str) -> tuple[str, dict[str, float]]:
+        probs = self.probabilities(headline, analyse_body(body, self.idf))
+        return max(probs, key=probs.__getitem__), probs
+
+    def save(self, path: Path, **meta: str) -> None:
+        """Write the idf and the trees as a compressed ``.npz``; ``meta`` beside them."""
+        vocabulary = sorted(self.idf.table)
+        f = self.forest
+        np.savez_compressed(
+            path,
+            vocabulary=np.array(vocabulary),
+            idf=np.array([self.idf.table[s] for s in vocabulary], dtype=np.float32),
+            idf_unseen=np.float64(self.idf.unseen),
+            feature=f.feature.astype(np.int16),
+            threshold=f.threshold.astype(np.float64),
+            left=f.left.astype(np.int16),
+            right=f.right.astype(np.int16),
+            value=f.value.astype(np.float32),
+            tree_class=f.tree_class.astype(np.int16),
+            baseline=f.baseline.astype(np.float64),
+            depth=np.int64(f.depth),
+            classes=np.array(self.classes),
+            feature_names=np.array(FEATURE_NAMES),
+            **{f"meta_{k}": np.str_(v) for k, v in meta.items()},
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> StanceModel:
+        with np.load(path) as data:
+            if tuple(data["feature_names"].tolist()) != FEATURE_NAMES:
+                raise PresslensError(
+                    f"{path} was trained on other features than this presslens computes: "
+                    "retrain it with `presslens train stance DATA_DIR` (FNC-1)"
+                )
+            forest = Forest(
+                feature=data["feature"].astype(np.int64),
+                threshold=data["threshold"],
+                left=data["left"].astype(np.int64),
+                right=data["right"].astype(np.int64),
+                value=data["value"].astype(np.float64),
+                tree_class=data["tree_class"].astype(np.int64),
+                baseline=data["baseline"],
+                depth=int(data["depth"]),
+            )
+            idf = Idf(data["vocabulary"].tolist(), data["idf"], float(data["idf_unseen"]))
+            return cls(idf=idf, forest=forest, classes=tuple(data["classes"].tolist()))
+
+
+def model_path() -> Path:
+    """Where the shipped weights live (``resources/stance_model.npz``)."""
+    return resource_path(MODEL_FILE)
+
+
+@cache
+def load_stance_model() -> StanceModel:
+    """The shipped stance model, read once."""
+    path = model_path()
+    if not path.is_file():
+        raise PresslensError(
+            f"the stance model {path} is missing: reinstall presslens or run "
+            "`presslens train stance DATA_DIR` (FNC-1: dev_stances.csv, dev_bodies.csv)"
+        )
+    return StanceModel.load(path)
+
+
+def predict_stance(headline: str, body: str) -> tuple[str, dict[str, float]]:
+    """The stance of ``body`` towards ``headline`` and the probability of each of ``STANCES``."""
+    return load_stance_model().predict(headline, body)
