@@ -150,3 +150,12 @@ def test_a_figure_counts_the_noun_it_qualifies(analyze):
     a = analyze("The state wrongly removed 12,000 registered voters from the rolls last year.")
     (n,) = claim_with(a, "12,000").numbers
     assert (n.value, n.unit) == (12_000, "voter")
+
+
+def test_time_expressions_are_not_figures(analyze):
+    a = analyze(
+        "The mill, which employed 800 people for nearly two decades, closed three years ago.",
+        published="2024-05-01",
+    )
+    c = claim_with(a, "800 people")
+    assert [(n.text, n.unit) for n in c.numbers] == [("800", "people")]
