@@ -1,13 +1,14 @@
 """Claims: the statements worth checking, in the author's voice and in quotes.
 
 Units: each quote's content (all its pieces) is one unit whose source is the
-quote; each sentence of the headline, subheadings and paragraphs, less the
-quotes in it, is a unit in the author's voice. What a quote leaves of its
-sentence ("X said on Tuesday") is not a claim: a remainder counts only when it
-still has a finite verb of its own that is not the quote's cue. All units of a
-doc are scored in one call of the check-worthiness model; those at or above
-the threshold become claims, with their kinds (``resources/claims/kinds.json``)
-and their figures (``presslens.numbers``).
+quote; each sentence of the headline, subheadings and paragraphs is a unit in
+the author's voice. From a sentence with a quote in it, the quote, its speaker
+and its cue are cut out and the longest part left is the author's unit when it
+still has a finite verb ("Trump, speaking in Ohio, said ..." leaves none). All
+units of a doc are scored in one call of the check-worthiness model; those at
+or above the threshold (the model's own unless configured) become claims, with
+their kinds (``resources/claims/kinds.json``) and their figures
+(``presslens.numbers``; none inside a time expression of the times layer).
 """
 
 from __future__ import annotations
@@ -68,6 +69,53 @@ class KindRules:
             not_superlatives=frozenset(data["not_superlatives"]),
             prediction_cues=frozenset(data["prediction_cues"]),
         )
+
+
+@dataclass(frozen=True)
+class UnitRules:
+    """How an article is cut into units, read once from ``resources/claims/units.json``."""
+
+    skipped_blocks: frozenset[str]
+    leading_words: frozenset[str]
+    trailing_words: frozenset[str]
+
+    @classmethod
+    def load(cls) -> UnitRules:
+        data = load_json("claims", "units.json")
+        return cls(
+            skipped_blocks=frozenset(data["skipped_blocks"]),
+            leading_words=frozenset(data["leading_words"]),
+            trailing_words=frozenset(data["trailing_words"]),
+        )
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """``start:end`` without surrounding spaces and punctuation, a leading 'that', a
+        trailing 'and', and quotation marks that open or close it unpaired or as a pair."""
+        while True:
+            before = (start, end)
+            while start < end and text[start] in _TRIM:
+                start += 1
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
+            opens = start < end and text[start] in _MARKS
+            closes = start < end and text[end - 1] in _MARKS
+            marks = sum(text.count(m, start, end) for m in _MARKS) if opens or closes else 0
+            if opens and closes and marks == 2:
+                start, end = start + 1, end - 1
+            elif marks % 2:
+                start, end = (start + 1, end) if opens else (start, end - 1)
+            last_space = text.rfind(" ", start, end)
+            if last_space > start and text[last_space + 1 : end].lower() in self.trailing_words:
+                end = last_space
+            first_space = text.find(" ", start, end)
+            if first_space > start and text[start:first_space].lower() in self.leading_words:
+                start = first_space
+            if (start, end) == before:
+                return start, end
+
+    def trimmed(self, text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``parts`` trimmed, the empty ones dropped."""
+        return [p for s, e in parts if (p := self.trim(text, s, e))[1] > p[0]]
 
 
 @dataclass
@@ -311,52 +359,6 @@ def _outside(start: int, end: int, pieces: list[tuple[int, int]]) -> list[tuple[
     if pos < end:
         out.append((pos, end))
     return out
-
-
-@dataclass(frozen=True)
-class UnitRules:
-    """How an article is cut into units, read once from ``resources/claims/units.json``."""
-
-    skipped_blocks: frozenset[str]
-    leading_words: frozenset[str]
-    trailing_words: frozenset[str]
-
-    @classmethod
-    def load(cls) -> UnitRules:
-        data = load_json("claims", "units.json")
-        return cls(
-            skipped_blocks=frozenset(data["skipped_blocks"]),
-            leading_words=frozenset(data["leading_words"]),
-            trailing_words=frozenset(data["trailing_words"]),
-        )
-
-    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """``start:end`` without surrounding spaces and punctuation, a leading 'that', a
-        trailing 'and', and quotation marks that open or close it unpaired or as a pair."""
-        while True:
-            before = (start, end)
-            while start < end and text[start] in _TRIM:
-                start += 1
-            while end > start and text[end - 1] in _TRIM:
-                end -= 1
-            opens = start < end and text[start] in _MARKS
-            closes = start < end and text[end - 1] in _MARKS
-            if opens and closes:
-                start, end = start + 1, end - 1
-            elif (opens or closes) and sum(text.count(m, start, end) for m in _MARKS) % 2:
-                start, end = (start + 1, end) if opens else (start, end - 1)
-            last_space = text.rfind(" ", start, end)
-            if last_space > start and text[last_space + 1 : end].lower() in self.trailing_words:
-                end = last_space
-            first_space = text.find(" ", start, end)
-            if first_space > start and text[start:first_space].lower() in self.leading_words:
-                start = first_space
-            if (start, end) == before:
-                return start, end
-
-    def trimmed(self, text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """``parts`` trimmed, the empty ones dropped."""
-        return [p for s, e in parts if (p := self.trim(text, s, e))[1] > p[0]]
 
 
 def _number(m: NumberMention) -> Number:
