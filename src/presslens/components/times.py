@@ -8,9 +8,9 @@ quote said on Wednesday is Tuesday). See ``presslens.times`` for the values.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -20,7 +20,6 @@ from presslens.times import FUTURE, PAST, UNKNOWN, TimeMention
 from presslens.times.lexicon import lexicon
 from presslens.times.tagger import Candidate, find_candidates, in_context, resolve
 
-_WILL = frozenset({"will", "shall", "'ll", "wo"})
 _TIME_NOUNS = frozenset({"year", "season", "quarter", "term", "decade"})
 _CLIMB = 4  # head steps from a time expression to the verb that governs it
 
@@ -30,10 +29,10 @@ class DocSyntax:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX")
 
     def token(self, char: int) -> Token:
-        return self.doc[max(0, bisect.bisect_right(self.starts, char) - 1)]
+        return self.doc[max(0, int(np.searchsorted(self.starts, char, side="right")) - 1)]
 
     def root(self, start: int, end: int) -> Token:
         first, last = self.token(start), self.token(max(start, end - 1))

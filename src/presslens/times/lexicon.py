@@ -11,10 +11,20 @@ from presslens.resource_files import load_json
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 
 
+DIGITS = "#"  # the trigger that stands for any number
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    triggers: frozenset[str]  # lower-case words (or DIGITS) one of which every match holds
+
+
 @dataclass(frozen=True)
 class Lexicon:
     words: dict  # lexicon.json as parsed
-    rules: tuple[tuple[str, re.Pattern[str]], ...]  # (name, compiled regex), in priority order
+    rules: tuple[Rule, ...]  # in priority order
 
     def __getitem__(self, key: str):
         return self.words[key]
@@ -71,7 +81,20 @@ def lexicon() -> Lexicon:
     spec = load_json("times", "patterns.json")
     fragments = {**spec["fragments"], **_word_lists(words)}
     rules = tuple(
-        (name, re.compile(_expand(pattern, fragments), re.IGNORECASE))
+        Rule(
+            name,
+            re.compile(_expand(pattern, fragments), re.IGNORECASE),
+            _triggers(spec["triggers"][name], words),
+        )
         for name, pattern in spec["rules"].items()
     )
     return Lexicon(words=words, rules=rules)
+
+
+def _triggers(names: list[str], words: dict) -> frozenset[str]:
+    """The trigger words of a rule: literal words, every word of ``@list`` entries, DIGITS."""
+    out: set[str] = set()
+    for name in names:
+        phrases = words[name[1:]] if name.startswith("@") else [name]
+        out.update(w for p in phrases for w in re.split(r"[^a-z0-9#]+", p.lower()) if w)
+    return frozenset(out)

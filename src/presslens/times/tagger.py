@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from presslens.times import calendar as cal
-from presslens.times.lexicon import Lexicon, lexicon
+from presslens.times.lexicon import DIGITS, Lexicon, lexicon
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SPACES = re.compile(r"[\s-]+")
@@ -75,17 +75,30 @@ class TimeMention:
 # -- finding ---------------------------------------------------------------------------------
 
 
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_WORD_REST = re.compile(r"[\w'.-]*")
+_REACH = 100  # characters a rule may match on either side of its trigger word
+
+
 def find_candidates(text: str, syntax: Syntax | None = None) -> list[Candidate]:
-    """Non-overlapping time expressions in ``text``: the longest wins, then the earlier rule."""
+    """Non-overlapping time expressions in ``text``: the longest wins, then the earlier rule.
+
+    Each rule runs only in windows around its trigger words, not over the whole text."""
     lex = lexicon()
+    where: dict[str, list[int]] = {}
+    for w in _WORD.finditer(text):
+        key = DIGITS if w.group()[0].isdigit() else w.group().lower()
+        where.setdefault(key, []).append(w.start())
     found: list[tuple[int, int, Candidate]] = []
-    for priority, (name, pattern) in enumerate(lex.rules):
-        for m in pattern.finditer(text):
-            start, end = m.span("core") if "core" in pattern.groupindex else m.span()
-            groups = tuple((k, v.lower()) for k, v in m.groupdict().items() if v is not None)
-            cand = Candidate(start, end, name, groups)
-            if end > start and _plausible(cand, m, text, syntax, lex):
-                found.append((start - end, priority, cand))
+    for priority, rule in enumerate(lex.rules):
+        hits = sorted(i for t in rule.triggers for i in where.get(t, ()))
+        for lo, hi in _windows(text, hits):
+            for m in rule.pattern.finditer(text, lo, hi):
+                start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()
+                groups = tuple((k, v.lower()) for k, v in m.groupdict().items() if v is not None)
+                cand = Candidate(start, end, rule.name, groups)
+                if end > start and _plausible(cand, m, text, syntax, lex):
+                    found.append((start - end, priority, cand))
     taken: list[Candidate] = []
     used = bytearray(len(text) + 1)
     for _, _, cand in sorted(found, key=lambda f: (f[0], f[1], f[2].start)):
@@ -93,6 +106,22 @@ def find_candidates(text: str, syntax: Syntax | None = None) -> list[Candidate]:
             used[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
             taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
+
+
+def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
+    """Merged stretches of ``_REACH`` characters around each hit, ending between words."""
+    out: list[tuple[int, int]] = []
+    for i in hits:
+        lo, hi = max(0, i - _REACH), _word_end(text, i + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _word_end(text: str, i: int) -> int:
+    return _WORD_REST.match(text, min(i, len(text))).end()
 
 
 def _plausible(
