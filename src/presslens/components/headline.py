@@ -51,7 +51,6 @@ _SUPPORTED_SCORE = 0.5  # share of the headline the top sentences carry when no 
 _SHORT_QUOTE = 2  # a headline quote this short may be a scare quote: its words must be in the body
 _NUMBER_TOLERANCE = 0.005  # relative difference still read as the same figure
 _ROUNDING = 0.1  # a headline may round a figure down (an "about" figure either way) this much
-_STANCE_SURE = 0.5  # a stance probability the verdict follows when the words alone cannot tell
 _SEVERITY = ("contradicted", "overstated", "unsupported", "unrelated", "supported")
 _OVERSTATED = {"escalated", "hedge_dropped", "number_inflated", "attribution_dropped"}
 _CONTRADICTED = {"negated", "antonym", "refuted"}
@@ -247,7 +246,7 @@ class Body:
     quote_pieces: list[tuple[int, int, Quote]]  # content pieces, by start
     top: list[Sentence]  # the best evidence sentences, best first
     coverage: float  # share of the headline's word weight the top sentences hold together
-    stance: dict[str, float]  # P(agree|disagree|discuss|unrelated); empty without the model
+    stance: str | None  # the FNC-1 stance of the body towards the headline (None: no model)
     headline_words: frozenset[str]  # forms and synonyms of the headline's content words
 
 
@@ -280,9 +279,7 @@ def _content(tokens) -> list[Token]:
     return [t for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop and t.text.strip()]
 
 
-def _read_body(
-    doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: dict[str, float]
-) -> Body:
+def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: str | None) -> Body:
     """Rank the body sentences by the weighted share of headline words they contain."""
     lex = lexicon()
     wanted: list[tuple[float, set[str]]] = []
@@ -373,16 +370,19 @@ def check_headline(doc: Doc) -> HeadlineCheck:
         return HeadlineCheck(verdict="not_applicable")
     h_start, h_end = lay.headline
     headline = doc.char_span(h_start, h_end, alignment_mode="expand")
-    stance, probabilities = _stance(
-        text[h_start:h_end], "\n\n".join(text[s.start : s.end] for s in sentences)
-    )
-    body = _read_body(doc, headline, sentences, probabilities)
+    stance = _stance(text[h_start:h_end], "\n\n".join(text[s.start : s.end] for s in sentences))
+    body = _read_body(doc, headline, sentences, stance)
     judged = [_judge(doc, a, body) for a in _assertions(doc, headline)]
     if not judged:  # no predicate: the headline is a phrase ('Record crowd at lake festival')
         verdict = _by_overlap(body)
         judged.append((verdict, _overlap_finding(doc, lay.headline, verdict, body)))
-    problems = _number_problems(doc, headline, body) + _quote_problems(doc, headline, body)
-    if _overall([v for v, _ in judged]) in ("supported", "unsupported"):
+    so_far = _overall([v for v, _ in judged])
+    problems = (
+        []  # the body is about something else: its figures and quotes tell nothing
+        if so_far == "unrelated"
+        else _number_problems(doc, headline, body) + _quote_problems(doc, headline, body)
+    )
+    if so_far in ("supported", "unsupported"):
         problems += _refuted(doc, lay.headline, body)
     for p in problems:
         judged.append((_verdict_of(p.kind), _finding(doc, p, _verdict_of(p.kind))))
@@ -394,12 +394,12 @@ def check_headline(doc: Doc) -> HeadlineCheck:
     return HeadlineCheck(verdict=verdict, stance=stance, findings=findings)
 
 
-def _stance(headline: str, body: str) -> tuple[str | None, dict[str, float]]:
-    """The FNC-1 stance and its probabilities; None while the stance model is not trained yet."""
+def _stance(headline: str, body: str) -> str | None:
+    """The FNC-1 stance of ``body`` towards ``headline``; None without the stance model."""
     try:
-        return predict_stance(headline, body)
+        return predict_stance(headline, body)[0]
     except PresslensError:
-        return None, {}
+        return None
 
 
 def _overall(verdicts: list[str]) -> str:
@@ -412,21 +412,23 @@ def _overall(verdicts: list[str]) -> str:
 
 def _by_overlap(body: Body) -> str:
     """The verdict when no predicate of the headline is in the body: word overlap and stance."""
-    if body.stance.get("unrelated", 0.0) >= _STANCE_SURE and body.coverage < _SUPPORTED_SCORE:
+    if body.stance == "unrelated" and body.coverage < _SUPPORTED_SCORE:
         return "unrelated"
-    if body.coverage >= _SUPPORTED_SCORE or (
-        body.coverage >= _FLOOR and body.stance.get("agree", 0.0) >= _STANCE_SURE
-    ):
+    if body.coverage >= _SUPPORTED_SCORE or (body.coverage >= _FLOOR and body.stance == "agree"):
         return "supported"
     return "unsupported" if body.coverage >= _FLOOR else "unrelated"
 
 
 def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
-    """With a confident 'disagree' stance, the best sentence calling the story false."""
-    if body.stance.get("disagree", 0.0) < _STANCE_SURE:
+    """With a 'disagree' stance, the sentence calling the story false.
+
+    The evidence is the first refuting word ('hoax', 'denied') in the best sentences, then
+    in the rest of the body; without one, the best sentence.
+    """
+    if body.stance != "disagree":
         return []
     refuting = lexicon().refuting
-    for s in body.top:
+    for s in body.top + body.sentences:
         for i in s.tokens:
             tok = doc[i]
             nxt = doc[i + 1] if i + 1 < s.tokens.stop else None
@@ -439,11 +441,21 @@ def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
                         "refuted",
                         headline,
                         [cue],
-                        f'The body calls the story into question: "{_t(doc, *cue)}" '
+                        f'The body disputes the story: "{_t(doc, *cue)}" '
                         f"(paragraph {s.paragraph}).",
                     )
                 ]
-    return []
+    if not body.top:
+        return []
+    s = body.top[0]
+    return [
+        Problem(
+            "refuted",
+            headline,
+            [(s.start, s.end)],
+            f"The body disputes the story (stance: disagree); see paragraph {s.paragraph}.",
+        )
+    ]
 
 
 # -- assertions -------------------------------------------------------------------------------
