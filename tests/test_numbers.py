@@ -29,6 +29,7 @@ def only(text: str):
         ("Turnout was 14 per cent.", "14 per cent", 14, "percent"),
         ("Support fell 3 percentage points.", "3 percentage points", 3, "percentage point"),
         ("Three ferries sailed.", "Three", 3, "ferry"),
+        ("Only 24 ferries sailed.", "24", 24, "ferry"),
         ("Twenty-five nurses resigned.", "Twenty-five", 25, "nurse"),
         ("A dozen eggs broke.", "A dozen", 12, "egg"),
         (
@@ -138,6 +139,7 @@ def test_a_scale_glued_to_its_figure():
         "Call 800-273-8255 for help.",
         "The home side won 3-2.",
         "See post 783491630540001280.",
+        "He flew on a Boeing 737 to the Fortune 500 summit.",
     ],
 )
 def test_not_quantities(text):

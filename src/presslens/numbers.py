@@ -25,6 +25,7 @@ _GLUED_BEFORE = re.compile(r"[^\W\d_]-?$|\d[-/:]$|/$")
 _FRACTION_DETERMINERS = frozenset({"a", "an", "one"})
 _HALF_FOLLOWERS = frozenset({"of", "the", "its", "their", "his", "her", "our", "all"})
 _FIRST_YEAR, _LAST_YEAR = 1800, 2099
+_SENTENCE_OPENERS = frozenset('.!?:;"“(—')
 _LONGEST_FIGURE_DIGITS = 10  # a longer run of digits without separators is an identifier
 
 
@@ -383,6 +384,19 @@ class _Reader:
         j, unit, kind = self.unit_after(high.last + 1)
         return high, j, unit, kind
 
+    def names(self, k: int) -> bool:
+        """Whether token ``k`` is a capitalised word inside a sentence, naming what the number
+        after it is part of ('Fortune 500', 'Boeing 737')."""
+        if k < 1 or not self.low(k).isalpha():
+            return False
+        tok = self.toks[k]
+        word = self.text[tok.start : tok.end]
+        opens_sentence = (
+            self.low(k - 1) in _SENTENCE_OPENERS
+            or "\n" in self.text[self.toks[k - 1].end : tok.start]
+        )
+        return word[0].isupper() and not opens_sentence and self.low(k) not in self.lex.not_units
+
     def is_quantity(self, core: _Core, has_unit: bool, bound: str | None, ranged: bool) -> bool:
         """False for years, dates, times, ordinals, list numbers and identifiers."""
         if core.kind != "digits":
@@ -405,7 +419,7 @@ class _Reader:
             prev = self.low(core.first - 2)
         if prev in lex.months or self.low(core.first + 1) in lex.months:
             return False
-        if prev in lex.identifiers_before and bound is None:
+        if bound is None and (prev in lex.identifiers_before or self.names(core.first - 1)):
             return False
         if _TIME_AFTER.match(self.text, tok.end):
             return False

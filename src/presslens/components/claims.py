@@ -78,6 +78,7 @@ class UnitRules:
     skipped_blocks: frozenset[str]
     leading_words: frozenset[str]
     trailing_words: frozenset[str]
+    conditions: frozenset[str]
 
     @classmethod
     def load(cls) -> UnitRules:
@@ -86,6 +87,7 @@ class UnitRules:
             skipped_blocks=frozenset(data["skipped_blocks"]),
             leading_words=frozenset(data["leading_words"]),
             trailing_words=frozenset(data["trailing_words"]),
+            conditions=frozenset(data["conditions"]),
         )
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -191,11 +193,23 @@ class ClaimsComponent:
                     cut = _merged(inside + attribution.overlapping(s, e))
                     rest = self.units.trimmed(text, _outside(s, e, cut))
                     unit = max(rest, key=lambda p: p[1] - p[0], default=None)
-                    if unit is None or not _has_finite_verb(doc, *unit):
+                    if unit is None or not self._is_statement(doc, *unit):
                         continue
                 if unit[1] > unit[0]:
                     units.append(_Unit(unit[0], unit[1], [unit], None))
         return units
+
+    def _is_statement(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether what a quote left of a sentence still states something: it has a finite
+        verb, does not end on a verb whose object was the quote ('North Korea had displayed')
+        and is no condition ('If Clinton is elected')."""
+        words = doc.char_span(start, end, alignment_mode="expand")
+        return (
+            words is not None
+            and any(tok.tag_ in _FINITE_TAGS for tok in words)
+            and not words[-1].tag_.startswith(("VB", "MD"))
+            and words[0].lower_ not in self.units.conditions
+        )
 
     def _claim(
         self,
@@ -216,11 +230,7 @@ class ClaimsComponent:
             if found is None:
                 return None
             tok = found[0]
-            if (
-                tok.tag_ not in _NOUN_UNIT_TAGS
-                and tok.dep_ in _NOUN_MODIFIERS
-                and tok.head.i > tok.i
-            ):
+            while tok.dep_ in _NOUN_MODIFIERS and tok.head.i > tok.i:  # '11 primary-season debates'
                 tok = tok.head
             return tok.lemma_.lower() if tok.tag_ in _NOUN_UNIT_TAGS else None
 
@@ -303,12 +313,6 @@ def _quote_units(text: str, quotes: list[Quote], rules: UnitRules) -> list[_Unit
             cue = q.cue.text.lower() if q.cue is not None else None
             units.append(_Unit(pieces[0][0], pieces[-1][1], pieces, q.id, cue))
     return units
-
-
-def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
-    """Whether characters ``start:end`` hold a finite verb."""
-    words = doc.char_span(start, end, alignment_mode="expand")
-    return words is not None and any(tok.tag_ in _FINITE_TAGS for tok in words)
 
 
 def _tagged(doc: Doc, tags: frozenset[str]) -> list[int]:
