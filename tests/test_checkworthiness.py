@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from presslens.checkworthiness import CheckworthinessModel, load_checkworthiness_model, score
 from presslens.errors import InputError
-from presslens.evaluate.checkthat import read_split, run
+from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
 from presslens.train_checkworthiness import train
 
 FACTUAL = "Unemployment rose to 14 percent in 2023, the highest since 1990."
-CHATTER = "I love sunny mornings."
+CHATTER = "Thank you, good evening."
 
 CHECKABLE = [
     "The city spent $4 million on the new bridge last year.",
@@ -37,6 +38,18 @@ def test_a_sentence_with_figures_outscores_small_talk() -> None:
     assert 0.0 <= chatter < factual <= 1.0
     threshold = load_checkworthiness_model().threshold
     assert factual >= threshold > chatter
+
+
+def test_claims_with_figures_clear_the_threshold_and_courtesies_do_not() -> None:
+    model = load_checkworthiness_model()
+    claims = model.score(
+        [
+            "The governor cut school funding by $300 million in 2019.",
+            "Our factories lost 60,000 jobs over the last four years.",
+        ]
+    )
+    courtesies = model.score(["Thank you very much.", "It is good to be here tonight."])
+    assert min(claims) >= model.threshold > max(courtesies)
 
 
 def test_empty_text_gets_a_score() -> None:
@@ -68,10 +81,30 @@ def test_train_then_evaluate_on_a_tiny_checkthat_folder(tiny_checkthat: Path) ->
     model = CheckworthinessModel.load(out)
     figures, thanks = model.score(["Rents rose by 20 percent in 2020.", "Thank you, everyone."])
     assert figures > thanks
+    assert "out-of-fold" in report
     table = run(tiny_checkthat, model=model)
     assert "dev 6 sentences (3 yes), dev-test 6 (3 yes)" in table
     assert "| presslens" in table
-    assert "| baseline: word 1-2-gram TF-IDF + LR" in table
+    assert "| baseline: word 1-2-gram TF-IDF + LR, train; threshold best on dev" in table
+    assert "| baseline: the same, train+dev; threshold by 5-fold CV" in table
+
+
+def test_threshold_and_average_precision_on_a_ranking() -> None:
+    labels = [True, True, False, True, False, False]
+    scores = [0.9, 0.8, 0.7, 0.6, 0.2, 0.1]
+    assert 0.2 < best_threshold(labels, scores) < 0.6  # all three positives, one false alarm
+    assert average_precision(labels, scores) == pytest.approx((1 + 1 + 3 / 4) / 3)
+    assert average_precision([True, False], [0.5, 0.5]) == pytest.approx(0.5)
+
+
+@pytest.mark.skipif(
+    not (DATA / "checkthat24" / "dev-test.tsv").is_file(), reason="CheckThat! 2024 data not present"
+)
+def test_the_shipped_model_beats_chance_on_checkthat_dev_test() -> None:
+    table = run(DATA / "checkthat24", baseline=False)
+    row = next(line for line in table.splitlines() if line.startswith("| presslens"))
+    f1, ap = (float(cell) for cell in row.split("|")[5:7])
+    assert f1 > 0.7 and ap > 0.8
 
 
 def test_a_folder_without_the_tsv_files_says_what_is_expected(tmp_path: Path) -> None:
