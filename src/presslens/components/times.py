@@ -68,8 +68,8 @@ class DocSyntax:
 
 
 def verb_tense(verb: Token, climb: int = 2) -> int:
-    """PAST, FUTURE or UNKNOWN for a verb, from its auxiliaries and morphology; a
-    non-finite verb takes the tense of the verb it hangs on ("expected to resume")."""
+    """PAST, FUTURE or UNKNOWN for a verb, from its auxiliaries and morphology; an
+    infinitive or a participle takes the tense of the verb it hangs on."""
     words = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in words["future_auxiliaries"] for a in auxes):
@@ -78,15 +78,17 @@ def verb_tense(verb: Token, climb: int = 2) -> int:
         return PAST  # "said", "was closed", "has said"
     if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return FUTURE if verb.tag_ == "VBG" else UNKNOWN  # "is meeting on Friday"
+    if verb.tag_ == "VBN":
+        return PAST  # "the terms, announced Friday"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return UNKNOWN  # "meets Monday" is ahead, a headline's "hits Friday" behind
     head = verb.head
-    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
-        if head.lemma_.lower() in words["future_governors"]:
-            return FUTURE  # "plans to meet on Friday", "is expected to resume"
-    elif verb.tag_ in ("VBZ", "VBP"):
-        return UNKNOWN
+    infinitive = verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes)
+    if infinitive and head.lemma_.lower() in words["future_governors"]:
+        return FUTURE  # "plans to meet on Friday", "is to resume", "is expected to close"
     if climb and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return verb_tense(head, climb - 1)
-    return PAST if verb.tag_ == "VBN" else UNKNOWN  # "the ship, damaged on Monday"
+    return UNKNOWN
 
 
 class TimesComponent:

@@ -366,7 +366,7 @@ def _month(c: Candidate, ctx: _Context) -> Reading:
     elif rel == "this":
         year = a.year
     else:  # the month nearest the anchor in the tense's direction (15th: mid-month)
-        day = cal.nearest_year(a, month, 15, ctx.direction(), reach=300)
+        day = cal.nearest_year(a, month, 15, ctx.direction())
         year = day.year if day else a.year
     return Reading("date", f"{year:04d}-{month:02d}", anchored=True)
 
