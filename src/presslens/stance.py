@@ -108,6 +108,7 @@ class Body:
     sentence_stems: list[Counter[str]]
     counts: Counter[str]
     negated: frozenset[int]  # token positions within NEGATION_WINDOW of a negation cue
+    refuted: frozenset[int]  # token positions within NEGATION_WINDOW of a refuting cue
     vector: dict[str, float]  # TF-IDF of the body, of its lead, of each sentence
     lead_vector: dict[str, float]
     sentence_vectors: list[dict[str, float]]
@@ -161,10 +162,11 @@ def analyse_body(body: str, idf: Idf) -> Body:
     lead_stems = [stem(t) for t in lead_tokens]
     sentences = [s for s in (_WORD.findall(p) for p in _SENTENCE_END.split(lower)) if s]
     sentence_stems = [Counter(stem(t) for t in s) for s in sentences]
-    negated: set[int] = set()
+    near = {"negation": set(), "refute": set()}
     for i, t in enumerate(tokens):
-        if t in lex["negation"].words:
-            negated.update(range(max(0, i - NEGATION_WINDOW), i + NEGATION_WINDOW + 1))
+        for name, positions in near.items():
+            if t in lex[name].words:
+                positions.update(range(max(0, i - NEGATION_WINDOW), i + NEGATION_WINDOW + 1))
     counts = Counter(stems)
     return Body(
         lower=lower,
@@ -180,7 +182,8 @@ def analyse_body(body: str, idf: Idf) -> Body:
         sentences=sentences,
         sentence_stems=sentence_stems,
         counts=counts,
-        negated=frozenset(negated),
+        negated=frozenset(near["negation"]),
+        refuted=frozenset(near["refute"]),
         vector=idf.vector(counts),
         lead_vector=idf.vector(Counter(lead_stems)),
         sentence_vectors=[idf.vector(c) for c in sentence_stems],
@@ -230,6 +233,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "bm25",
     "negated_matches",
     "negated_matches_count",
+    "refuted_matches",
+    "refuted_matches_count",
+    "refute_top_sentences_density",
     "refute_polarity_headline",
     "refute_polarity_body",
     *(f"{name}_headline" for name in LEXICON_NAMES),
@@ -274,6 +280,7 @@ def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
     )
     matched_positions = [i for i, s in enumerate(body.stems) if s in content_set]
     negated = len(body.negated.intersection(matched_positions))
+    refuted = len(body.refuted.intersection(matched_positions))
 
     refute_h = lex["refute"].count(h_tokens)
     return [
@@ -282,7 +289,7 @@ def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
         math.log1p(len(body.tokens)),
         math.log1p(len(body.sentences)),
         float("?" in headline),
-        float(any(q in headline for q in "\"'\u201c\u2018")),
+        float(any(q in headline for q in '"\u201c\u201d\u2018')),
         _fraction(sum(s in body.stem_set for s in h_stems), n_h),
         _fraction(sum(s in body.lead_stems for s in h_stems), n_h),
         _fraction(sum(s in body.stem_set for s in h_content), len(h_content)),
@@ -305,6 +312,9 @@ def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
         _fraction(bm25, content_idf),
         _fraction(negated, len(matched_positions)),
         float(negated),
+        _fraction(refuted, len(matched_positions)),
+        float(refuted),
+        100.0 * _fraction(lex["refute"].count(top_tokens), len(top_tokens)),
         float(refute_h % 2),
         float(lex["refute"].count(body.tokens) % 2),
         *(float(lex[name].count(h_tokens)) for name in LEXICON_NAMES),
