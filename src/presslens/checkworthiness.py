@@ -2,7 +2,8 @@
 
 A logistic regression over hashed TF-IDF features (word 1-3-grams, character
 2-5-grams inside words, and a few cues such as numbers, percentages and money),
-trained on CLEF CheckThat! 2024 task 1 by ``presslens train checkworthiness``
+trained on CLEF CheckThat! 2024 task 1 (train+dev, balanced class weights, C and
+threshold by cross-validation) by ``presslens train checkworthiness``
 (``presslens.train_checkworthiness``) and shipped as ``resources/checkworthiness.npz``.
 Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
 """
