@@ -145,6 +145,8 @@ def _plausible(
         return False
     if cand.rule == "duration" and len(cand.g("num") or "") == 4 and cand.g("num").isdigit():
         return False  # "the 1988 quarter"
+    if cand.g("unit") in ("quarter", "quarters") and text.startswith(" of", cand.end):
+        return False  # "three-quarters of", a fraction
     if cand.rule == "bare_quarter" and cand.g("bare") == "period" and not cand.g("qmod"):
         return bool(cand.g("yq"))  # "the latest period", "the 1988 period"
     if cand.rule == "day_month" and not m.group("day")[0].isdigit() and not cand.g("wd"):
@@ -409,12 +411,13 @@ def _century(c: Candidate, ctx: _Context) -> Reading:
 
 def _day_word(c: Candidate, ctx: _Context) -> Reading:
     days = ctx.words["day_words"][" ".join(c.g("w").split())]
-    kind = "time" if c.g("pod") else "date"
+    pod = c.g("pod") or c.g("pod0")
+    kind = "time" if pod else "date"
     if ctx.anchor is None:
-        unresolved = "XXXX-XX-XX" + _pod(c.g("pod"), ctx.words) if c.g("pod") else None
+        unresolved = "XXXX-XX-XX" + _pod(pod, ctx.words) if pod else None
         return Reading(kind, unresolved or cal.relative("D", days))
     day = ctx.anchor + dt.timedelta(days=days)
-    return Reading(kind, day.isoformat() + _pod(c.g("pod"), ctx.words), anchored=True)
+    return Reading(kind, day.isoformat() + _pod(pod, ctx.words), anchored=True)
 
 
 def _part_of_day(c: Candidate, ctx: _Context) -> Reading:
@@ -528,6 +531,17 @@ def _bare_quarter(c: Candidate, ctx: _Context) -> Reading:
 def _season(c: Candidate, ctx: _Context) -> Reading | None:
     year = year_number(c.g("y"), ctx.words)
     return Reading("date", f"{year:04d}-{ctx.words['seasons'][c.g('s')]}") if year else None
+
+
+def _the_season(c: Candidate, ctx: _Context) -> Reading:
+    """ "the summer": the last one begun, or the next one when the verb looks ahead."""
+    code = ctx.words["seasons"][c.g("s")]
+    if ctx.anchor is None:
+        return Reading("date", f"XXXX-{code}")
+    start = dt.date(ctx.anchor.year, ctx.words["season_start_month"][code], 1)
+    ahead = ctx.direction() == FUTURE
+    year = start.year - (start > ctx.anchor and not ahead) + (start <= ctx.anchor and ahead)
+    return Reading("date", f"{year:04d}-{code}", anchored=True)
 
 
 def _ago(c: Candidate, ctx: _Context) -> Reading:
@@ -665,6 +679,7 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "quarter": _quarter,
     "bare_quarter": _bare_quarter,
     "season": _season,
+    "the_season": _the_season,
     "ago": _ago,
     "year_back": _year_back,
     "duration": _duration,
