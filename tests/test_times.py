@@ -179,3 +179,42 @@ def test_quote_date_from_a_statement(analyze):
 def test_quote_without_a_day_has_no_date(analyze):
     a = analyze("Port\n\nTom Bell said the harbour was closed.", published=PUBLISHED)
     assert [q.date for q in a.quotes] == [None]
+
+
+def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_back(analyze):
+    a = analyze(
+        "Results\n\nThe bank earned $5 million in the third quarter, up from $4 million "
+        "a year earlier.",
+        published="2024-10-20",
+    )
+    assert time_of(a, "the third quarter").value == "2024-Q3"
+    assert time_of(a, "a year earlier").value == "2023-Q3"
+
+
+def test_the_weekend_and_parts_of_the_day(analyze):
+    a = analyze(
+        "Storm\n\nThe storm hit over the weekend and eased by mid-afternoon yesterday.",
+        published=PUBLISHED,
+    )
+    assert time_of(a, "the weekend").value == "2024-W10-WE"
+    t = time_of(a, "mid-afternoon yesterday")
+    assert (t.type, t.value) == ("time", "2024-03-13TAF")
+
+
+def test_quote_date_without_on(analyze):
+    a = analyze(
+        "Port\n\n“We reopen tomorrow,” the harbour master told reporters Tuesday.",
+        published=PUBLISHED,
+    )
+    (q,) = a.quotes
+    assert q.date == "2024-03-12"
+    assert time_of(a, "tomorrow").value == "2024-03-13"
+
+
+def test_every_rule_has_a_resolver_and_triggers():
+    from presslens.times.lexicon import lexicon
+    from presslens.times.tagger import resolvers
+
+    rules = lexicon().rules
+    assert {r.name for r in rules} == set(resolvers())
+    assert all(r.triggers for r in rules)

@@ -691,3 +691,8 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "vague": _vague,
     "holiday": _holiday,
 }
+
+
+def resolvers() -> tuple[str, ...]:
+    """The rule names the tagger can give a value to (each rule in patterns.json needs one)."""
+    return tuple(_RESOLVERS)
