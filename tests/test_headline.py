@@ -141,6 +141,7 @@ def test_a_faithful_headline_is_supported(analyze):
         "Street bridge, ending a two-year dispute over its cost.",
     )
     assert a.headline_check.verdict == "supported"
+    assert a.headline_check.stance == "agree"
     (f,) = a.headline_check.findings
     assert f.verdict == "supported" and f.kind is None
     assert f.headline.text == "approves"
@@ -175,6 +176,7 @@ def test_a_headline_about_something_else_is_unrelated(analyze):
         "with temperatures falling to five degrees.",
     )
     assert a.headline_check.verdict == "unrelated"
+    assert a.headline_check.stance == "unrelated"
 
 
 @pytest.mark.parametrize("body", ["The ferry leaves at nine.", ""])
