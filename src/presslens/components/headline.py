@@ -432,8 +432,8 @@ def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
         for i in s.tokens:
             tok = doc[i]
             nxt = doc[i + 1] if i + 1 < s.tokens.stop else None
-            pair = f"{tok.lemma_.lower()} {nxt.lemma_.lower()}" if nxt is not None else ""
-            if tok.lemma_.lower() in refuting or tok.lower_ in refuting or pair in refuting:
+            pair = f"{tok.lower_} {nxt.lower_}" if nxt is not None else ""
+            if tok.lower_ in refuting or pair in refuting:
                 end = nxt if pair in refuting else tok
                 cue = (tok.idx, end.idx + len(end))
                 return [
