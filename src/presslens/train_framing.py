@@ -1,0 +1,164 @@
+"""Train the framing token model (``presslens.components.framing``) on SemEval-2020 task 11 PTC.
+
+``presslens train framing DATA_DIR`` parses the training articles of
+``evaluate.ptc.split_ids`` (never the held-out ones), labels each token
+``loaded_language`` / ``name_calling`` / ``none`` from the gold spans it overlaps,
+and fits scikit-learn's multinomial LogisticRegression (a training-time tool only,
+from the ``dev`` extra) on the hashed token features. The inverse regularisation C
+and the span threshold are chosen by ``FOLDS``-fold cross-validation over the
+training articles, on the pooled SI F1 the evaluation reports; the model refitted
+on all training articles is written to ``resources/framing/model.npz``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from presslens.checkworthiness import BITS
+from presslens.components.framing import (
+    CLASSES,
+    MODEL_FILE,
+    FramingComponent,
+    TokenModel,
+    feature_buckets,
+    lexicon_hits,
+    load_lexicon,
+)
+from presslens.errors import PresslensError
+from presslens.evaluate.ptc import (
+    POOLED,
+    TECHNIQUE_OF,
+    PtcArticle,
+    SiCounts,
+    merge,
+    parsed,
+    read_ptc,
+    split_ids,
+)
+from presslens.resource_files import resource_path
+
+FOLDS = 3
+C_GRID = (0.03, 0.1, 0.3)
+THRESHOLDS = tuple(round(0.1 + 0.02 * i, 2) for i in range(11))  # 0.10 .. 0.30
+_CLASS_OF = {TECHNIQUE_OF[c]: k for k, c in enumerate(CLASSES) if c in TECHNIQUE_OF}
+
+
+@dataclass
+class Example:
+    """One training article: its Doc, lexicon hits, token features and token classes."""
+
+    article: PtcArticle
+    doc: Doc
+    hits: list[tuple[int, int, str]]
+    buckets: list[list[int]]
+    classes: np.ndarray
+
+
+def token_classes(doc: Doc, gold: dict[str, list[tuple[int, int]]]) -> np.ndarray:
+    """The class of each token: the technique of a pooled gold span it overlaps (name-calling
+    wins over loaded language), else none."""
+    classes = np.zeros(len(doc), dtype=np.int64)
+    starts = np.array([t.idx for t in doc])
+    ends = starts + np.array([len(t) for t in doc])
+    for technique in POOLED:  # later techniques overwrite earlier ones
+        for s, e in gold.get(technique, []):
+            classes[(starts < e) & (ends > s)] = _CLASS_OF[technique]
+    return classes
+
+
+def examples(articles: list[PtcArticle], model: str | None) -> list[Example]:
+    lexicon = load_lexicon()
+    out = []
+    for art, doc in zip(
+        articles, parsed(articles, model, disable=("presslens_framing",)), strict=True
+    ):
+        hits = lexicon_hits(doc, lexicon)
+        out.append(
+            Example(art, doc, hits, feature_buckets(doc, hits), token_classes(doc, art.gold))
+        )
+    return out
+
+
+def design_matrix(items: list[Example]):
+    """Sparse (tokens x used buckets) binary feature matrix, the buckets of its columns, and
+    the token classes."""
+    from scipy.sparse import csr_matrix
+
+    indptr, indices = [0], []
+    for ex in items:
+        for row in ex.buckets:
+            indices.extend(row)
+            indptr.append(len(indices))
+    columns, compact = np.unique(np.array(indices), return_inverse=True)
+    x = csr_matrix(
+        (np.ones(len(indices)), compact, np.array(indptr)),
+        shape=(len(indptr) - 1, len(columns)),
+    )
+    x.sum_duplicates()
+    x.data[:] = 1.0
+    return x, columns, np.concatenate([ex.classes for ex in items])
+
+
+def fit(items: list[Example], c: float) -> TokenModel:
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
+    x, columns, y = design_matrix(items)
+    lr = LogisticRegression(C=c, max_iter=300).fit(x, y)
+    if list(lr.classes_) != list(range(len(CLASSES))):
+        raise PresslensError("the training articles must hold both loaded language and name-calling")
+    weights = np.zeros((1 << BITS, len(CLASSES)), dtype=np.float32)
+    weights[columns] = lr.coef_.T
+    return TokenModel(weights, lr.intercept_.astype(np.float32), 0.5)
+
+
+def pooled_counts(model: TokenModel, items: list[Example]) -> dict[float, SiCounts]:
+    """Pooled SI counts of the framing layer at every threshold of ``THRESHOLDS``."""
+    counts = {t: SiCounts() for t in THRESHOLDS}
+    for ex in items:
+        probs = model.probabilities(ex.buckets)
+        gold = merge(s for t in POOLED for s in ex.article.gold.get(t, []))
+        for t in THRESHOLDS:
+            found = FramingComponent.framing(ex.doc, ex.hits, probs, t)
+            pred = merge((f.start, f.end) for f in found if TECHNIQUE_OF.get(f.category) in POOLED)
+            counts[t].add(pred, gold)
+    return counts
+
+
+def train(
+    data_dir: Path, out: Path | None = None, model: str | None = None, limit: int | None = None
+) -> str:
+    """Cross-validate C and the threshold on the training articles, refit, write the model."""
+    articles = read_ptc(data_dir)
+    train_ids, _ = split_ids(a.id for a in articles)
+    keep = set(train_ids[:limit] if limit else train_ids)
+    items = examples([a for a in articles if a.id in keep], model)
+    lines = [f"{len(items)} training articles, {FOLDS}-fold CV; pooled SI F1 (P/R) by C, threshold"]
+    best = (-1.0, C_GRID[0], THRESHOLDS[0])
+    for c in C_GRID:
+        totals = {t: SiCounts() for t in THRESHOLDS}
+        for k in range(FOLDS):
+            fold_model = fit([ex for i, ex in enumerate(items) if i % FOLDS != k], c)
+            held = [ex for i, ex in enumerate(items) if i % FOLDS == k]
+            for t, counts in pooled_counts(fold_model, held).items():
+                total = totals[t]
+                total.precision_credit += counts.precision_credit
+                total.recall_credit += counts.recall_credit
+                total.predicted += counts.predicted
+                total.gold += counts.gold
+        for t, total in totals.items():
+            p, r, f1 = total.scores()
+            lines.append(f"C={c} t={t:.2f}: F1 {f1:.3f} (P {p:.3f} R {r:.3f})")
+            best = max(best, (f1, c, t))
+    f1, c, t = best
+    final = fit(items, c)
+    final = TokenModel(final.weights, final.bias, t)
+    path = out or resource_path(*MODEL_FILE)
+    final.save(path)
+    lines.append(f"best: C={c}, threshold={t:.2f}, CV F1 {f1:.3f}; wrote {path}")
+    return "\n".join(lines)
