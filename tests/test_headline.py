@@ -319,3 +319,14 @@ def test_a_headline_quote_someone_else_said_is_unsupported(analyze):
         '"We will rebuild the bridge,"',
         "Councillor Tomas Brandt",
     ]
+
+
+def test_a_story_the_body_calls_a_hoax_is_contradicted(analyze):
+    a = check(
+        analyze,
+        "Florida woman grows third arm after surgery",
+        "The story of a Florida woman who grew a third arm after surgery is a hoax. Photos of "
+        "the arm were doctored, a hospital spokesman said.",
+    )
+    assert a.headline_check.verdict == "contradicted"
+    assert problem(a).evidence[0].text.endswith("is a hoax")

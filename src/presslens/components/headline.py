@@ -41,7 +41,8 @@ _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
 _NOT_BEFORE_VERB = {"DET", "ADJ", "ADP", "NUM", "PRON"}  # 'A Curious Plan' is no predicate
 _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for itself
-_NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"}  # 'denied [that] X'
+_NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj"}
+_NEGATOR_STEPS = 5  # 'denied [that] X'
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _PLANNED = 2  # the certainty of a headline's bare 'to' ('Firm to cut jobs': it plans to)
@@ -213,15 +214,21 @@ def read(tok: Token, base: str | None = None) -> Reading:
 
 
 def _negator(verb: Token) -> Token | None:
-    """A verb like 'deny' governing ``verb`` within a few steps ('denied taking', 'denied
-    reports that he took')."""
+    """What negates ``verb`` from above: a verb like 'deny' ('denied taking', 'denied reports
+    that he took') or a refuting complement ('the story that she grew ... is a hoax')."""
+    lex = lexicon()
     cur = verb
-    for _ in range(3):
+    for _ in range(_NEGATOR_STEPS):
         if cur.dep_ not in _NEGATED_VIA or cur.head is cur:
             return None
         cur = cur.head
-        if cur.lemma_.lower() in lexicon().negators:
+        if cur.lemma_.lower() in lex.negators:
             return cur
+        if cur.lemma_ in lex.copulas:
+            return next(
+                (c for c in cur.children if c.dep_ in _COMPLEMENTS and c.lower_ in lex.refuting),
+                None,
+            )
     return None
 
 
