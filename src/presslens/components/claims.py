@@ -30,6 +30,8 @@ from presslens.resource_files import load_json
 from presslens.schema import Claim, Number, Quote
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_AUXILIARIES = {"aux", "auxpass"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _COMPARATIVE_TAGS = {"JJR", "RBR"}
 _SUPERLATIVE_TAGS = {"JJS", "RBS"}
 _NOUN_UNIT_TAGS = {"NN", "NNS", "NNPS"}
@@ -201,12 +203,13 @@ class ClaimsComponent:
 
     def _is_statement(self, doc: Doc, start: int, end: int) -> bool:
         """Whether what a quote left of a sentence still states something: it has a finite
-        verb, does not end on a verb whose object was the quote ('North Korea had displayed')
-        and is no condition ('If Clinton is elected')."""
+        verb with its subject ('have refused to cooperate' has none), does not end on a verb
+        whose object was the quote ('North Korea had displayed') and is no condition ('If
+        Clinton is elected')."""
         words = doc.char_span(start, end, alignment_mode="expand")
         return (
             words is not None
-            and any(tok.tag_ in _FINITE_TAGS for tok in words)
+            and any(_has_subject(tok, words) for tok in words if tok.tag_ in _FINITE_TAGS)
             and not words[-1].tag_.startswith(("VB", "MD"))
             and words[0].lower_ not in self.units.conditions
         )
@@ -313,6 +316,12 @@ def _quote_units(text: str, quotes: list[Quote], rules: UnitRules) -> list[_Unit
             cue = q.cue.text.lower() if q.cue is not None else None
             units.append(_Unit(pieces[0][0], pieces[-1][1], pieces, q.id, cue))
     return units
+
+
+def _has_subject(finite: Token, words: DocSpan) -> bool:
+    """Whether the clause of a finite verb (or auxiliary) has its subject inside ``words``."""
+    verb = finite.head if finite.dep_ in _AUXILIARIES else finite
+    return any(c.dep_ in _SUBJECTS and words.start <= c.i < words.end for c in verb.children)
 
 
 def _tagged(doc: Doc, tags: frozenset[str]) -> list[int]:
