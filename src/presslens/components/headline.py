@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -405,7 +406,8 @@ def _stance(headline: str, body: str) -> str | None:
     """The FNC-1 stance of ``body`` towards ``headline``; None without the stance model."""
     try:
         return predict_stance(headline, body)[0]
-    except PresslensError:
+    except PresslensError as exc:  # the check stands without it; say once why stance is null
+        warnings.warn(f"headline check without stance: {exc}", RuntimeWarning, stacklevel=2)
         return None
 
 
