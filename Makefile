@@ -36,8 +36,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
+# Every benchmark of docs/EVALUATION.md, each with its baseline beside it.
 eval: $(STAMP)
 	$(BIN)/presslens eval polnear $(DATA)/polnear --split dev
+	$(BIN)/presslens eval timebank $(DATA)/tempeval3/timebank
+	$(BIN)/presslens eval checkthat $(DATA)/checkthat24
+	$(BIN)/presslens eval plover $(DATA)/plover
+	$(BIN)/presslens eval fnc1 $(DATA)/fnc1
+	$(BIN)/presslens eval ptc $(DATA)/ptc
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --data $(DATA)
