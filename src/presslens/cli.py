@@ -202,10 +202,82 @@ def eval_polnear(
 @eval_group.command(name="checkthat")
 @click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def eval_checkthat(data_dir: Path) -> None:
-    """Check-worthiness on CheckThat! 2024 task 1: P/R/F1 on dev-test and dev, with a baseline."""
+    """Check-worthiness on CheckThat! 2024 task 1: P/R/F1 and AP on dev-test and dev, baselines."""
     from presslens.evaluate.checkthat import run
 
     echo_result(run, data_dir)
+
+
+@eval_group.command(name="plover")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, help="Score only the first N event records.")
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also score the majority type and a keyword lookup.",
+)
+@click.option("--errors", is_flag=True, help="List the records presslens codes wrongly.")
+def eval_plover(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
+    """Event coding on PLOVER (DATA_DIR/dev.json): type and (actor, type, target) accuracy."""
+    from presslens.evaluate.plover import run
+
+    echo_result(run, data_dir, limit=limit, baseline=baseline, errors=errors)
+
+
+@eval_group.command(name="fnc1")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also train and score the official FNC-1 baseline on the same bodies.",
+)
+@click.option(
+    "--cv/--no-cv",
+    default=True,
+    show_default=True,
+    help="Also report 5-fold cross-validation grouped by body over all pairs.",
+)
+def eval_fnc1(data_dir: Path, baseline: bool, cv: bool) -> None:
+    """Headline-vs-body stance on FNC-1: FNC score and macro-F1 on held-out bodies."""
+    from presslens.evaluate.fnc1 import run
+
+    echo_result(run, data_dir, baseline=baseline, cross_validate=cv)
+
+
+@eval_group.command(name="timebank")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also run dateparser's search_dates relative to each creation time.",
+)
+@click.option("--errors", is_flag=True, help="List presslens's missed, spurious and wrong values.")
+def eval_timebank(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
+    """Time expressions on TempEval-3 TimeBank (DATA_DIR/*.tml): span P/R/F1, value accuracy."""
+    from presslens.evaluate.timebank import run
+
+    echo_result(run, data_dir, limit=limit, baseline=baseline, errors=errors)
+
+
+@eval_group.command(name="ptc")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, help="Score only the first N held-out articles.")
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also score a VADER sentiment-word match on the same articles.",
+)
+@click.option("--errors", is_flag=True, help="List the most frequent missed and spurious spans.")
+def eval_ptc(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
+    """Framing on SemEval-2020 task 11 PTC: SI span P/R/F1 on held-out articles."""
+    from presslens.evaluate.ptc import run
+
+    echo_result(run, data_dir, limit=limit, baseline=baseline, errors=errors)
 
 
 @main.group(name="train")
@@ -239,10 +311,49 @@ def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) 
     help="Write the weights here instead of the shipped resources/checkworthiness.npz.",
 )
 def train_checkworthiness(data_dir: Path, out: Path | None) -> None:
-    """Learn check-worthiness from DATA_DIR/train.tsv (CheckThat! 2024), tuned on dev.tsv."""
+    """Learn check-worthiness from DATA_DIR/train.tsv + dev.tsv (CheckThat! 2024), tuned by CV."""
     from presslens.train_checkworthiness import train
 
     echo_result(train, data_dir, out=out)
+
+
+@train_group.command(name="stance")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the weights here instead of the shipped resources/stance_model.npz.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the tree learner.")
+@click.option(
+    "--cv/--no-cv",
+    default=True,
+    show_default=True,
+    help="Also report cross-validation over the training bodies.",
+)
+def train_stance(data_dir: Path, out: Path | None, seed: int, cv: bool) -> None:
+    """Learn headline-vs-body stance from FNC-1 (DATA_DIR/dev_*.csv), holding out 1/5 of bodies."""
+    from presslens.train_stance import train
+
+    echo_result(train, data_dir, out=out, seed=seed, cv=cv)
+
+
+@train_group.command(name="framing")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the weights here instead of the shipped resources/framing/model.npz.",
+)
+@click.option("--limit", type=int, help="Train on the first N training articles only.")
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="The spaCy pipeline that parses."
+)
+def train_framing(data_dir: Path, out: Path | None, limit: int | None, model: str) -> None:
+    """Learn the framing token model from the PTC training articles (SemEval-2020 task 11)."""
+    from presslens.train_framing import train
+
+    echo_result(train, data_dir, out=out, model=model, limit=limit)
 
 
 if __name__ == "__main__":

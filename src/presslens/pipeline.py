@@ -16,6 +16,11 @@ STAGES: tuple[tuple[str, dict], ...] = (
     ("presslens_structure", {"before": "tok2vec"}),
     ("presslens_entities", {"last": True}),
     ("presslens_quotes", {"last": True}),
+    ("presslens_times", {"last": True}),
+    ("presslens_claims", {"last": True}),
+    ("presslens_events", {"last": True}),
+    ("presslens_headline", {"last": True}),
+    ("presslens_framing", {"last": True}),
 )
 
 

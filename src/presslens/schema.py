@@ -19,6 +19,22 @@ BlockKind = Literal[
 ]
 QuoteKind = Literal["direct", "indirect", "mixed", "partial"]
 EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "OTHER"]
+HeadlineVerdict = Literal[
+    "supported", "overstated", "unsupported", "contradicted", "unrelated", "not_applicable"
+]
+FindingKind = Literal[
+    "escalated",
+    "hedge_dropped",
+    "number_inflated",
+    "number_differs",
+    "attribution_dropped",
+    "quote_not_in_body",
+    "different_actor",
+    "negated",
+    "antonym",
+    "refuted",
+    "no_evidence",
+]
 
 
 class _Model(BaseModel):
@@ -98,6 +114,11 @@ class Number(_Model):
     text: str
     value: float | None
     unit: str | None = None
+    bound: Literal["at_least", "at_most", "about"] | None = Field(
+        default=None,
+        description="'more than 200', '200 plus': at_least; 'nearly', 'up to': at_most",
+    )
+    upper: float | None = Field(default=None, description="the upper end of a range ('10 to 12')")
 
 
 class Claim(_Model):
@@ -135,12 +156,16 @@ class Finding(_Model):
     headline: Span
     evidence: list[Span] = Field(default_factory=list)
     explanation: str
+    verdict: HeadlineVerdict | None = Field(
+        default=None, description="the verdict on this assertion (the check's verdict is the worst)"
+    )
+    kind: FindingKind | None = Field(
+        default=None, description="what went wrong, when something did (null: no problem)"
+    )
 
 
 class HeadlineCheck(_Model):
-    verdict: Literal[
-        "supported", "overstated", "unsupported", "contradicted", "unrelated", "not_applicable"
-    ]
+    verdict: HeadlineVerdict
     stance: Literal["agree", "disagree", "discuss", "unrelated"] | None = None
     findings: list[Finding] = Field(default_factory=list)
 
@@ -152,6 +177,9 @@ class Framing(_Model):
     category: str
     voice: Literal["author", "quoted"]
     quote: str | None = None
+    score: float | None = Field(
+        default=None, description="the token model's mean probability, when it found the span"
+    )
 
 
 class Analysis(_Model):

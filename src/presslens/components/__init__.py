@@ -1,5 +1,23 @@
 """presslens pipeline components; importing this registers their spaCy factories."""
 
-from presslens.components import entities, quotes, structure
+from presslens.components import (
+    claims,
+    entities,
+    events,
+    framing,
+    headline,
+    quotes,
+    structure,
+    times,
+)
 
-__all__ = ["entities", "quotes", "structure"]
+__all__ = [
+    "claims",
+    "entities",
+    "events",
+    "framing",
+    "headline",
+    "quotes",
+    "structure",
+    "times",
+]
