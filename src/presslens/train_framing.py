@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from presslens.checkworthiness import BITS
 from presslens.components.framing import (
+    BITS,
     CLASSES,
     MODEL_FILE,
     FramingComponent,
@@ -27,6 +27,7 @@ from presslens.components.framing import (
     feature_buckets,
     lexicon_hits,
     load_lexicon,
+    token_arrays,
 )
 from presslens.errors import PresslensError
 from presslens.evaluate.ptc import (
@@ -49,12 +50,13 @@ _CLASS_OF = {TECHNIQUE_OF[c]: k for k, c in enumerate(CLASSES) if c in TECHNIQUE
 
 @dataclass
 class Example:
-    """One training article: its Doc, lexicon hits, token features and token classes."""
+    """One training article: its Doc, attribute arrays, lexicon hits, token features and classes."""
 
     article: PtcArticle
     doc: Doc
+    arrays: np.ndarray
     hits: list[tuple[int, int, str]]
-    buckets: list[list[int]]
+    buckets: np.ndarray
     classes: np.ndarray
 
 
@@ -73,13 +75,12 @@ def token_classes(doc: Doc, gold: dict[str, list[tuple[int, int]]]) -> np.ndarra
 def examples(articles: list[PtcArticle], model: str | None) -> list[Example]:
     lexicon = load_lexicon()
     out = []
-    for art, doc in zip(
-        articles, parsed(articles, model, disable=("presslens_framing",)), strict=True
-    ):
-        hits = lexicon_hits(doc, lexicon)
-        out.append(
-            Example(art, doc, hits, feature_buckets(doc, hits), token_classes(doc, art.gold))
-        )
+    docs = parsed(articles, model, disable=("presslens_framing",))
+    for art, doc in zip(articles, docs, strict=True):
+        arrays = token_arrays(doc)
+        hits = lexicon_hits(lexicon, arrays)
+        buckets = feature_buckets(arrays, hits)
+        out.append(Example(art, doc, arrays, hits, buckets, token_classes(doc, art.gold)))
     return out
 
 
@@ -88,15 +89,13 @@ def design_matrix(items: list[Example]):
     the token classes."""
     from scipy.sparse import csr_matrix
 
-    indptr, indices = [0], []
-    for ex in items:
-        for row in ex.buckets:
-            indices.extend(row)
-            indptr.append(len(indices))
-    columns, compact = np.unique(np.array(indices), return_inverse=True)
+    buckets = np.concatenate([ex.buckets for ex in items])
+    indices = buckets.ravel()
+    indptr = np.arange(0, len(indices) + 1, buckets.shape[1])
+    columns, compact = np.unique(indices, return_inverse=True)
     x = csr_matrix(
-        (np.ones(len(indices)), compact, np.array(indptr)),
-        shape=(len(indptr) - 1, len(columns)),
+        (np.ones(len(indices)), compact, indptr),
+        shape=(len(buckets), len(columns)),
     )
     x.sum_duplicates()
     x.data[:] = 1.0
@@ -111,7 +110,9 @@ def fit(items: list[Example], c: float) -> TokenModel:
     x, columns, y = design_matrix(items)
     lr = LogisticRegression(C=c, max_iter=300).fit(x, y)
     if list(lr.classes_) != list(range(len(CLASSES))):
-        raise PresslensError("the training articles must hold both loaded language and name-calling")
+        raise PresslensError(
+            "the training articles must hold both loaded language and name-calling"
+        )
     weights = np.zeros((1 << BITS, len(CLASSES)), dtype=np.float32)
     weights[columns] = lr.coef_.T
     return TokenModel(weights, lr.intercept_.astype(np.float32), 0.5)
@@ -124,7 +125,7 @@ def pooled_counts(model: TokenModel, items: list[Example]) -> dict[float, SiCoun
         probs = model.probabilities(ex.buckets)
         gold = merge(s for t in POOLED for s in ex.article.gold.get(t, []))
         for t in THRESHOLDS:
-            found = FramingComponent.framing(ex.doc, ex.hits, probs, t)
+            found = FramingComponent.framing(ex.doc, ex.arrays, ex.hits, probs, t)
             pred = merge((f.start, f.end) for f in found if TECHNIQUE_OF.get(f.category) in POOLED)
             counts[t].add(pred, gold)
     return counts
@@ -137,7 +138,11 @@ def train(
     articles = read_ptc(data_dir)
     train_ids, _ = split_ids(a.id for a in articles)
     keep = set(train_ids[:limit] if limit else train_ids)
-    items = examples([a for a in articles if a.id in keep], model)
+    return train_on(examples([a for a in articles if a.id in keep], model), out)
+
+
+def train_on(items: list[Example], out: Path | None = None) -> str:
+    """``train`` on parsed articles."""
     lines = [f"{len(items)} training articles, {FOLDS}-fold CV; pooled SI F1 (P/R) by C, threshold"]
     best = (-1.0, C_GRID[0], THRESHOLDS[0])
     for c in C_GRID:
@@ -146,11 +151,7 @@ def train(
             fold_model = fit([ex for i, ex in enumerate(items) if i % FOLDS != k], c)
             held = [ex for i, ex in enumerate(items) if i % FOLDS == k]
             for t, counts in pooled_counts(fold_model, held).items():
-                total = totals[t]
-                total.precision_credit += counts.precision_credit
-                total.recall_credit += counts.recall_credit
-                total.predicted += counts.predicted
-                total.gold += counts.gold
+                totals[t].add_counts(counts)
         for t, total in totals.items():
             p, r, f1 = total.scores()
             lines.append(f"C={c} t={t:.2f}: F1 {f1:.3f} (P {p:.3f} R {r:.3f})")

@@ -21,13 +21,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import numpy as np
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_PUNCT,
+    IS_TITLE,
+    IS_UPPER,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SUFFIX,
+    TAG,
+)
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from presslens.checkworthiness import BITS, bucket
 from presslens.errors import PresslensError
 from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
@@ -35,12 +49,23 @@ from presslens.resource_files import load_json, resource_path
 from presslens.schema import Framing, Quote
 
 MODEL_FILE = ("framing", "model.npz")
+BITS = 19  # features share 2**BITS hash buckets
+ATTRS = (LOWER, LEMMA, POS, TAG, SUFFIX, DEP, HEAD, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, ORTH)
+_LOWER, _LEMMA, _POS, _TAG, _SUFFIX, _DEP, _HEAD, _ENT_TYPE, _IS_TITLE, _IS_UPPER = range(10)
+_IS_PUNCT, _ORTH = 10, 11
+_EDGE = 1  # the value a neighbour feature takes beyond either end of the Doc
 # Classes of the token model; index 0 is "no framing".
 CLASSES = ("none", "loaded_language", "name_calling")
 REPORTED_PHRASES = ("exaggeration", "minimisation", "doubt")
 MODIFIER = "name_calling_modifier"
+_TAG_BITS = {
+    tag: 1 << k
+    for k, tag in enumerate(("loaded_language", "name_calling", MODIFIER, *REPORTED_PHRASES))
+}
 _PHRASE_TOKEN = re.compile(r"\w+|[^\w\s]")
-_JOINERS = {"-", "–", "'", "’"}  # a flagged word's hyphenated or possessive parts stay one span
+_JOINERS = {
+    hash_string(j) for j in ("-", "–", "'", "’")
+}  # a flagged word's hyphenated or possessive parts stay one span
 _NOUNS = {"NOUN", "PROPN"}
 _MAX_CHUNK = 4  # longest noun phrase a flagged word grows to
 _CHUNK_SKIPPED = {"DET", "PRON"}
@@ -55,9 +80,10 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class FramingLexicon:
-    """Phrases by first token: ``first -> ((tokens, tag), ...)``, longest first."""
+    """Entries by the hash of their first token: ``first -> ((token hashes, tag), ...)``,
+    longest first (spaCy's string hashes, so a Doc's attribute arrays are matched directly)."""
 
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    phrases: dict[int, tuple[tuple[tuple[int, ...], str], ...]]
 
     @classmethod
     def load(cls) -> FramingLexicon:
@@ -66,13 +92,13 @@ class FramingLexicon:
         entries += [(w, "name_calling") for w in data["name_calling"]]
         entries += [(w, MODIFIER) for w in data["name_calling_modifiers"]]
         entries += [(p, tag) for tag, phrases in data["phrases"].items() for p in phrases]
-        table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        table: dict[int, list[tuple[tuple[int, ...], str]]] = {}
         for text, tag in entries:
-            tokens = phrase_tokens(text)
+            tokens = tuple(hash_string(t) for t in phrase_tokens(text))
             table.setdefault(tokens[0], []).append((tokens, tag))
         return cls({k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in table.items()})
 
-    def hits(self, lowers: list[str], lemmas: list[str]) -> list[tuple[int, int, str]]:
+    def hits(self, lowers: list[int], lemmas: list[int]) -> list[tuple[int, int, str]]:
         """``(first token, end token, tag)`` of every entry found; one-word entries match lemmas."""
         found = []
         n = len(lowers)
@@ -87,9 +113,14 @@ class FramingLexicon:
         return found
 
 
-def lexicon_hits(doc: Doc, lexicon: FramingLexicon) -> list[tuple[int, int, str]]:
-    """The lexicon entries found in ``doc``, by token."""
-    return lexicon.hits([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
+def token_arrays(doc: Doc) -> np.ndarray:
+    """(tokens, len(ATTRS)) spaCy attribute values (string hashes, ids and flags) of ``doc``."""
+    return doc.to_array(ATTRS)
+
+
+def lexicon_hits(lexicon: FramingLexicon, arrays: np.ndarray) -> list[tuple[int, int, str]]:
+    """The lexicon entries found in a Doc, by token."""
+    return lexicon.hits(arrays[:, _LOWER].tolist(), arrays[:, _LEMMA].tolist())
 
 
 @cache
@@ -97,46 +128,59 @@ def load_lexicon() -> FramingLexicon:
     return FramingLexicon.load()
 
 
-_bucket = lru_cache(maxsize=1 << 18)(bucket)
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: well-spread uint64 hashes of uint64 values (wrapping)."""
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
 
 
-def feature_buckets(doc: Doc, hits: Iterable[tuple[int, int, str]]) -> list[list[int]]:
-    """The hashed features of every token (the same at training and run time)."""
-    tags: list[list[str]] = [[] for _ in range(len(doc))]
-    for start, end, tag in hits:
-        for i in range(start, end):
-            tags[i].append(tag)
-    words = [t.lower_ for t in doc]
-    pos = [t.pos_ for t in doc]
-    out = []
-    last = len(doc) - 1
-    for i, t in enumerate(doc):
-        prev_w, next_w = (words[i - 1] if i else "<s>"), (words[i + 1] if i < last else "</s>")
-        prev_p, next_p = (pos[i - 1] if i else "<s>"), (pos[i + 1] if i < last else "</s>")
-        feats = [
-            "bias",
-            "w=" + words[i],
-            "l=" + t.lemma_.lower(),
-            "p=" + pos[i],
-            "t=" + t.tag_,
-            "s=" + words[i][-3:],
-            "d=" + t.dep_,
-            "h=" + t.head.lemma_.lower(),
-            "w-=" + prev_w,
-            "w+=" + next_w,
-            "p-=" + prev_p,
-            "p+=" + next_p,
-            "pp=" + prev_p + pos[i],
-            "e=" + t.ent_type_,
-            "c=" + ("T" if t.is_title else "U" if t.is_upper else "x"),
-        ]
-        feats += ["x=" + tag for tag in tags[i]]
-        if i:
-            feats += ["x-=" + tag for tag in tags[i - 1]]
-        if i < last:
-            feats += ["x+=" + tag for tag in tags[i + 1]]
-        out.append([_bucket(f) for f in feats])
+def _shifted(column: np.ndarray, by: int, edge: int) -> np.ndarray:
+    """``column`` moved ``by`` tokens (+1: each token sees the previous one), ``edge`` outside."""
+    out = np.full_like(column, edge)
+    if by > 0:
+        out[by:] = column[:-by]
+    else:
+        out[:by] = column[-by:]
     return out
+
+
+def feature_buckets(arrays: np.ndarray, hits: Iterable[tuple[int, int, str]]) -> np.ndarray:
+    """(tokens, features) hash buckets of every token's features, the same at training and
+    run time: word, lemma, part of speech, tag, suffix, dependency, the head's lemma, the
+    neighbours' words and parts of speech, entity type, capitals, and the lexicon tags of
+    the token and its neighbours. Vectorised: no Python loop over tokens."""
+    n = len(arrays)
+    tags = np.zeros(n, dtype=np.uint64)
+    for start, end, tag in hits:
+        tags[start:end] |= np.uint64(_TAG_BITS[tag])
+    lower, lemma, pos = arrays[:, _LOWER], arrays[:, _LEMMA], arrays[:, _POS]
+    head = np.arange(n) + arrays[:, _HEAD].astype(np.int64)
+    values = np.stack(
+        [
+            np.zeros(n, dtype=np.uint64),  # bias
+            lower,
+            lemma,
+            pos,
+            arrays[:, _TAG],
+            arrays[:, _SUFFIX],
+            arrays[:, _DEP],
+            lemma[np.clip(head, 0, n - 1)],
+            _shifted(lower, 1, _EDGE),
+            _shifted(lower, -1, _EDGE),
+            _shifted(pos, 1, _EDGE),
+            _shifted(pos, -1, _EDGE),
+            _shifted(pos, 1, _EDGE) * np.uint64(1 << 20) + pos,
+            arrays[:, _ENT_TYPE],
+            arrays[:, _IS_TITLE] + np.uint64(2) * arrays[:, _IS_UPPER],
+            tags,
+            _shifted(tags, 1, _EDGE),
+            _shifted(tags, -1, _EDGE),
+        ],
+        axis=1,
+    )
+    kinds = np.arange(values.shape[1], dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return (_mix(values + kinds) & np.uint64((1 << BITS) - 1)).astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -147,13 +191,9 @@ class TokenModel:
     bias: np.ndarray  # (len(CLASSES),)
     threshold: float  # a token is framing when P(not none) reaches this
 
-    def probabilities(self, buckets: list[list[int]]) -> np.ndarray:
-        """(tokens, classes) class probabilities."""
-        if not buckets:
-            return np.zeros((0, len(CLASSES)), dtype=np.float32)
-        flat = np.fromiter((b for row in buckets for b in row), dtype=np.int64)
-        offsets = np.cumsum([0] + [len(row) for row in buckets[:-1]])
-        scores = np.add.reduceat(self.weights[flat], offsets, axis=0) + self.bias
+    def probabilities(self, buckets: np.ndarray) -> np.ndarray:
+        """(tokens, classes) class probabilities for ``feature_buckets``."""
+        scores = self.weights[buckets].sum(axis=1) + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -189,35 +229,37 @@ def load_token_model() -> TokenModel | None:
     return TokenModel.load(path) if path.is_file() else None
 
 
-def token_spans(doc: Doc, probs: np.ndarray, threshold: float) -> list[tuple[int, int, str, float]]:
+def token_spans(
+    doc: Doc, arrays: np.ndarray, probs: np.ndarray, threshold: float
+) -> list[tuple[int, int, str, float]]:
     """Runs of tokens whose framing probability reaches ``threshold``, as
     ``(first token, end token, class, mean probability)``; punctuation is never flagged,
     but a hyphen or apostrophe inside a word joins its flagged neighbours."""
     framed = 1.0 - probs[:, 0]
-    flagged = [framed[i] >= threshold and not t.is_punct for i, t in enumerate(doc)]
+    flagged = (framed >= threshold) & (arrays[:, _IS_PUNCT] == 0)
     spans = []
-    i, n = 0, len(doc)
-    while i < n:
-        if not flagged[i]:
-            i += 1
+    n = len(doc)
+    end = -1
+    for i in np.flatnonzero(flagged).tolist():
+        if i < end:
             continue
         j = i + 1
         while j < n:
             if flagged[j]:
                 j += 1
             elif (
-                doc[j].text in _JOINERS
+                j + 1 < n
+                and flagged[j + 1]
+                and int(arrays[j, _ORTH]) in _JOINERS
                 and not doc[j - 1].whitespace_
                 and not doc[j].whitespace_
-                and j + 1 < n
-                and flagged[j + 1]
             ):
                 j += 2
             else:
                 break
         cls = int(probs[i:j, 1:].sum(axis=0).argmax()) + 1
         spans.append((i, j, CLASSES[cls], float(framed[i:j].mean())))
-        i = j
+        end = j
     if not spans:
         return spans
     chunks = short_chunks(doc)
@@ -298,14 +340,16 @@ class FramingComponent:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        hits = lexicon_hits(doc, self.lexicon)
-        probs = self.model.probabilities(feature_buckets(doc, hits)) if self.model else None
-        layers(doc).framing = self.framing(doc, hits, probs, self.threshold)
+        arrays = token_arrays(doc)
+        hits = lexicon_hits(self.lexicon, arrays)
+        probs = self.model.probabilities(feature_buckets(arrays, hits)) if self.model else None
+        layers(doc).framing = self.framing(doc, arrays, hits, probs, self.threshold)
         return doc
 
     @staticmethod
     def framing(
         doc: Doc,
+        arrays: np.ndarray,
         hits: list[tuple[int, int, str]],
         probs: np.ndarray | None,
         threshold: float,
@@ -313,7 +357,7 @@ class FramingComponent:
         """Contract spans in text order; overlapping spans of one category become one."""
         found: list[tuple[int, int, str, float | None]] = []
         if probs is not None:
-            found += token_spans(doc, probs, threshold)
+            found += token_spans(doc, arrays, probs, threshold)
         found += [(s, e, "name_calling", None) for s, e in modifier_spans(doc, hits)]
         found += [(s, e, tag, None) for s, e, tag in hits if tag in REPORTED_PHRASES]
         text = doc_text(doc)

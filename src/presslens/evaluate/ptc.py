@@ -125,6 +125,13 @@ class SiCounts:
                     self.precision_credit += overlap / (e - s)
                     self.recall_credit += overlap / (ge - gs)
 
+    def add_counts(self, other: SiCounts) -> None:
+        """Add another run's sums (an article set scored apart)."""
+        self.precision_credit += other.precision_credit
+        self.recall_credit += other.recall_credit
+        self.predicted += other.predicted
+        self.gold += other.gold
+
     def scores(self) -> tuple[float, float, float]:
         p = self.precision_credit / self.predicted if self.predicted else 0.0
         r = self.recall_credit / self.gold if self.gold else 0.0
