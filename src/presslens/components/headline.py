@@ -222,6 +222,8 @@ def _negator(verb: Token) -> Token | None:
     for _ in range(_NEGATOR_STEPS):
         if cur.dep_ not in _NEGATED_VIA or cur.head is cur:
             return None
+        if cur.dep_ == "nsubj" and cur.head.lemma_ not in lex.copulas:
+            return None  # 'the council rejected it' does not negate the council
         cur = cur.head
         if cur.lemma_.lower() in lex.negators:
             return cur
@@ -390,7 +392,7 @@ def check_headline(doc: Doc) -> HeadlineCheck:
         if so_far == "unrelated"
         else _number_problems(doc, headline, body) + _quote_problems(doc, headline, body)
     )
-    if so_far in ("supported", "unsupported"):
+    if so_far in ("supported", "unsupported") and not _question(doc, headline):
         problems += _refuted(doc, lay.headline, body)
     for p in problems:
         judged.append((_verdict_of(p.kind), _finding(doc, p, _verdict_of(p.kind))))
@@ -432,7 +434,7 @@ def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
     """With a 'disagree' stance, the sentence calling the story false.
 
     The evidence is the first refuting word ('hoax', 'denied') in the best sentences, then
-    in the rest of the body; without one, the best sentence.
+    in the rest of the body; without one the stance alone contradicts nothing.
     """
     if body.stance != "disagree":
         return []
@@ -454,17 +456,7 @@ def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
                         f"(paragraph {s.paragraph}).",
                     )
                 ]
-    if not body.top:
-        return []
-    s = body.top[0]
-    return [
-        Problem(
-            "refuted",
-            headline,
-            [(s.start, s.end)],
-            f"The body disputes the story (stance: disagree); see paragraph {s.paragraph}.",
-        )
-    ]
+    return []
 
 
 # -- assertions -------------------------------------------------------------------------------
@@ -496,13 +488,17 @@ def _assertions(doc: Doc, headline: DocSpan) -> list[Assertion]:
     return found
 
 
+def _question(doc: Doc, headline: DocSpan) -> bool:
+    return doc_text(doc)[headline.start_char : headline.end_char].rstrip().endswith("?")
+
+
 def _assertion(
     doc: Doc, headline: DocSpan, tok: Token, colon: int, base: str | None = None
 ) -> Assertion:
     lex = lexicon()
     reading = read(tok, base)
     verb = reading.verb
-    question = doc_text(doc)[headline.start_char : headline.end_char].rstrip().endswith("?")
+    question = _question(doc, headline)
     if question:  # 'Is the bridge safe?' asserts nothing
         reading = replace(reading, certainty=1)
     elif verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -605,9 +601,9 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
     for m in sorted(_matches(doc, head, body), key=lambda m: m.how != "same"):
         if not _about(m.reading.verb, topic):
             continue  # another deed in a sentence that is only partly about the headline
-        if m.how != "same" and not _same_subject(doc, a, m.reading):
-            continue  # a kindred verb said of someone else
         problem = _compare(doc, a, m, body)
+        if problem is not None and m.how != "same" and not _same_subject(doc, a, m.reading):
+            continue  # a kindred verb said of someone else shows nothing wrong
         if problem is None:
             clean.append(m)
         else:
@@ -678,7 +674,8 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
         only = f'The headline says "{h_words}"; the body says only "{e_words}" {where}.'
         return Problem(kind, hs, es, only)
     actor = _actor(doc, ev.verb)
-    if a.actor and actor and not _same_actor(doc, a.actor, actor, m.sentence):
+    named = (subj := _subject(ev.verb)) is not None and subj.pos_ == "PROPN"
+    if a.actor and actor and named and not _same_actor(doc, a.actor, actor, m.sentence):
         names = {e.id: e.name for e in layers(doc).entities}
         subj = _subject(ev.verb)
         who = [(subj.left_edge.idx, subj.idx + len(subj))] if subj is not None else []
