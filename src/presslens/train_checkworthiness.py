@@ -68,7 +68,8 @@ def fit(data: Split, c_grid: tuple[float, ...] = C_GRID) -> tuple[Checkworthines
     counts = count_matrix(data.texts)
     df = np.bincount(counts.indices, minlength=1 << BITS)
     idf = np.log((1 + len(data.texts)) / (1 + df)) + 1.0
-    x, y = tfidf(counts, idf), np.asarray(data.labels)
+    used = np.flatnonzero(df)  # fitting only the buckets in use keeps the optimiser small
+    x, y = tfidf(counts, idf)[:, used], np.asarray(data.labels)
 
     def learner(c: float) -> LogisticRegression:
         return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
@@ -89,8 +90,10 @@ def fit(data: Split, c_grid: tuple[float, ...] = C_GRID) -> tuple[Checkworthines
     assert best is not None
     _, c, threshold = best
     lr = learner(c).fit(x, y)
+    coef = np.zeros(1 << BITS)
+    coef[used] = lr.coef_[0]
     model = CheckworthinessModel(
-        idf=idf, coef=lr.coef_[0].copy(), bias=float(lr.intercept_[0]), threshold=threshold
+        idf=idf, coef=coef, bias=float(lr.intercept_[0]), threshold=threshold
     )
     return model, [*notes, f"kept C={c:g}, threshold {threshold:.3f}"]
 
