@@ -218,3 +218,76 @@ def test_every_rule_has_a_resolver_and_triggers():
     rules = lexicon().rules
     assert {r.name for r in rules} == set(resolvers())
     assert all(r.triggers for r in rules)
+
+
+# -- the story's own timeline (reference time) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("story", "text", "value", "anchor"),
+    [
+        (
+            "The company was founded in March 2019. The following year it moved to Leeds.",
+            "The following year",
+            "2020",
+            "2019-03-01",
+        ),
+        (
+            "The mill burned down on June 3, 2011. The owner was arrested the day before.",
+            "the day before",
+            "2011-06-02",
+            "2011-06-03",
+        ),
+        (
+            "The mill burned down on June 3, 2011. Two years later a school stood there.",
+            "Two years later",
+            "2013",
+            "2011-06-03",
+        ),
+        (
+            "The mill burned down on June 3, 2011. Nobody was hurt that day.",
+            "that day",
+            "2011-06-03",
+            "2011-06-03",
+        ),
+        (
+            "The mill reopened in May 2015. The owner sold it the same month.",
+            "the same month",
+            "2015-05",
+            "2015-05-01",
+        ),
+        (
+            "The vote came on Tuesday, March 5, 2019, and the bill had been tabled "
+            "the previous Friday.",
+            "the previous Friday",
+            "2019-03-01",
+            "2019-03-05",
+        ),
+    ],
+)
+def test_anaphoric_times_follow_the_last_date_mentioned(analyze, story, text, value, anchor):
+    t = time_of(analyze(f"Mill\n\n{story}", published=PUBLISHED), text)
+    assert (t.type, t.value, t.anchor) == ("date", value, anchor)
+
+
+def test_ago_stays_on_the_publication_date_after_an_older_date(analyze):
+    a = analyze("Mill\n\nThe mill was built in 1901. It closed two years ago.", published=PUBLISHED)
+    assert time_of(a, "two years ago").value == "2022"
+
+
+def test_anaphoric_time_needs_a_date_precise_enough(analyze):
+    """A year does not say which day "the day before" is: the publication date is used."""
+    a = analyze(
+        "Mill\n\nThe mill was built in 1901. It was sold the day before.", published=PUBLISHED
+    )
+    t = time_of(a, "the day before")
+    assert (t.value, t.anchor) == ("2024-03-13", PUBLISHED)
+
+
+def test_the_reference_time_moves_along_the_story(analyze):
+    a = analyze(
+        "Mill\n\nThe mill was built in 1901 and sold the following year. It closed in 1950 "
+        "and was pulled down the following year.",
+        published=PUBLISHED,
+    )
+    assert [t.value for t in a.times if t.text == "the following year"] == ["1902", "1951"]

@@ -18,7 +18,7 @@ from presslens.layers import doc_text, layers
 from presslens.schema import Quote, Time
 from presslens.times import FUTURE, PAST, UNKNOWN, TimeMention
 from presslens.times.lexicon import lexicon
-from presslens.times.tagger import Candidate, find_candidates, in_context, resolve
+from presslens.times.tagger import Candidate, find_candidates, in_context, narrative, resolve
 
 _TIME_NOUNS = frozenset({"year", "season", "quarter", "term", "decade"})
 _CLIMB = 4  # head steps from a time expression to the verb that governs it
@@ -101,6 +101,7 @@ class TimesComponent:
         mentions = {c: resolve(c, text, published, syntax) for c in candidates}
         if lay.quotes:
             lay.quotes = self._date_quotes(doc, lay.quotes, mentions, syntax)
+        narrative(mentions, text, syntax)
         in_context(mentions)
         lay.times = [
             Time(start=m.start, end=m.end, text=m.text, type=m.type, value=m.value, anchor=m.anchor)

@@ -197,8 +197,63 @@ def tag(
 ) -> list[TimeMention]:
     """Every time expression in ``text`` with its value (offsets shifted by ``offset``)."""
     mentions = {c: resolve(c, text, anchor, syntax) for c in find_candidates(text, syntax)}
+    narrative(mentions, text, syntax)
     in_context(mentions)
     return [_shifted(m, offset) if offset else m for m in mentions.values() if m is not None]
+
+
+# a date value that can serve as the reference time: a year, a month or a day (or a time on it)
+_REFERENCE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T|$)")
+# how much of the reference date an anaphoric unit needs: 1 its year, 2 its month, 3 its day
+_PRECISION = {"D": 3, "W": 3, "WE": 3, "FN": 3, "S": 3, "MIN": 3, "HR": 3, "M": 2, "Q": 2}
+_ANAPHORIC_WEEKDAY = ("the previous", "the following", "the preceding")
+
+
+def narrative(
+    mentions: dict[Candidate, TimeMention | None], text: str, syntax: Syntax | None = None
+) -> None:
+    """Anaphoric expressions re-resolved, in place, against the story's reference time.
+
+    The reference time is the last date (a year, month or day, resolved or explicit)
+    mentioned before the expression; it moves along the text as dates are mentioned.
+    "The following year", "that day", "the same month", "the day before", "the previous
+    Friday" and "two years later" (or "earlier", but never "ago") are read from it, as
+    TimeML does, when it names the unit they need ("the following year" needs a year,
+    "the day before" a day); otherwise they keep their value from the anchor date."""
+    reference: tuple[dt.date, int] | None = None
+    words = lexicon().words
+    for cand in sorted(mentions, key=lambda c: c.start):
+        need = _anaphoric_precision(cand, words)
+        if need is not None and reference is not None and reference[1] >= need:
+            mentions[cand] = resolve(cand, text, reference[0], syntax)
+        m = mentions[cand]
+        if m is not None and m.type in ("date", "time"):
+            reference = _reference(m.value) or reference
+
+
+def _anaphoric_precision(c: Candidate, words: dict) -> int | None:
+    """How much of the reference date ``c`` needs (see ``_PRECISION``); None: not anaphoric."""
+    if c.rule == "anaphor":
+        unit = words["units"][c.g("unit") or c.g("unit2") or c.g("unit3")]
+    elif c.rule == "weekday" and _words(c.g("rel")) in _ANAPHORIC_WEEKDAY:
+        return 3
+    elif c.rule == "ago" and c.g("dir") in ("later", "earlier"):
+        unit = _unit(c.g("unit"), words)
+    else:
+        return None
+    return _PRECISION.get(unit, 1)
+
+
+def _reference(value: str) -> tuple[dt.date, int] | None:
+    """(date, precision) of a date value that names a year, month or day, else None."""
+    m = _REFERENCE.match(value)
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    try:
+        return dt.date(int(year), int(month or 1), int(day or 1)), 1 + bool(month) + bool(day)
+    except ValueError:
+        return None
 
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -562,6 +617,16 @@ def _ago(c: Candidate, ctx: _Context) -> Reading:
     return Reading("date", cal.render(day, granularity), anchored=True)
 
 
+def _anaphor(c: Candidate, ctx: _Context) -> Reading:
+    """ "the following year", "that day", "the day before": an offset from the anchor (which
+    ``narrative`` makes the story's reference time when there is one)."""
+    unit = ctx.words["units"][c.g("unit") or c.g("unit2") or c.g("unit3")]
+    n = ctx.words["anaphoric_offsets"][_words(c.g("rel")) or c.g("rel2") or "the next"]
+    if ctx.anchor is None:
+        return Reading("date", cal.relative(unit, n))
+    return Reading("date", cal.render(cal.shift(ctx.anchor, unit, n), unit), anchored=True)
+
+
 def _year_back(c: Candidate, ctx: _Context) -> Reading:
     if ctx.anchor is None:
         return Reading("date", cal.relative("Y", -1))
@@ -674,6 +739,7 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "day_word": _day_word,
     "part_of_day": _part_of_day,
     "weekday": _weekday,
+    "anaphor": _anaphor,
     "period": _period,
     "weekend": _weekend,
     "quarter": _quarter,
