@@ -63,9 +63,8 @@ _TAG_BITS = {
     for k, tag in enumerate(("loaded_language", "name_calling", MODIFIER, *REPORTED_PHRASES))
 }
 _PHRASE_TOKEN = re.compile(r"\w+|[^\w\s]")
-_JOINERS = {
-    hash_string(j) for j in ("-", "–", "'", "’")
-}  # a flagged word's hyphenated or possessive parts stay one span
+# A flagged word's hyphenated or possessive parts stay one span.
+_JOINERS = {hash_string(j) for j in ("-", "–", "'", "’")}
 _NOUNS = {"NOUN", "PROPN"}
 _MAX_CHUNK = 4  # longest noun phrase a flagged word grows to
 _CHUNK_SKIPPED = {"DET", "PRON"}
