@@ -291,3 +291,22 @@ def test_the_reference_time_moves_along_the_story(analyze):
         published=PUBLISHED,
     )
     assert [t.value for t in a.times if t.text == "the following year"] == ["1902", "1951"]
+
+
+def test_the_last_half_or_quarter_of_a_year(analyze):
+    a = analyze(
+        "Results\n\nThe mill expects weaker sales in the last half of 2023 and the last "
+        "quarter of 2024.",
+        published=PUBLISHED,
+    )
+    assert time_of(a, "the last half of 2023").value == "2023-H2"
+    assert time_of(a, "the last quarter of 2024").value == "2024-Q4"
+
+
+def test_an_effective_date_is_the_nearest_not_the_past_one(analyze):
+    """The rule takes effect on its own date, whatever the tense of the sentence."""
+    a = analyze(
+        "Board\n\nThe mill named a new board, effective Feb. 1, the company said.",
+        published="2023-10-26",
+    )
+    assert time_of(a, "Feb. 1").value == "2024-02-01"

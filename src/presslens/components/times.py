@@ -58,6 +58,8 @@ class DocSyntax:
             if tok.head.i == tok.i:
                 return None
             tok = tok.head
+            if tok.lower_ in lexicon()["tenseless_heads"]:
+                return None  # "a new board, effective Feb. 1": the date has its own tense
             if tok.pos_ in ("VERB", "AUX"):
                 return tok
         return None

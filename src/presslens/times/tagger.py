@@ -546,9 +546,9 @@ _YEAR_BACK = frozenset({"year-ago", "year-earlier", "year-before", "comparable",
 
 
 def _quarter(c: Candidate, ctx: _Context) -> Reading:
-    n = ctx.words["ordinals"][c.g("ord")]
     half = c.g("qw") == "half"
     code, count = ("H", 2) if half else ("Q", 4)
+    n = count if c.g("ord") == "last" else ctx.words["ordinals"][c.g("ord")]  # "the last half of"
     if n > count:
         raise ValueError("no such quarter")
     year_text = c.g("y") or c.g("yq")
