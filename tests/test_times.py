@@ -303,10 +303,15 @@ def test_the_last_half_or_quarter_of_a_year(analyze):
     assert time_of(a, "the last quarter of 2024").value == "2024-Q4"
 
 
-def test_an_effective_date_is_the_nearest_not_the_past_one(analyze):
-    """The rule takes effect on its own date, whatever the tense of the sentence."""
+def test_an_effective_date_is_ahead(analyze):
+    """A date something takes effect on is ahead, whatever the tense of the sentence."""
     a = analyze(
         "Board\n\nThe mill named a new board, effective Feb. 1, the company said.",
         published="2023-10-26",
     )
     assert time_of(a, "Feb. 1").value == "2024-02-01"
+
+
+def test_weeks_ago_names_a_day(analyze):
+    a = analyze("Ferry\n\nThe ferry sank two weeks ago.", published=PUBLISHED)
+    assert time_of(a, "two weeks ago").value == "2024-02-29"

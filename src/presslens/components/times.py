@@ -58,14 +58,14 @@ class DocSyntax:
             if tok.head.i == tok.i:
                 return None
             tok = tok.head
-            if tok.lower_ in lexicon()["tenseless_heads"]:
-                return None  # "a new board, effective Feb. 1": the date has its own tense
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in lexicon()["future_heads"]:
                 return tok
         return None
 
     def tense(self, start: int, end: int) -> int:
         verb = self.governor(start, end)
+        if verb is not None and verb.lower_ in lexicon()["future_heads"]:
+            return FUTURE  # "a new board, effective Feb. 1": a change still to come
         return UNKNOWN if verb is None else verb_tense(verb)
 
 

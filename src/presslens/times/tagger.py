@@ -609,7 +609,8 @@ def _ago(c: Candidate, ctx: _Context) -> Reading:
         unit, count = "W", 2 * count
     elif unit in ("S", "MIN", "HR"):  # "two hours ago": that day
         unit, count = "D", 0
-    granularity = "Y" if unit in ("DE", "CE") else unit
+    # "two weeks ago" names a day, as TimeBank annotates it (a week number is rarely meant)
+    granularity = {"DE": "Y", "CE": "Y", "W": "D"}.get(unit, unit)
     steps = round(count) * sign
     if ctx.anchor is None:
         return Reading("date", cal.relative(unit, steps))
