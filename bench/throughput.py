@@ -7,8 +7,9 @@ $PRESSLENS_DATA or ../shared/data), else the repo's samples/. Both pipelines
 run in this one process, alternately, K times; the best run of each counts.
 Speed is words per CPU second of this process (threads pinned to one), which
 other load on the machine disturbs far less than wall time.
-Also times one `presslens analyze` CLI call on a sample article, start-up
-included, and prints a markdown table for docs/BENCHMARKS.md.
+Then the CPU time of each pipeline component over the same texts (one doc at a
+time), and one `presslens analyze` CLI call on a sample article, start-up
+included; prints markdown tables for docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -42,6 +43,24 @@ def words_per_second(run, texts: list[str], words: int) -> float:
     t0 = time.process_time()
     run(texts)
     return words / (time.process_time() - t0)
+
+
+def stage_seconds(texts: list[str]) -> dict[str, float]:
+    """CPU seconds each component of the presslens pipeline spends on ``texts``."""
+    from presslens.article import Article
+    from presslens.layers import layers
+    from presslens.pipeline import build_nlp
+
+    nlp = build_nlp()
+    spent = dict.fromkeys(nlp.pipe_names, 0.0)
+    for text in texts:
+        doc = nlp.make_doc(text)
+        layers(doc).article = Article(text=text)
+        for name, component in nlp.pipeline:
+            t0 = time.process_time()
+            doc = component(doc)
+            spent[name] += time.process_time() - t0
+    return spent
 
 
 def cli_seconds(sample: Path) -> float:
@@ -83,6 +102,7 @@ def main() -> None:
     for _ in range(args.repeats):
         best["spaCy alone"] = max(best["spaCy alone"], words_per_second(spacy_alone, texts, words))
         best["presslens"] = max(best["presslens"], words_per_second(presslens_full, texts, words))
+    stages = stage_seconds(texts)
     sample = ROOT / "samples" / sorted(p.name for p in (ROOT / "samples").glob("*.txt"))[0]
     cli = min(cli_seconds(sample) for _ in range(3))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -96,6 +116,12 @@ def main() -> None:
     print("|---|---:|---:|")
     for name, wps in best.items():
         print(f"| {name} | {wps:,.0f} | {wps / best['spaCy alone']:.2f}x |")
+    print()
+    spacy_total = sum(t for name, t in stages.items() if not name.startswith("presslens"))
+    print("| component | CPU s | share of the spaCy model's own components |")
+    print("|---|---:|---:|")
+    for name, t in stages.items():
+        print(f"| {name} | {t:.2f} | {t / spacy_total:.1%} |")
     print()
     print(
         f"Single-article CLI call (`presslens analyze samples/{sample.name}`), start-up included:"

@@ -81,3 +81,54 @@ def test_report_tooltips_and_entity_focus(analyze, browser, tmp_path):
     assert errors == []
     assert (tmp_path / "report.png").stat().st_size > 10_000
     page.close()
+
+
+CHECKED = (
+    "Mayor demands new homes as council backs housing plan\n\n"
+    "By Lena Hart\n\n"
+    "The Riverton council on Tuesday approved a plan to build about 300 homes on the old "
+    "rail yard, a decision that will cost the city $38 million.\n\n"
+    "Mayor Ana Ruiz asked the council to consider adding more homes. "
+    '"This reckless delay has been a disaster for young families," Ruiz said.\n\n'
+    "Residents protested outside the town hall on Monday, and police arrested two men."
+)
+
+
+def test_report_headline_check_and_new_layers(analyze, browser, tmp_path):
+    analysis = analyze(CHECKED, published="2026-03-14")
+    assert analysis.headline_check.verdict == "overstated"
+    report = tmp_path / "checked.html"
+    report.write_text(render_html(analysis), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(report.as_uri())
+
+    # The check comes first, above the article, and names the contested word and the evidence.
+    panel = page.locator("section.hcheck")
+    assert "overstated" in panel.inner_text().lower()
+    assert panel.evaluate("el => el.compareDocumentPosition(document.querySelector('article'))") & 4
+    contested = page.locator("article h1 .hlf.vd-overstated")
+    assert contested.inner_text() == "demands"
+    panel.locator("a.ev").first.click()
+    assert page.evaluate("location.hash") == "#f1-e1"
+    assert page.locator("#f1-e1").inner_text() == "asked"
+
+    # Loaded words inside a quote are the speaker's, drawn apart from the author's voice.
+    loaded = page.locator("article .frame.v-quoted")
+    assert loaded.count() >= 1
+    assert "disaster" in " ".join(loaded.all_inner_texts())
+    assert page.locator("article .frame.v-author").count() == 0
+
+    # A date shows the day it resolves to; claims and events are listed beside the text.
+    page.locator("article .time", has_text="Tuesday").hover()
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible")
+    assert "2026-03-10" in tip.inner_text()
+    assert "$38 million" in " ".join(page.locator("aside .claim-ref").all_inner_texts())
+    assert "COERCE" in " ".join(page.locator("aside .item.event").all_inner_texts())
+
+    page.locator('input[data-layer="framing"]').uncheck()
+    assert "off" in loaded.first.get_attribute("class").split()
+    assert errors == []
+    page.close()
