@@ -315,3 +315,24 @@ def test_an_effective_date_is_ahead(analyze):
 def test_weeks_ago_names_a_day(analyze):
     a = analyze("Ferry\n\nThe ferry sank two weeks ago.", published=PUBLISHED)
     assert time_of(a, "two weeks ago").value == "2024-02-29"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "value"),
+    [
+        ("The bonds will be repaid in five years.", "five years", "date", "2029"),
+        ("The bonds would be repaid in five years.", "five years", "date", "2029"),
+        ("The bridge was built in two years.", "two years", "duration", "P2Y"),
+        ("The town hopes it will one day host the games.", "one day", "date", "FUTURE_REF"),
+    ],
+)
+def test_in_so_many_years_ahead_is_a_date(analyze, sentence, text, type_, value):
+    t = time_of(analyze(f"Bonds\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_a_past_day_about_nine_months_back(analyze):
+    a = analyze(
+        "Shops\n\nThe chain lost money in the year that ended Jan. 31.", published="2023-10-31"
+    )
+    assert time_of(a, "Jan. 31").value == "2023-01-31"

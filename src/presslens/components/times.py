@@ -76,6 +76,8 @@ def verb_tense(verb: Token, climb: int = 2) -> int:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in words["future_auxiliaries"] for a in auxes):
         return FUTURE
+    if any(a.tag_ == "MD" for a in auxes):
+        return UNKNOWN  # "would be redeemed": neither said to be past nor certain to come
     if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) or verb.tag_ == "VBD":
         return PAST  # "said", "was closed", "has said"
     if any(a.tag_ in ("VBZ", "VBP") for a in auxes):

@@ -27,10 +27,18 @@ anchor None:
 * vague references keep TimeBank's ``PRESENT_REF`` ("now"), ``PAST_REF``
   ("recently", "several years ago") and ``FUTURE_REF`` ("soon"), anchored or not.
 
+Anaphoric expressions follow the story's own timeline, as TimeML reads them: "the
+following year", "that day", "the same month", "the day before", "the previous Friday"
+and "two years later" are resolved against the reference time, the last date (year,
+month or day) mentioned before them, when it is precise enough for their unit; their
+``anchor`` is then that date. "Two years ago" always counts from the anchor date.
+
 A weekday, a month or a day without its year is read in the week (month, year)
 around the anchor, in the past or the future by the tense of the verb that
 governs it ("said on Thursday" is the Thursday before, "will meet on Thursday"
-the one after); without a tense, the past, as news reports it.
+the one after; a date something takes "effective" is ahead); without a tense, the past,
+as news reports it. A day more than about ten months away in that direction is read in
+the nearer year instead.
 """
 
 from presslens.times.tagger import FUTURE, PAST, UNKNOWN, Syntax, TimeMention, tag

@@ -98,7 +98,7 @@ def weekday_near(anchor: dt.date, weekday: int, direction: int, strict: bool = F
 
 
 def nearest_year(
-    anchor: dt.date, month: int, day: int, direction: int, reach: int = 270
+    anchor: dt.date, month: int, day: int, direction: int, reach: int = 300
 ) -> dt.date | None:
     """``month``/``day`` in the year that puts it before (-1) or after (+1) ``anchor``
     within ``reach`` days, else the nearest to it; None for an impossible day (February 30)."""

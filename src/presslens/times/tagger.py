@@ -16,6 +16,8 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SPACES = re.compile(r"[\s-]+")
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MONEY_BEFORE = re.compile(r"(?:\d|%|percent|million|billion|cents?|dollars?|pounds?|euros?)\s*$")
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should)\s+$", re.IGNORECASE)
 _CLOSE_PAST = ("last", "previous", "this past", "past", "the previous", "the past", "the last")
 _CLOSE_FUTURE = ("next", "coming", "this coming", "following", "the following", "the next")
 
@@ -259,7 +261,7 @@ def _reference(value: str) -> tuple[dt.date, int] | None:
 _YEAR = re.compile(r"^\d{4}$")
 _QUARTER = re.compile(r"^(\d{4})-(Q\d)$")
 # characters before (the quarter under discussion) or after "a year ago" to look for a quarter
-_CONTEXT_BEFORE, _CONTEXT_AFTER = 800, 150
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 1200, 150
 
 
 def in_context(mentions: dict[Candidate, TimeMention | None]) -> None:
@@ -637,6 +639,13 @@ def _year_back(c: Candidate, ctx: _Context) -> Reading:
 def _duration(c: Candidate, ctx: _Context) -> Reading:
     count = number(c.g("num"), ctx.words)
     unit = _unit(c.g("unit"), ctx.words)
+    if c.g("num") == "one" and unit == "D" and _MODAL_BEFORE.search(ctx.before):
+        return Reading("date", "FUTURE_REF")  # "it will one day be"
+    if _in_time(c, count, unit, ctx):  # "to be redeemed in five years": the year it ends
+        assert ctx.anchor is not None and count is not None
+        granularity = {"W": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
+        day = cal.shift(ctx.anchor, unit, int(count))
+        return Reading("date", cal.render(day, granularity), anchored=True)
     if count is not None and count != int(count):
         value = f"P{count}{unit}" if unit not in ("S", "MIN", "HR") else f"PT{count}{unit[0]}"
     else:
@@ -644,6 +653,19 @@ def _duration(c: Candidate, ctx: _Context) -> Reading:
     if c.g("num") in ("a", "an") and not c.g("the") and _MONEY_BEFORE.search(ctx.before):
         return Reading("set", value)  # "$5 million a year"
     return Reading("duration", value)
+
+
+def _in_time(c: Candidate, count: float | None, unit: str, ctx: _Context) -> bool:
+    """ "in five years" said of what is still to come names a date, not a stretch of time."""
+    return (
+        ctx.anchor is not None
+        and count is not None
+        and count == int(count)
+        and unit in ("D", "W", "M", "Y")
+        and not (c.g("the") or c.g("dmod") or c.g("approx"))
+        and _IN_BEFORE.search(ctx.before) is not None
+        and ctx.direction() != PAST
+    )
 
 
 def _bare_units(c: Candidate, ctx: _Context) -> Reading:
