@@ -106,3 +106,76 @@ def test_dated_event_takes_the_date_of_its_clause(analyze) -> None:
     a = analyze("Vesteria expelled two Norland diplomats on Monday.", published="2024-03-14")
     (expel,) = events_of(a, "SANCTION")
     assert expel.date == "2024-03-11"
+
+
+# One invented sentence per PLOVER type, each worded with vocabulary the lexicon took from the
+# PLOVER/CAMEO codebooks (phrasal verbs, verb + object pairs, rarer verbs), not from a corpus.
+CODEBOOK_SENTENCES = [
+    ("Negotiators from Ostrava and Kelmar hammered out a fishing accord.", "AGREE", "hammered out"),
+    (
+        "Both delegations returned to the negotiating table in Kasso on Monday.",
+        "CONSULT",
+        "returned to the negotiating table",
+    ),
+    (
+        "The Farmers League threw its weight behind the governor's water plan.",
+        "SUPPORT",
+        "threw its weight",
+    ),
+    ("Vesteria extolled the mediators for their patience.", "SUPPORT", "extolled"),
+    ("The junta unbanned the Liberty Party ahead of the vote.", "CONCEDE", "unbanned"),
+    (
+        "The coastguards of Ostrava and Kelmar exchanged intelligence on smugglers.",
+        "COOPERATE",
+        "exchanged intelligence",
+    ),
+    ("The Harbour Fund bankrolled the rebuilding of the flooded clinic.", "AID", "bankrolled"),
+    (
+        "The insurgents laid down their arms at the Tarsa checkpoint.",
+        "RETREAT",
+        "laid down their arms",
+    ),
+    ("Rights groups clamoured for the release of the jailed poet.", "DEMAND", "clamoured for"),
+    ("The opposition leader railed against the new press law.", "DISAPPROVE", "railed against"),
+    ("The council brushed aside the developers' offer.", "REJECT", "brushed aside"),
+    (
+        "The Dockworkers Union delivered an ultimatum to the port authority.",
+        "THREATEN",
+        "delivered an ultimatum",
+    ),
+    (
+        "Angry farmers burned effigies of the agriculture minister outside parliament.",
+        "PROTEST",
+        "burned effigies",
+    ),
+    ("Veloria slapped tariffs on Norland steel.", "SANCTION", "slapped tariffs"),
+    ("The navy scrambled jets after the airspace violation.", "MOBILIZE", "scrambled jets"),
+    ("Police apprehended three journalists outside the courthouse.", "COERCE", "apprehended"),
+    ("A mob ransacked the offices of the Dorna Herald.", "ASSAULT", "ransacked"),
+    ("Government troops and rebels exchanged fire near the dam.", "FIGHT", "exchanged fire"),
+    (
+        "A parliamentary committee subpoenaed the bank's former chairman.",
+        "INVESTIGATE",
+        "subpoenaed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "trigger"), CODEBOOK_SENTENCES)
+def test_codebook_vocabulary_is_typed(analyze, text: str, kind: str, trigger: str) -> None:
+    a = analyze(text)
+    assert [(e.type, e.trigger.text) for e in a.events] == [(kind, trigger)]
+
+
+def test_a_verb_with_its_prepositional_object_is_one_trigger(analyze) -> None:
+    a = analyze(
+        "Thousands of nurses took to the streets of Valdor on Friday. "
+        "Their leader Mira Vang was placed under arrest."
+    )
+    assert [(e.type, e.trigger.text) for e in a.events] == [
+        ("PROTEST", "took to the streets"),
+        ("COERCE", "placed under arrest"),
+    ]
+    protest, arrest = a.events
+    assert role(a, protest, "actor") == ["Thousands of nurses"]
+    assert role(a, arrest, "target") == ["Mira Vang"]

@@ -1,11 +1,12 @@
 """Events: who did what to whom, typed with the PLOVER ontology.
 
 One pass over the parse. A verb is a trigger when ``resources/events/lexicon.json``
-types it: first as a phrasal verb ('call on'), then with its object ('impose
-sanctions'), then alone ('attack'); a light verb takes its type from its object
-noun ('staged a protest'), and a lexicon noun is a trigger as the subject of a
-verb outside the lexicon ('protests erupted'). An event inside the 'to' or 'that'
-clause of another event belongs to it ('threatened to attack' is one THREATEN).
+types it: first as a phrasal verb ('call on') or with its preposition's object ('took to
+the streets'), then with its object ('impose sanctions'), then alone ('attack'); a light
+verb takes its type from its object noun ('staged a protest'), and a lexicon noun is a
+trigger as the subject of a verb outside the lexicon ('protests erupted'). An event inside
+the 'to' or 'that' clause of another event belongs to it ('threatened to attack' is one
+THREATEN).
 The subject is the actor (the 'by' object in the passive, whose subject is the
 target); the target is the dative, the object (or the owner of an object that
 stands for someone's act: 'rejected Iran's proposal'), the object of a target
@@ -48,6 +49,7 @@ class EventLexicon:
     verbs: dict[str, str]
     phrasal: dict[str, str]
     verb_object: dict[str, str]
+    verb_prep_object: dict[str, str]
     nouns: dict[str, str]
     adjectives: dict[str, str]
     light_verbs: frozenset[str]
@@ -73,6 +75,7 @@ class EventLexicon:
             verbs=data["verbs"],
             phrasal=data["phrasal"],
             verb_object=data["verb_object"],
+            verb_prep_object=data["verb_prep_object"],
             nouns=data["nouns"],
             adjectives=data["adjectives"],
             light_verbs=frozenset(data["light_verbs"]),
@@ -176,6 +179,12 @@ class EventsComponent:
                 kind = lex.phrasal.get(f"{lemma} {c.lower_}")
                 if kind:
                     return _found(tok, kind, [tok, c], {c.i})
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                kind = pobj is not None and lex.verb_prep_object.get(
+                    f"{lemma} {c.lower_} {lex.lemma(pobj)}"
+                )
+                if kind:  # 'took to the streets', 'placed under arrest'
+                    return _found(tok, kind, [tok, pobj], {c.i, pobj.i})
         obj = _object(tok) or next((c for c in tok.children if c.dep_ == _PASSIVE_SUBJECT), None)
         if obj is not None:
             for word in (obj, *(c for c in obj.lefts if c.dep_ == "compound")):
