@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.errors import PresslensError
-from presslens.resource_files import load_json, resource_path
+from presslens.resource_files import load_json, resource_path, shipped_model
 
 MODEL_FILE = "checkworthiness.npz"
 # Hash space: features share 2**BITS buckets (collisions are rare at this size).
@@ -142,13 +142,8 @@ def model_path() -> Path:
 @cache
 def load_checkworthiness_model() -> CheckworthinessModel:
     """The shipped model, read once."""
-    path = model_path()
-    if not path.is_file():
-        raise PresslensError(
-            f"the check-worthiness model {path} is missing: reinstall presslens or run "
-            "`presslens train checkworthiness DATA_DIR` (CheckThat! 2024 task 1 English)"
-        )
-    return CheckworthinessModel.load(path)
+    train = "presslens train checkworthiness DATA_DIR (CheckThat! 2024 task 1 English)"
+    return CheckworthinessModel.load(shipped_model(MODEL_FILE, train=train))
 
 
 def score(texts: list[str]) -> list[float]:

@@ -6,6 +6,8 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from presslens.errors import PresslensError
+
 
 def resource_path(*parts: str) -> Path:
     """The path of ``resources/<parts...>`` inside the installed package."""
@@ -15,3 +17,12 @@ def resource_path(*parts: str) -> Path:
 def load_json(*parts: str) -> dict:
     """The JSON file ``resources/<parts...>``, parsed."""
     return json.loads(resource_path(*parts).read_text(encoding="utf-8"))
+
+
+def shipped_model(name: str, *, train: str) -> Path:
+    """The path of the trained model ``resources/<name>``; if it is missing, an error that
+    names ``train``, the command that rebuilds it."""
+    path = resource_path(name)
+    if not path.is_file():
+        raise PresslensError(f"the model {path} is missing: reinstall presslens or run `{train}`")
+    return path

@@ -26,7 +26,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from presslens.errors import PresslensError
-from presslens.resource_files import load_json, resource_path
+from presslens.resource_files import load_json, resource_path, shipped_model
 
 MODEL_FILE = "stance_model.npz"
 STANCES = ("agree", "disagree", "discuss", "unrelated")
@@ -428,13 +428,8 @@ def model_path() -> Path:
 @cache
 def load_stance_model() -> StanceModel:
     """The shipped stance model, read once."""
-    path = model_path()
-    if not path.is_file():
-        raise PresslensError(
-            f"the stance model {path} is missing: reinstall presslens or run "
-            "`presslens train stance DATA_DIR` (FNC-1: dev_stances.csv, dev_bodies.csv)"
-        )
-    return StanceModel.load(path)
+    train = "presslens train stance DATA_DIR (FNC-1: dev_stances.csv, dev_bodies.csv)"
+    return StanceModel.load(shipped_model(MODEL_FILE, train=train))
 
 
 def predict_stance(headline: str, body: str) -> tuple[str, dict[str, float]]:
