@@ -77,6 +77,40 @@ def test_jsonl_batch_keeps_order_ids_and_headline(tmp_path):
     assert out[2]["quotes"][0]["speaker"]["text"] == "Tom Bell"
 
 
+def test_jsonl_batch_carries_times_claims_events_and_the_headline_check(tmp_path):
+    body = (
+        "Police arrested 14 protesters outside parliament yesterday, officials said. "
+        "Unemployment rose to 9 percent last year, the highest level since 2010."
+    )
+    lines = [
+        {"id": "dated", "headline": "Police arrest 40 protesters", "text": body},
+        {"id": "undated", "text": body},
+    ]
+    for line in lines[:1]:
+        line["published"] = "2024-03-16"
+    (tmp_path / "in.jsonl").write_text(
+        "\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8"
+    )
+    run = presslens("in.jsonl", "--format", "jsonl", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    dated, undated = (json.loads(x) for x in run.stdout.splitlines())
+
+    yesterday = next(t for t in dated["times"] if t["text"] == "yesterday")
+    assert (yesterday["value"], yesterday["anchor"]) == ("2024-03-15", "2024-03-16")
+    assert next(t for t in undated["times"] if t["text"] == "yesterday")["anchor"] is None
+
+    figures = {n["text"]: n for c in dated["claims"] for n in c["numbers"]}
+    assert figures["9 percent"]["value"] == 9 and figures["9 percent"]["unit"] == "percent"
+    assert any(
+        e["type"] == "COERCE" and e["trigger"]["text"] == "arrested" for e in dated["events"]
+    )
+
+    check = dated["headline_check"]
+    assert check["verdict"] == "overstated"
+    assert any(f["kind"] == "number_inflated" for f in check["findings"])
+    assert undated["headline_check"]["verdict"] == "not_applicable"
+
+
 def test_schema_command_prints_the_contract(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "presslens", "schema"], capture_output=True, text=True, check=True
