@@ -174,21 +174,40 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
+data_dir_argument = click.argument(
+    "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+parser_option = click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="The spaCy pipeline that parses."
+)
+
+
+def baseline_option(what: str) -> Callable:
+    """``--baseline/--no-baseline`` of an eval command: ``what`` the baseline does."""
+    return click.option(
+        "--baseline/--no-baseline", default=True, show_default=True, help=f"Also {what}."
+    )
+
+
+def out_option(shipped: str) -> Callable:
+    """``--out`` of a train command; ``shipped`` is the file under resources/ it replaces."""
+    return click.option(
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"Write the weights here instead of the shipped resources/{shipped}.",
+    )
+
+
 @main.group(name="eval")
 def eval_group() -> None:
     """Score presslens on a public benchmark, with its baseline beside it."""
 
 
 @eval_group.command(name="polnear")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@data_dir_argument
 @click.option("--split", default="dev", show_default=True, help="Sub-folder of DATA_DIR to score.")
 @click.option("--limit", type=int, help="Score only the first N articles.")
-@click.option(
-    "--baseline/--no-baseline",
-    default=True,
-    show_default=True,
-    help="Also run textacy's direct_quotations on the same texts.",
-)
+@baseline_option("run textacy's direct_quotations on the same texts")
 @click.option("--errors", is_flag=True, help="List presslens's missed and spurious contents.")
 def eval_polnear(
     data_dir: Path, split: str, limit: int | None, baseline: bool, errors: bool
@@ -200,7 +219,7 @@ def eval_polnear(
 
 
 @eval_group.command(name="checkthat")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@data_dir_argument
 def eval_checkthat(data_dir: Path) -> None:
     """Check-worthiness on CheckThat! 2024 task 1: P/R/F1 and AP on dev-test and dev, baselines."""
     from presslens.evaluate.checkthat import run
@@ -209,14 +228,9 @@ def eval_checkthat(data_dir: Path) -> None:
 
 
 @eval_group.command(name="plover")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N event records.")
-@click.option(
-    "--baseline/--no-baseline",
-    default=True,
-    show_default=True,
-    help="Also score the majority type and a keyword lookup.",
-)
+@baseline_option("score the majority type and a keyword lookup")
 @click.option("--errors", is_flag=True, help="List the records presslens codes wrongly.")
 def eval_plover(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
     """Event coding on PLOVER (DATA_DIR/dev.json): type and (actor, type, target) accuracy."""
@@ -226,13 +240,8 @@ def eval_plover(data_dir: Path, limit: int | None, baseline: bool, errors: bool)
 
 
 @eval_group.command(name="fnc1")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--baseline/--no-baseline",
-    default=True,
-    show_default=True,
-    help="Also train and score the official FNC-1 baseline on the same bodies.",
-)
+@data_dir_argument
+@baseline_option("train and score the official FNC-1 baseline on the same bodies")
 @click.option(
     "--cv/--no-cv",
     default=True,
@@ -247,14 +256,9 @@ def eval_fnc1(data_dir: Path, baseline: bool, cv: bool) -> None:
 
 
 @eval_group.command(name="timebank")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N documents.")
-@click.option(
-    "--baseline/--no-baseline",
-    default=True,
-    show_default=True,
-    help="Also run dateparser's search_dates relative to each creation time.",
-)
+@baseline_option("run dateparser's search_dates relative to each creation time")
 @click.option("--errors", is_flag=True, help="List presslens's missed, spurious and wrong values.")
 def eval_timebank(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
     """Time expressions on TempEval-3 TimeBank (DATA_DIR/*.tml): span P/R/F1, value accuracy."""
@@ -264,14 +268,9 @@ def eval_timebank(data_dir: Path, limit: int | None, baseline: bool, errors: boo
 
 
 @eval_group.command(name="ptc")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N held-out articles.")
-@click.option(
-    "--baseline/--no-baseline",
-    default=True,
-    show_default=True,
-    help="Also score a VADER sentiment-word match on the same articles.",
-)
+@baseline_option("score a VADER sentiment-word match on the same articles")
 @click.option("--errors", is_flag=True, help="List the most frequent missed and spurious spans.")
 def eval_ptc(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
     """Framing on SemEval-2020 task 11 PTC: SI span P/R/F1 on held-out articles."""
@@ -286,16 +285,10 @@ def train_group() -> None:
 
 
 @train_group.command(name="cues")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the weights here instead of the shipped resources/cue_model.json.",
-)
+@data_dir_argument
+@out_option("cue_model.json")
 @click.option("--limit", type=int, help="Train on the first N articles only.")
-@click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="The spaCy pipeline that parses."
-)
+@parser_option
 def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) -> None:
     """Learn the cue classifier from DATA_DIR/train (PolNeAR); score it on DATA_DIR/dev."""
     from presslens.train_cues import train
@@ -304,12 +297,8 @@ def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) 
 
 
 @train_group.command(name="checkworthiness")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the weights here instead of the shipped resources/checkworthiness.npz.",
-)
+@data_dir_argument
+@out_option("checkworthiness.npz")
 def train_checkworthiness(data_dir: Path, out: Path | None) -> None:
     """Learn check-worthiness from DATA_DIR/train.tsv + dev.tsv (CheckThat! 2024), tuned by CV."""
     from presslens.train_checkworthiness import train
@@ -318,12 +307,8 @@ def train_checkworthiness(data_dir: Path, out: Path | None) -> None:
 
 
 @train_group.command(name="stance")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the weights here instead of the shipped resources/stance_model.npz.",
-)
+@data_dir_argument
+@out_option("stance_model.npz")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the tree learner.")
 @click.option(
     "--cv/--no-cv",
@@ -339,16 +324,10 @@ def train_stance(data_dir: Path, out: Path | None, seed: int, cv: bool) -> None:
 
 
 @train_group.command(name="framing")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the weights here instead of the shipped resources/framing/model.npz.",
-)
+@data_dir_argument
+@out_option("framing/model.npz")
 @click.option("--limit", type=int, help="Train on the first N training articles only.")
-@click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="The spaCy pipeline that parses."
-)
+@parser_option
 def train_framing(data_dir: Path, out: Path | None, limit: int | None, model: str) -> None:
     """Learn the framing token model from the PTC training articles (SemEval-2020 task 11)."""
     from presslens.train_framing import train
