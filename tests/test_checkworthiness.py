@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 from conftest import DATA
 
-from presslens.checkworthiness import CheckworthinessModel, load_checkworthiness_model, score
+from presslens.checkworthiness import (
+    CheckworthinessModel,
+    EmbeddingHead,
+    load_checkworthiness_model,
+    score,
+)
+from presslens.embeddings import available
 from presslens.errors import InputError
 from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
 from presslens.train_checkworthiness import train
@@ -87,6 +93,17 @@ def test_train_then_evaluate_on_a_tiny_checkthat_folder(tiny_checkthat: Path) ->
     assert "| presslens" in table
     assert "| baseline: word 1-2-gram TF-IDF + LR, train; threshold best on dev" in table
     assert "| baseline: the same, train+dev; threshold by 5-fold CV" in table
+
+
+@pytest.mark.skipif(not available(), reason="the embeddings extra is not installed")
+def test_train_the_embedding_head_on_a_tiny_checkthat_folder(tiny_checkthat: Path) -> None:
+    out = tiny_checkthat / "head.npz"
+    report = train(tiny_checkthat, out=out, embeddings=True)
+    assert f"wrote {out}" in report
+    assert "blend 0.5 hashed + 0.5 head" in report
+    assert "| presslens + MiniLM" in report
+    head = EmbeddingHead.load(out)
+    assert head.weight in (0.3, 0.5, 0.7)
 
 
 def test_threshold_and_average_precision_on_a_ranking() -> None:

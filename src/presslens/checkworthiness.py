@@ -6,6 +6,11 @@ trained on CLEF CheckThat! 2024 task 1 (train+dev, balanced class weights, C and
 threshold by cross-validation) by ``presslens train checkworthiness``
 (``presslens.train_checkworthiness``) and shipped as ``resources/checkworthiness.npz``.
 Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
+
+With the optional ``embeddings`` extra, ``load_scorer(embeddings=True)`` blends
+this model with a logistic regression over MiniLM sentence embeddings
+(``EmbeddingHead``, ``resources/checkworthiness_embeddings.npz``, trained by
+``presslens train checkworthiness DATA_DIR --embeddings``).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -24,6 +30,7 @@ from presslens.errors import PresslensError
 from presslens.resource_files import load_json, resource_path, shipped_model
 
 MODEL_FILE = "checkworthiness.npz"
+HEAD_FILE = "checkworthiness_embeddings.npz"
 # Hash space: features share 2**BITS buckets (collisions are rare at this size).
 BITS = 19
 LONGEST_WORD_NGRAM = 3
@@ -134,6 +141,74 @@ class CheckworthinessModel:
             )
 
 
+@dataclass(frozen=True)
+class EmbeddingHead:
+    """Logistic regression over sentence embeddings, blended with the hashed model:
+    ``weight * hashed + (1 - weight) * head``; ``threshold`` applies to the blend."""
+
+    coef: np.ndarray  # per embedding dimension
+    bias: float
+    weight: float  # of the hashed model's probability
+    threshold: float
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """P(check-worthy) of each row of ``vectors`` by the head alone."""
+        z = np.clip(vectors.astype(np.float64) @ self.coef + self.bias, -30.0, 30.0)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def blend(self, hashed: np.ndarray, head: np.ndarray) -> np.ndarray:
+        return self.weight * np.asarray(hashed) + (1.0 - self.weight) * np.asarray(head)
+
+    def save(self, path: Path, **meta: str) -> None:
+        np.savez_compressed(
+            path,
+            coef=self.coef.astype(np.float32),
+            bias=np.float64(self.bias),
+            weight=np.float64(self.weight),
+            threshold=np.float64(self.threshold),
+            **{f"meta_{k}": np.str_(v) for k, v in meta.items()},
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> EmbeddingHead:
+        with np.load(path) as data:
+            return cls(
+                coef=data["coef"].astype(np.float64),
+                bias=float(data["bias"]),
+                weight=float(data["weight"]),
+                threshold=float(data["threshold"]),
+            )
+
+
+class Scorer(Protocol):
+    """What the claims stage needs: P(check-worthy) per text and the claim threshold."""
+
+    threshold: float
+
+    def score(self, texts: list[str]) -> list[float]: ...
+
+
+@dataclass(frozen=True)
+class BlendedScorer:
+    """The hashed model and the embedding head together (needs the ``embeddings`` extra)."""
+
+    hashed: CheckworthinessModel
+    head: EmbeddingHead
+
+    @property
+    def threshold(self) -> float:
+        return self.head.threshold
+
+    def score(self, texts: list[str]) -> list[float]:
+        """The blended P(check-worthy) for each text, in order."""
+        from presslens.embeddings import sentence_embeddings
+
+        if not texts:
+            return []
+        head = self.head.probabilities(sentence_embeddings(texts))
+        return self.head.blend(np.asarray(self.hashed.score(texts)), head).tolist()
+
+
 def model_path() -> Path:
     """Where the shipped weights live (``resources/checkworthiness.npz``)."""
     return resource_path(MODEL_FILE)
@@ -144,6 +219,25 @@ def load_checkworthiness_model() -> CheckworthinessModel:
     """The shipped model, read once."""
     train = "presslens train checkworthiness DATA_DIR (CheckThat! 2024 task 1 English)"
     return CheckworthinessModel.load(shipped_model(MODEL_FILE, train=train))
+
+
+def head_path() -> Path:
+    """Where the shipped embedding head lives (``resources/checkworthiness_embeddings.npz``)."""
+    return resource_path(HEAD_FILE)
+
+
+@cache
+def load_scorer(embeddings: bool = False) -> Scorer:
+    """The shipped hashed model, or with ``embeddings`` its blend with the embedding head."""
+    if not embeddings:
+        return load_checkworthiness_model()
+    from presslens.embeddings import INSTALL_HINT, available
+
+    if not available():
+        raise PresslensError(f"check-worthiness with embeddings: {INSTALL_HINT}")
+    train = "presslens train checkworthiness DATA_DIR --embeddings"
+    head = EmbeddingHead.load(shipped_model(HEAD_FILE, train=train))
+    return BlendedScorer(load_checkworthiness_model(), head)
 
 
 def score(texts: list[str]) -> list[float]:

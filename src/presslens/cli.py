@@ -198,6 +198,13 @@ def out_option(shipped: str) -> Callable:
     )
 
 
+embeddings_option = click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Use MiniLM sentence embeddings too (needs the embeddings extra).",
+)
+
+
 @main.group(name="eval")
 def eval_group() -> None:
     """Score presslens on a public benchmark, with its baseline beside it."""
@@ -220,11 +227,12 @@ def eval_polnear(
 
 @eval_group.command(name="checkthat")
 @data_dir_argument
-def eval_checkthat(data_dir: Path) -> None:
+@embeddings_option
+def eval_checkthat(data_dir: Path, embeddings: bool) -> None:
     """Check-worthiness on CheckThat! 2024 task 1: P/R/F1 and AP on dev-test and dev, baselines."""
     from presslens.evaluate.checkthat import run
 
-    echo_result(run, data_dir)
+    echo_result(run, data_dir, embeddings=embeddings)
 
 
 @eval_group.command(name="plover")
@@ -298,12 +306,17 @@ def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) 
 
 @train_group.command(name="checkworthiness")
 @data_dir_argument
-@out_option("checkworthiness.npz")
-def train_checkworthiness(data_dir: Path, out: Path | None) -> None:
+@out_option("checkworthiness.npz (with --embeddings: checkworthiness_embeddings.npz)")
+@click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Fit only the MiniLM embedding head blended with the shipped model (needs the extra).",
+)
+def train_checkworthiness(data_dir: Path, out: Path | None, embeddings: bool) -> None:
     """Learn check-worthiness from DATA_DIR/train.tsv + dev.tsv (CheckThat! 2024), tuned by CV."""
     from presslens.train_checkworthiness import train
 
-    echo_result(train, data_dir, out=out)
+    echo_result(train, data_dir, out=out, embeddings=embeddings)
 
 
 @train_group.command(name="stance")

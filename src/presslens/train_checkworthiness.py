@@ -8,6 +8,14 @@ and the threshold are the ones with the best positive-class F1 on out-of-fold
 scores (``FOLDS``-fold cross-validation over train+dev); the model refitted on all
 of train+dev is written to ``resources/checkworthiness.npz``. dev-test is only
 reported, never used for a choice.
+
+``--embeddings`` (needs the ``embeddings`` extra) instead fits the head that is
+blended with the hashed model (``presslens.checkworthiness.EmbeddingHead``): a
+balanced logistic regression over MiniLM sentence embeddings of train+dev with C
+in ``HEAD_C_GRID`` by the same folds, then the blend weight in ``BLEND_WEIGHTS``
+and the threshold with the best F1 on the out-of-fold blended scores (the hashed
+model's out-of-fold scores come from the same folds). Only the head is written
+(``resources/checkworthiness_embeddings.npz``); embeddings are not cached.
 """
 
 from __future__ import annotations
@@ -17,7 +25,16 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.checkworthiness import BITS, CheckworthinessModel, bucket_counts, model_path
+from presslens.checkworthiness import (
+    BITS,
+    BlendedScorer,
+    CheckworthinessModel,
+    EmbeddingHead,
+    bucket_counts,
+    head_path,
+    load_checkworthiness_model,
+    model_path,
+)
 from presslens.errors import PresslensError
 from presslens.evaluate.checkthat import (
     FOLDS,
@@ -32,6 +49,8 @@ from presslens.evaluate.checkthat import (
 )
 
 C_GRID = (1.0, 2.0, 4.0)
+HEAD_C_GRID = (1.0, 3.0, 10.0)
+BLEND_WEIGHTS = (0.3, 0.5, 0.7)
 
 
 def count_matrix(texts: list[str]):
@@ -59,25 +78,27 @@ def tfidf(counts, idf: np.ndarray):
     return normalize(x.multiply(idf).tocsr())
 
 
-def fit(data: Split, c_grid: tuple[float, ...] = C_GRID) -> tuple[CheckworthinessModel, list[str]]:
-    """The model for the C with the best out-of-fold F1, refitted on all of ``data``; notes."""
+def _logistic_regression() -> type:
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
-    counts = count_matrix(data.texts)
-    df = np.bincount(counts.indices, minlength=1 << BITS)
-    idf = np.log((1 + len(data.texts)) / (1 + df)) + 1.0
-    used = np.flatnonzero(df)  # fitting only the buckets in use keeps the optimiser small
-    x, y = tfidf(counts, idf)[:, used], np.asarray(data.labels)
+    return LogisticRegression
 
-    def learner(c: float) -> LogisticRegression:
-        return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
 
-    notes, best = [], None
+def _choose_c(x, y: np.ndarray, c_grid: tuple[float, ...], notes: list[str]) -> tuple:
+    """(C, threshold, out-of-fold scores) of the balanced LR with the best out-of-fold F1;
+    one line per C appended to ``notes``."""
+    learner = _logistic_regression()
+    best = None
     for c in c_grid:
         oof = out_of_fold_scores(
-            y, lambda rows, held, c=c: learner(c).fit(x[rows], y[rows]).predict_proba(x[held])[:, 1]
+            y,
+            lambda rows, held, c=c: (
+                learner(C=c, class_weight="balanced", max_iter=3000)
+                .fit(x[rows], y[rows])
+                .predict_proba(x[held])[:, 1]
+            ),
         )
         threshold = best_threshold(y, oof)
         p, r, f1 = prf(y, oof, threshold)
@@ -86,22 +107,67 @@ def fit(data: Split, c_grid: tuple[float, ...] = C_GRID) -> tuple[Checkworthines
             f"AP {average_precision(y, oof):.3f} at threshold {threshold:.3f}"
         )
         if best is None or f1 > best[0]:
-            best = (f1, c, threshold)
+            best = (f1, c, threshold, oof)
     assert best is not None
-    _, c, threshold = best
-    lr = learner(c).fit(x, y)
+    return best[1:]
+
+
+def fit(
+    data: Split, c_grid: tuple[float, ...] = C_GRID
+) -> tuple[CheckworthinessModel, list[str], np.ndarray]:
+    """The model for the C with the best out-of-fold F1, refitted on all of ``data``; notes;
+    the out-of-fold scores of that C."""
+    counts = count_matrix(data.texts)
+    df = np.bincount(counts.indices, minlength=1 << BITS)
+    idf = np.log((1 + len(data.texts)) / (1 + df)) + 1.0
+    used = np.flatnonzero(df)  # fitting only the buckets in use keeps the optimiser small
+    x, y = tfidf(counts, idf)[:, used], np.asarray(data.labels)
+    notes: list[str] = []
+    c, threshold, oof = _choose_c(x, y, c_grid, notes)
+    lr = _logistic_regression()(C=c, class_weight="balanced", max_iter=3000).fit(x, y)
     coef = np.zeros(1 << BITS)
     coef[used] = lr.coef_[0]
     model = CheckworthinessModel(
         idf=idf, coef=coef, bias=float(lr.intercept_[0]), threshold=threshold
     )
-    return model, [*notes, f"kept C={c:g}, threshold {threshold:.3f}"]
+    return model, [*notes, f"kept C={c:g}, threshold {threshold:.3f}"], oof
 
 
-def train(data_dir: Path, out: Path | None = None) -> str:
-    """Fit on DATA_DIR/train.tsv + dev.tsv, write the weights; a markdown report."""
+def fit_head(
+    data: Split, vectors: np.ndarray, hashed_oof: np.ndarray
+) -> tuple[EmbeddingHead, list[str]]:
+    """The embedding head (C by out-of-fold F1) and its blend weight and threshold (by the
+    out-of-fold F1 of the blend with ``hashed_oof``), refitted on all of ``data``; notes."""
+    y = np.asarray(data.labels)
+    notes = ["embedding head:"]
+    c, _, head_oof = _choose_c(vectors, y, HEAD_C_GRID, notes)
+    best = None
+    for weight in BLEND_WEIGHTS:
+        blended = weight * hashed_oof + (1.0 - weight) * head_oof
+        threshold = best_threshold(y, blended)
+        p, r, f1 = prf(y, blended, threshold)
+        notes.append(
+            f"blend {weight:g} hashed + {1 - weight:g} head: out-of-fold P {p:.3f} R {r:.3f} "
+            f"F1 {f1:.3f} AP {average_precision(y, blended):.3f} at threshold {threshold:.3f}"
+        )
+        if best is None or f1 > best[0]:
+            best = (f1, weight, threshold)
+    assert best is not None
+    _, weight, threshold = best
+    lr = _logistic_regression()(C=c, class_weight="balanced", max_iter=3000).fit(vectors, y)
+    head = EmbeddingHead(
+        coef=lr.coef_[0], bias=float(lr.intercept_[0]), weight=weight, threshold=threshold
+    )
+    return head, [*notes, f"kept head C={c:g}, weight {weight:g}, threshold {threshold:.3f}"]
+
+
+def train(data_dir: Path, out: Path | None = None, embeddings: bool = False) -> str:
+    """Fit on DATA_DIR/train.tsv + dev.tsv, write the weights; a markdown report.
+    With ``embeddings``, fit and write the embedding head instead (``train_head``)."""
+    if embeddings:
+        return train_head(data_dir, out)
     dev = read_split(data_dir, "dev")
-    model, notes = fit(read_split(data_dir, "train") + dev)
+    model, notes, _ = fit(read_split(data_dir, "train") + dev)
     path = out or model_path()
     model.save(path, trained=dt.date.today().isoformat(), notes="; ".join(notes))
     reloaded = CheckworthinessModel.load(path)  # report what was shipped (float16 weights)
@@ -117,6 +183,41 @@ def train(data_dir: Path, out: Path | None = None) -> str:
     return "\n".join(
         [
             f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)",
+            *notes,
+            "",
+            *TABLE_HEADER,
+            row,
+        ]
+    )
+
+
+def train_head(data_dir: Path, out: Path | None = None) -> str:
+    """Fit the embedding head on DATA_DIR/train.tsv + dev.tsv beside the hashed model, write
+    it; a markdown report of the shipped hashed model blended with it."""
+    from presslens.embeddings import sentence_embeddings
+
+    dev = read_split(data_dir, "dev")
+    data = read_split(data_dir, "train") + dev
+    vectors = sentence_embeddings(data.texts)  # first: fails fast without the extra
+    _, hashed_notes, hashed_oof = fit(data)
+    head, notes = fit_head(data, vectors, hashed_oof)
+    path = out or head_path()
+    head.save(path, trained=dt.date.today().isoformat(), notes="; ".join(hashed_notes + notes))
+    scorer = BlendedScorer(load_checkworthiness_model(), EmbeddingHead.load(path))
+    test = read_split(data_dir, "dev-test")
+    row = table_row(
+        f"presslens + MiniLM ({path.name}), train+dev; weight and threshold by CV",
+        dev,
+        test,
+        scorer.score(dev.texts),
+        scorer.score(test.texts),
+        threshold=scorer.threshold,
+    )
+    return "\n".join(
+        [
+            f"wrote {path} ({path.stat().st_size / 1e3:.1f} KB)",
+            "hashed model:",
+            *hashed_notes,
             *notes,
             "",
             *TABLE_HEADER,

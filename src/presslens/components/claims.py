@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from presslens.checkworthiness import load_checkworthiness_model
+from presslens.checkworthiness import load_scorer
 from presslens.layers import doc_text, layers
 from presslens.numbers import NumberMention, find_numbers
 from presslens.resource_files import load_json
@@ -135,11 +135,16 @@ class _Unit:
 
 class ClaimsComponent:
     def __init__(
-        self, rules: KindRules, units: UnitRules, threshold: float | None, min_words: int
+        self,
+        rules: KindRules,
+        units: UnitRules,
+        threshold: float | None,
+        min_words: int,
+        embeddings: bool = False,
     ) -> None:
         self.rules = rules
         self.units = units
-        self.model = load_checkworthiness_model()
+        self.model = load_scorer(embeddings)
         self.threshold = self.model.threshold if threshold is None else threshold
         self.min_words = min_words
 
@@ -386,8 +391,11 @@ def _number(m: NumberMention) -> Number:
     )
 
 
-@Language.factory("presslens_claims", default_config={"threshold": None, "min_words": 4})
+@Language.factory(
+    "presslens_claims", default_config={"threshold": None, "min_words": 4, "embeddings": False}
+)
 def make_claims(
-    nlp: Language, name: str, threshold: float | None, min_words: int
+    nlp: Language, name: str, threshold: float | None, min_words: int, embeddings: bool
 ) -> ClaimsComponent:
-    return ClaimsComponent(KindRules.load(nlp), UnitRules.load(), threshold, min_words)
+    """``embeddings``: blend the check-worthiness model with MiniLM (needs the extra)."""
+    return ClaimsComponent(KindRules.load(nlp), UnitRules.load(), threshold, min_words, embeddings)

@@ -10,7 +10,9 @@ The baseline (word 1-2-gram TF-IDF + scikit-learn's LogisticRegression, default
 settings) is fitted in the same run twice: on train with the threshold best on dev
 (the task's own protocol), and on train+dev with the threshold best on its
 ``FOLDS``-fold out-of-fold scores (presslens's protocol). Rows fitted on train+dev
-saw dev in training: their dev columns are training-set numbers.
+saw dev in training: their dev columns are training-set numbers. With
+``embeddings`` (needs the ``embeddings`` extra), the shipped model blended with
+its MiniLM embedding head (``presslens.checkworthiness.load_scorer``) is a row too.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.checkworthiness import CheckworthinessModel, load_checkworthiness_model
+from presslens.checkworthiness import CheckworthinessModel, load_checkworthiness_model, load_scorer
 from presslens.errors import InputError, PresslensError
 
 FOLDS = 5
@@ -197,8 +199,14 @@ def table_row(
     return f"| {name} | {threshold:.3f} | " + " | ".join(f"{v:.3f}" for v in cells) + " |"
 
 
-def run(data_dir: Path, model: CheckworthinessModel | None = None, baseline: bool = True) -> str:
-    """Score ``model`` (the shipped one by default) and the baseline; a markdown table."""
+def run(
+    data_dir: Path,
+    model: CheckworthinessModel | None = None,
+    baseline: bool = True,
+    embeddings: bool = False,
+) -> str:
+    """Score ``model`` (the shipped one by default), with ``embeddings`` its blend with the
+    embedding head, and the baseline; a markdown table."""
     model = model or load_checkworthiness_model()
     dev, test = read_split(data_dir, "dev"), read_split(data_dir, "dev-test")
     header = [
@@ -219,6 +227,18 @@ def run(data_dir: Path, model: CheckworthinessModel | None = None, baseline: boo
             threshold=model.threshold,
         )
     ]
+    if embeddings:
+        blended = load_scorer(embeddings=True)
+        rows.append(
+            table_row(
+                "presslens + MiniLM (embeddings extra), train+dev; weight and threshold by CV",
+                dev,
+                test,
+                blended.score(dev.texts),
+                blended.score(test.texts),
+                threshold=blended.threshold,
+            )
+        )
     if baseline:
         rows += baseline_rows(read_split(data_dir, "train"), dev, test)
     return "\n".join(header + rows)
