@@ -5,8 +5,9 @@ quote; each sentence of the headline, subheadings and paragraphs is a unit in
 the author's voice. From a sentence with a quote in it, the quote, its speaker
 and its cue are cut out and the longest part left is the author's unit when it
 still has a finite verb ("Trump, speaking in Ohio, said ..." leaves none). All
-units of a doc are scored in one call of the check-worthiness model; those at
-or above the threshold (the model's own unless configured) become claims, with
+units of a doc are scored in one call of the check-worthiness model (with the
+``embeddings`` config, its blend with MiniLM: ``checkworthiness.load_scorer``); those
+at or above the threshold (the model's own unless configured) become claims, with
 their kinds (``resources/claims/kinds.json``) and their figures
 (``presslens.numbers``; none inside a time expression of the times layer).
 """
