@@ -156,9 +156,6 @@ class EmbeddingHead:
         z = np.clip(vectors.astype(np.float64) @ self.coef + self.bias, -30.0, 30.0)
         return 1.0 / (1.0 + np.exp(-z))
 
-    def blend(self, hashed: np.ndarray, head: np.ndarray) -> np.ndarray:
-        return self.weight * np.asarray(hashed) + (1.0 - self.weight) * np.asarray(head)
-
     def save(self, path: Path, **meta: str) -> None:
         np.savez_compressed(
             path,
@@ -178,6 +175,11 @@ class EmbeddingHead:
                 weight=float(data["weight"]),
                 threshold=float(data["threshold"]),
             )
+
+
+def blend(weight: float, hashed: np.ndarray, head: np.ndarray) -> np.ndarray:
+    """``weight`` times the hashed model's probabilities plus the rest times the head's."""
+    return weight * np.asarray(hashed) + (1.0 - weight) * np.asarray(head)
 
 
 class Scorer(Protocol):
@@ -206,7 +208,7 @@ class BlendedScorer:
         if not texts:
             return []
         head = self.head.probabilities(sentence_embeddings(texts))
-        return self.head.blend(np.asarray(self.hashed.score(texts)), head).tolist()
+        return blend(self.head.weight, np.asarray(self.hashed.score(texts)), head).tolist()
 
 
 def model_path() -> Path:

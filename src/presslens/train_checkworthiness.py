@@ -30,6 +30,7 @@ from presslens.checkworthiness import (
     BlendedScorer,
     CheckworthinessModel,
     EmbeddingHead,
+    blend,
     bucket_counts,
     head_path,
     load_checkworthiness_model,
@@ -143,7 +144,7 @@ def fit_head(
     c, _, head_oof = _choose_c(vectors, y, HEAD_C_GRID, notes)
     best = None
     for weight in BLEND_WEIGHTS:
-        blended = weight * hashed_oof + (1.0 - weight) * head_oof
+        blended = blend(weight, hashed_oof, head_oof)
         threshold = best_threshold(y, blended)
         p, r, f1 = prf(y, blended, threshold)
         notes.append(
