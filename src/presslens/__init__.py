@@ -35,23 +35,32 @@ def analyze(
     published: dt.date | str | None = None,
     headline: str | None = None,
     model: str = DEFAULT_MODEL,
+    embeddings: bool = False,
 ) -> Analysis:
-    """Analyse one article given as text (or an ``Article``)."""
+    """Analyse one article given as text (or an ``Article``).
+
+    ``embeddings=True`` scores claims with MiniLM sentence embeddings as well (the
+    optional extra; slower, and a little more accurate).
+    """
     article = (
         text
         if isinstance(text, Article)
         else Article.from_text(text, headline=headline, published=published)
     )
-    return next(analyze_many([article], model=model))
+    return next(analyze_many([article], model=model, embeddings=embeddings))
 
 
 def analyze_many(
-    articles: Iterable[Article], *, model: str = DEFAULT_MODEL, batch_size: int = 16
+    articles: Iterable[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    embeddings: bool = False,
+    batch_size: int = 16,
 ) -> Iterator[Analysis]:
     """Analyse articles in order, streaming them through one spaCy pipeline."""
     from presslens.layers import analysis_from_doc, layers
 
-    nlp = build_nlp(model)
+    nlp = build_nlp(model, embeddings=embeddings)
 
     def docs() -> Iterator:
         for art in articles:

