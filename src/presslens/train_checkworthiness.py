@@ -46,7 +46,7 @@ from presslens.evaluate.checkthat import (
     out_of_fold_scores,
     prf,
     read_split,
-    table_row,
+    scorer_row,
 )
 
 C_GRID = (1.0, 2.0, 4.0)
@@ -173,14 +173,7 @@ def train(data_dir: Path, out: Path | None = None, embeddings: bool = False) -> 
     model.save(path, trained=dt.date.today().isoformat(), notes="; ".join(notes))
     reloaded = CheckworthinessModel.load(path)  # report what was shipped (float16 weights)
     test = read_split(data_dir, "dev-test")
-    row = table_row(
-        f"presslens ({path.name}), train+dev; threshold by CV",
-        dev,
-        test,
-        reloaded.score(dev.texts),
-        reloaded.score(test.texts),
-        threshold=reloaded.threshold,
-    )
+    row = scorer_row(f"presslens ({path.name}), train+dev; threshold by CV", reloaded, dev, test)
     return "\n".join(
         [
             f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)",
@@ -206,13 +199,11 @@ def train_head(data_dir: Path, out: Path | None = None) -> str:
     head.save(path, trained=dt.date.today().isoformat(), notes="; ".join(hashed_notes + notes))
     scorer = BlendedScorer(load_checkworthiness_model(), EmbeddingHead.load(path))
     test = read_split(data_dir, "dev-test")
-    row = table_row(
+    row = scorer_row(
         f"presslens + MiniLM ({path.name}), train+dev; weight and threshold by CV",
+        scorer,
         dev,
         test,
-        scorer.score(dev.texts),
-        scorer.score(test.texts),
-        threshold=scorer.threshold,
     )
     return "\n".join(
         [

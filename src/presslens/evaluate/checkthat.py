@@ -24,7 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.checkworthiness import CheckworthinessModel, load_checkworthiness_model, load_scorer
+from presslens.checkworthiness import (
+    CheckworthinessModel,
+    Scorer,
+    load_checkworthiness_model,
+    load_scorer,
+)
 from presslens.errors import InputError, PresslensError
 
 FOLDS = 5
@@ -199,6 +204,13 @@ def table_row(
     return f"| {name} | {threshold:.3f} | " + " | ".join(f"{v:.3f}" for v in cells) + " |"
 
 
+def scorer_row(name: str, scorer: Scorer, dev: Split, test: Split) -> str:
+    """``table_row`` for a shipped scorer at its own threshold."""
+    return table_row(
+        name, dev, test, scorer.score(dev.texts), scorer.score(test.texts), scorer.threshold
+    )
+
+
 def run(
     data_dir: Path,
     model: CheckworthinessModel | None = None,
@@ -218,25 +230,20 @@ def run(
         *TABLE_HEADER,
     ]
     rows = [
-        table_row(
+        scorer_row(
             "presslens (resources/checkworthiness.npz), train+dev; threshold by CV",
+            model,
             dev,
             test,
-            model.score(dev.texts),
-            model.score(test.texts),
-            threshold=model.threshold,
         )
     ]
     if embeddings:
-        blended = load_scorer(embeddings=True)
         rows.append(
-            table_row(
+            scorer_row(
                 "presslens + MiniLM (embeddings extra), train+dev; weight and threshold by CV",
+                load_scorer(embeddings=True),
                 dev,
                 test,
-                blended.score(dev.texts),
-                blended.score(test.texts),
-                threshold=blended.threshold,
             )
         )
     if baseline:
