@@ -85,3 +85,36 @@ def test_real_dev_records_with_a_limit() -> None:
     report = run(DATA / "plover", limit=6, baseline=False)
     assert "6 event records" in report
     assert "| presslens |" in report and "keyword" not in report
+
+
+def news_records() -> list[dict]:
+    """Four invented records numbered 1-4: parts A (odd) and B (even)."""
+    texts = [
+        ("ASSAULT", "Masked gunmen attacked a bus near Kasso."),
+        ("SANCTION", "Norland imposed sanctions on Vesteria."),
+        ("ASSAULT", "A mob ransacked the offices of the Dorna Herald."),
+        ("DEMAND", "Vesteria called on Norland to free the fishermen."),
+    ]
+    return [
+        {"id": f"NEWS-{kind}-{n:04d}", "event": kind, "text": text, "source": [], "target": []}
+        for n, (kind, text) in enumerate(texts, 1)
+    ]
+
+
+def test_records_file_is_scored_in_parts_by_record_number(tmp_path: Path) -> None:
+    path = tmp_path / "news.json"
+    path.write_text(json.dumps(news_records()), encoding="utf-8")
+    report = run(tmp_path, records_file=path)
+    assert "2 in part A (odd ids, tuned on), 2 in part B (even ids, held out)" in report
+    assert "type acc (part A)" in report and "type acc (part B)" in report
+    assert "| majority (ASSAULT) |" in report  # learnt from part A
+    only_a = run(tmp_path, records_file=path, part="A", baseline=False, errors=True)
+    assert "2 event records" in only_a and "type acc (part B)" not in only_a
+    assert "NEWS-SANCTION-0002" not in only_a and "NEWS-DEMAND-0004" not in only_a
+
+
+def test_part_needs_numbered_ids(tmp_path: Path) -> None:
+    path = tmp_path / "news.json"
+    path.write_text(json.dumps([{**news_records()[0], "id": "first"}]), encoding="utf-8")
+    with pytest.raises(InputError, match="does not end in a number"):
+        run(tmp_path, records_file=path, part="A")
