@@ -239,6 +239,54 @@ def test_a_figure_rounded_down_is_fine(analyze):
     assert a.headline_check.verdict == "supported"
 
 
+def test_a_bare_headline_count_is_checked_against_what_the_same_act_counts(analyze):
+    a = check(
+        analyze,
+        "Police arrest 40 after Dunmore clashes",
+        "Police arrested 14 people after clashes in the centre of Dunmore on Saturday night, "
+        "a spokesman said.",
+    )
+    assert a.headline_check.verdict == "overstated"
+    f = problem(a)
+    assert f.kind == "number_inflated"
+    assert f.headline.text == "40"
+    assert [e.text for e in f.evidence] == ["14"]
+
+
+def test_a_death_toll_above_the_bodys_at_least_is_inflated(analyze):
+    a = check(
+        analyze,
+        "40 killed in Ardmore floods",
+        "At least 12 people were killed when floods swept through Ardmore on Monday, "
+        "officials said.",
+    )
+    f = problem(a)
+    assert f.kind == "number_inflated"
+    assert [e.text for e in f.evidence] == ["At least 12"]
+
+
+def test_a_headline_count_the_body_reaches_in_two_parts_is_supported(analyze):
+    a = check(
+        analyze,
+        "Police arrest 40 in weekend protests",
+        "Police arrested 14 people on Friday and 26 more on Saturday during protests against "
+        "the new law.",
+    )
+    assert a.headline_check.verdict == "supported"
+
+
+def test_a_count_is_never_compared_with_a_percentage_of_the_same_verb(analyze):
+    a = check(
+        analyze,
+        "Glenmoor Foods cuts 300 staff",
+        "Glenmoor Foods will cut 20 percent of its staff, it said on Monday.",
+    )
+    f = problem(a)
+    assert f.kind == "number_differs"
+    assert f.evidence == []
+    assert "no such figure" in f.explanation
+
+
 def test_a_figure_the_body_does_not_give_is_unsupported(analyze):
     a = check(
         analyze,

@@ -40,6 +40,7 @@ def only(text: str):
         ),
         ("It costs half a million dollars.", "half a million dollars", 500_000, "USD"),
         ("The road is 40 km long.", "40", 40, "km"),
+        ("Police held 14 in 2019 raids.", "14", 14, None),  # a count and a year, not '1 in 4'
     ],
 )
 def test_values_and_units(text, figure, value, unit):

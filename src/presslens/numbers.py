@@ -219,6 +219,8 @@ class _Reader:
                 scale = lex.scales[nxt]
                 return _Core(i, i + 1, value * scale, "digits", scale)
             if self.low(i + 1) == "in" and self.toks[i + 2 : i + 3] and self.toks[i + 2].is_digit:
+                if _is_year(self.low(i + 2)):  # '14 in 2019': a count and a year
+                    return _Core(i, i, value, "digits")
                 return self.one_in(i, value, i + 2, float(self.low(i + 2).replace(",", "")))
             return _Core(i, i, value, "digits")
         if tok.low in lex.vague and self.low(i + 1) == "of":
@@ -423,12 +425,16 @@ class _Reader:
             return False
         if _TIME_AFTER.match(self.text, tok.end):
             return False
-        is_year = "," not in tok.low and "." not in tok.low and len(tok.low) == 4
-        if is_year and _FIRST_YEAR <= core.value <= _LAST_YEAR and bound is None:
+        if _is_year(tok.low) and bound is None:
             return False
         line_start = self.text.rfind("\n", 0, tok.start) + 1
         is_listed = self.low(core.first + 1) in (".", ")")  # a list number
         return not (is_listed and not self.text[line_start : tok.start].strip())
+
+
+def _is_year(digits: str) -> bool:
+    """'2019', never '2,019' or '2019.5'."""
+    return digits.isdigit() and len(digits) == 4 and _FIRST_YEAR <= int(digits) <= _LAST_YEAR
 
 
 def _singular(word: str) -> str:

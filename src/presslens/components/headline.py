@@ -76,6 +76,8 @@ class HeadlineLexicon:
     refuting: frozenset[str]
     antonyms: dict[str, frozenset[str]]
     synonyms: dict[str, frozenset[str]]
+    measure_units: frozenset[str]
+    figure_verbs_ignored: frozenset[str]
 
     @classmethod
     def load(cls) -> HeadlineLexicon:
@@ -103,6 +105,8 @@ class HeadlineLexicon:
             refuting=frozenset(data["refuting"]),
             antonyms={k: frozenset(v) for k, v in antonyms.items()},
             synonyms={k: frozenset(v) for k, v in data["synonyms"].items()},
+            measure_units=frozenset(data["measure_units"]),
+            figure_verbs_ignored=frozenset(data["figure_verbs_ignored"]),
         )
 
 
@@ -790,28 +794,33 @@ def _overlap_finding(doc: Doc, headline: tuple[int, int], verdict: str, body: Bo
 
 
 def _number_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
-    """Headline figures the body's figures of the same unit do not carry."""
+    """Headline figures the body's figures of the same thing do not carry."""
     text = doc_text(doc)
     heads = [
-        n
+        Figure.of(doc, n)
         for n in find_numbers(text[headline.start_char : headline.end_char], headline.start_char)
-        if n.unit
     ]
+    heads = [h for h in heads if h.n.unit or h.acts]  # 'Police arrest 40': what 40 counts
     if not heads:
         return []
-    figures = [(n, s) for s in body.sentences for n in find_numbers(text[s.start : s.end], s.start)]
+    figures = [
+        (Figure.of(doc, n), s)
+        for s in body.sentences
+        for n in find_numbers(text[s.start : s.end], s.start)
+    ]
     problems = []
-    for h in heads:
-        same_unit = [(b, s) for b, s in figures if b.unit == h.unit]
-        if any(_carries(b, h) for b, _ in same_unit):
+    for head in heads:
+        h = head.n
+        same = [(b.n, s) for b, s in figures if head.counts_as(b)]
+        if any(_carries(b, h) for b, _ in same) or _carries_in_sum([b for b, _ in same], h):
             continue
-        if not same_unit:
-            if any(_close(b.value, h.value) for b, _ in figures):
-                continue
+        if not same:
+            if not h.unit or any(_close(b.n.value, h.value) for b, _ in figures):
+                continue  # a bare count the body never ties to the same act: nothing to compare
             explanation = f'The headline says "{h.text}"; the body gives no such figure.'
             problems.append(Problem("number_differs", (h.start, h.end), [], explanation))
             continue
-        b, s = min(same_unit, key=lambda bs: abs(bs[0].value - h.value))
+        b, s = min(same, key=lambda bs: abs(bs[0].value - h.value))
         inflated = h.value > b.value or (h.value == b.value and b.bound == "at_most")
         explanation = (
             f'The headline says "{h.text}"; the body says {"only " if inflated else ""}'
@@ -820,6 +829,50 @@ def _number_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
         kind = "number_inflated" if inflated else "number_differs"
         problems.append(Problem(kind, (h.start, h.end), [(b.start, b.end)], explanation))
     return problems
+
+
+_COUNTED = {"dobj", "nsubj", "nsubjpass"}  # a figure a verb acts on: 'arrested 14', '40 killed'
+_FIGURE_POS = {"NUM", "NOUN"}  # '... and 26 more on Saturday': a figure hung on the verb
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure with the verb acting on what it counts ('arrested 14 people' -> arrest)."""
+
+    n: NumberMention
+    acts: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc, n: NumberMention) -> Figure:
+        found = doc.char_span(n.start, n.end, alignment_mode="expand")
+        tok = found[-1] if found is not None else None
+        if tok is not None and tok.dep_ == "nummod":
+            tok = tok.head
+        while tok is not None and tok.dep_ == "conj" and tok.head.pos_ != "VERB":
+            tok = tok.head  # '14 men and 26 women': the women were arrested too
+        gapped = tok is not None and tok.dep_ == "conj" and tok.pos_ in _FIGURE_POS
+        if tok is None or not (tok.dep_ in _COUNTED or gapped) or tok.head.pos_ != "VERB":
+            return cls(n, frozenset())
+        return cls(n, frozenset(variants(tok.head) - lexicon().figure_verbs_ignored))
+
+    def counts_as(self, other: Figure) -> bool:
+        """The same unit, or counts of what the same act was done to ('40' and '14 people')."""
+        if self.n.unit and self.n.unit == other.n.unit:
+            return True
+        return bool(self.acts & other.acts) and not (self.measure() or other.measure())
+
+    def measure(self) -> bool:
+        unit = self.n.unit
+        return bool(unit) and (unit.isupper() or unit in lexicon().measure_units)
+
+
+def _carries_in_sum(body: list[NumberMention], head: NumberMention) -> bool:
+    """'14 people on Friday and 26 more on Saturday' carries a headline's 40."""
+    exact = [b for b in body if b.bound is None and b.upper is None]
+    if len(exact) < 2:
+        return False
+    total = replace(exact[0], value=sum(b.value for b in exact))
+    return _carries(total, head)
 
 
 def _close(a: float, b: float) -> bool:
