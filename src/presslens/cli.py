@@ -242,11 +242,37 @@ def eval_checkthat(data_dir: Path, embeddings: bool) -> None:
 @click.option("--limit", type=int, help="Score only the first N event records.")
 @baseline_option("score the majority type and a keyword lookup")
 @click.option("--errors", is_flag=True, help="List the records presslens codes wrongly.")
-def eval_plover(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
+@click.option(
+    "--records",
+    "records_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this records file (same format as dev.json) instead of DATA_DIR/dev.json.",
+)
+@click.option(
+    "--part",
+    type=click.Choice(["A", "B"]),
+    help="Score only part A (odd record numbers) or part B (even ones).",
+)
+def eval_plover(
+    data_dir: Path,
+    limit: int | None,
+    baseline: bool,
+    errors: bool,
+    records_file: Path | None,
+    part: str | None,
+) -> None:
     """Event coding on PLOVER (DATA_DIR/dev.json): type and (actor, type, target) accuracy."""
     from presslens.evaluate.plover import run
 
-    echo_result(run, data_dir, limit=limit, baseline=baseline, errors=errors)
+    echo_result(
+        run,
+        data_dir,
+        limit=limit,
+        baseline=baseline,
+        errors=errors,
+        records_file=records_file,
+        part=part,
+    )
 
 
 @eval_group.command(name="fnc1")
