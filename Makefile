@@ -63,6 +63,7 @@ eval: $(STAMP)
 	@echo "(with the embeddings extra: make test-embeddings, then $(EMB_VENV)/bin/presslens eval checkthat $(DATA)/checkthat24 --embeddings)"
 	$(BIN)/presslens eval plover $(DATA)/plover
 	$(BIN)/presslens eval fnc1 $(DATA)/fnc1
+	$(BIN)/presslens eval verdicts $(DATA)/fnc1
 	$(BIN)/presslens eval ptc $(DATA)/ptc
 
 bench: $(STAMP)

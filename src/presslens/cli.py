@@ -291,6 +291,22 @@ def eval_fnc1(data_dir: Path, baseline: bool, cv: bool) -> None:
     echo_result(run, data_dir, baseline=baseline, cross_validate=cv)
 
 
+@eval_group.command(name="verdicts")
+@data_dir_argument
+@click.option(
+    "--per-stance",
+    type=int,
+    default=60,
+    show_default=True,
+    help="Pairs of each gold stance to check.",
+)
+def eval_verdicts(data_dir: Path, per_stance: int) -> None:
+    """Headline verdicts vs FNC-1 gold stances on held-out bodies (a sanity check)."""
+    from presslens.evaluate.verdicts import run
+
+    echo_result(run, data_dir, per_stance=per_stance)
+
+
 @eval_group.command(name="timebank")
 @data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N documents.")
