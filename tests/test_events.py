@@ -179,3 +179,38 @@ def test_a_verb_with_its_prepositional_object_is_one_trigger(analyze) -> None:
     protest, arrest = a.events
     assert role(a, protest, "actor") == ["Thousands of nurses"]
     assert role(a, arrest, "target") == ["Mira Vang"]
+
+
+def test_a_possible_past_act_is_no_threat(analyze) -> None:
+    a = analyze("Officials said the convoy may have been attacked by gunmen near Kasso.")
+    assert [e.type for e in a.events] == ["ASSAULT"]
+
+
+def test_a_warning_that_reports_an_attack_is_the_attack(analyze) -> None:
+    a = analyze("The mayor warned that gunmen had attacked the village of Dorna.")
+    assert [(e.type, e.trigger.text) for e in a.events] == [("ASSAULT", "attacked")]
+    b = analyze("The mayor warned that the militia would attack the village of Dorna.")
+    assert [(e.type, e.trigger.text) for e in b.events] == [("THREATEN", "warned")]
+
+
+def test_releasing_people_is_a_concession_releasing_a_video_is_not(analyze) -> None:
+    a = analyze("The rebels released two Norland engineers. The rebels released a video.")
+    assert [(e.type, e.trigger.text) for e in a.events] == [("CONCEDE", "released")]
+
+
+def test_everyday_uses_of_event_verbs_make_no_event(analyze) -> None:
+    a = analyze(
+        "She asked how the game had gone. He returned home late. "
+        "The firm helped build the stadium. They shared photos of the trip."
+    )
+    assert a.events == []
+
+
+def test_carried_out_takes_the_type_of_its_object(analyze) -> None:
+    a = analyze(
+        "Militants carried out an attack on a police post. The union called off its strike."
+    )
+    assert [(e.type, e.trigger.text) for e in a.events] == [
+        ("ASSAULT", "carried out an attack"),
+        ("CONCEDE", "called off its strike"),
+    ]

@@ -40,6 +40,8 @@ _WHEN = {"DATE", "TIME"}
 _LIGHT_PREPS = {"in", "on"}
 _MODIFIER_DEPS = {"amod", "compound"}  # 'the detained fishermen' describes, it does not report
 _MAX_CLIMB = 4
+_WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+_QUESTION_MARKS = {"if", "whether"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,10 @@ class EventLexicon:
     stative_passives: frozenset[str]
     intransitive_only: frozenset[str]
     needs_clause: frozenset[str]
+    needs_object: frozenset[str]
+    not_with_clause: frozenset[str]
+    report_objects: dict[str, frozenset[str]]
+    reporting: frozenset[str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -96,6 +102,10 @@ class EventLexicon:
             stative_passives=frozenset(data["stative_passives"]),
             intransitive_only=frozenset(data["intransitive_only"]),
             needs_clause=frozenset(data["needs_clause"]),
+            needs_object=frozenset(data["needs_object"]),
+            not_with_clause=frozenset(data["not_with_clause"]),
+            report_objects={v: frozenset(o) for v, o in data["report_objects"].items()},
+            reporting=frozenset(data["reporting"]),
         )
 
     def lemma(self, tok: Token) -> str:
@@ -159,6 +169,9 @@ class EventsComponent:
                 modal = next(c for c in tok.children if c.lower_ in self.lex.must)
                 found[tok.head.i] = _found(tok.head, "DEMAND", [modal, tok], set())
         for f in list(found.values()):
+            if self._is_report(f, found):  # 'warned that rebels had attacked'
+                del found[f.anchor.i]
+        for f in list(found.values()):
             self._announce(f, found)
         kept = [f for f in found.values() if not _inside_other(f.anchor, found)]
         kept.sort(key=lambda f: f.trigger[0])
@@ -174,6 +187,12 @@ class EventsComponent:
     def _verb(self, tok: Token) -> _Found | None:
         lex = self.lex
         lemma = lex.lemma(tok)
+        obj = _object(tok) or next((c for c in tok.children if c.dep_ == _PASSIVE_SUBJECT), None)
+        particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+        if obj is not None and particle is not None:  # 'called off the strike'
+            kind = lex.verb_object.get(f"{lemma} {particle.lower_} {lex.lemma(obj)}")
+            if kind:
+                return _found(tok, kind, [tok, obj], {particle.i, obj.i})
         for c in tok.children:
             if c.dep_ in ("prt", "prep"):
                 kind = lex.phrasal.get(f"{lemma} {c.lower_}")
@@ -185,7 +204,6 @@ class EventsComponent:
                 )
                 if kind:  # 'took to the streets', 'placed under arrest'
                     return _found(tok, kind, [tok, pobj], {c.i, pobj.i})
-        obj = _object(tok) or next((c for c in tok.children if c.dep_ == _PASSIVE_SUBJECT), None)
         if obj is not None:
             for word in (obj, *(c for c in obj.lefts if c.dep_ == "compound")):
                 kind = lex.verb_object.get(f"{lemma} {lex.lemma(word)}")
@@ -208,11 +226,17 @@ class EventsComponent:
     def _fits(self, verb: Token, lemma: str, obj: Token | None) -> bool:
         """Whether a lexicon verb is used as the event: 'demonstrated' but not 'demonstrated
         the ability'; 'asked them to leave' but not 'asked a question'."""
-        if lemma in self.lex.intransitive_only and obj is not None:
+        lex = self.lex
+        if (lemma in lex.intransitive_only and obj is not None) or (
+            obj is None and lemma in lex.needs_object
+        ):
             return False
-        return lemma not in self.lex.needs_clause or any(
-            c.dep_ in _CLAUSE_DEPS for c in verb.children
-        )
+        if obj is not None and lex.lemma(obj) in lex.report_objects.get(lemma, ()):
+            return False  # 'released a video'
+        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _is_question(c)]
+        if lemma in lex.not_with_clause and clauses:
+            return False  # 'helped broker a deal': the deal is the event
+        return lemma not in lex.needs_clause or bool(clauses)
 
     def _is_must(self, verb: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in self.lex.must for c in verb.children)
@@ -233,13 +257,26 @@ class EventsComponent:
         named = self.lex.noun_type(tok)
         return _found(tok, named[0], named[1], set()) if named else None
 
+    def _is_report(self, f: _Found, found: dict[int, _Found]) -> bool:
+        """Whether a warning reports an act that happened rather than threatening one: 'warned
+        that rebels had attacked the village' is the attack."""
+        return self.lex.lemma(f.anchor) in self.lex.reporting and any(
+            c.dep_ == "ccomp" and c.i in found and self._realized(c) for c in f.anchor.children
+        )
+
+    def _realized(self, verb: Token) -> bool:
+        """A finite verb without a modal: 'attacked', 'had attacked', 'is attacking'."""
+        return verb.tag_ != "VB" and not any(
+            c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
+        )
+
     def _announce(self, f: _Found, found: dict[int, _Found]) -> None:
         """An act announced for the future is a promise or a threat: 'will send aid' is AGREE,
         'vowed to crush the revolt' is THREATEN (on the intent verb when it is a trigger)."""
         anchor, lex = f.anchor, self.lex
         promised = lex.promised.get(f.type)
-        if promised is None or self._negated(anchor):
-            return
+        if promised is None or self._negated(anchor) or _is_perfect(anchor):
+            return  # 'may have been struck' is a past possibility, not a threat
         if any(
             (c.dep_ == "aux" and c.lower_ in lex.future_aux)
             or (c.dep_ == "advcl" and any(m.lower_ in lex.conditions for m in c.children))
@@ -385,6 +422,15 @@ def _found(anchor: Token, kind: str, words: list[Token], used: set[int]) -> _Fou
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return _Found(anchor, kind, (start, end), frozenset(used))
+
+
+def _is_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _is_question(clause: Token) -> bool:
+    """Whether a clause is an indirect question: 'asked how the operation went'."""
+    return any(c.tag_ in _WH_TAGS or c.lower_ in _QUESTION_MARKS for c in clause.lefts)
 
 
 def _object(verb: Token) -> Token | None:
