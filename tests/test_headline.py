@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from presslens.schema import Analysis, Finding
@@ -18,122 +20,231 @@ def problem(a: Analysis) -> Finding:
     return found[0]
 
 
-def test_demands_when_the_body_says_asked_is_overstated(analyze):
-    a = check(
-        analyze,
+@dataclass(frozen=True)
+class Wrong:
+    """A headline the body does not carry, and what a reader is shown about it."""
+
+    headline: str
+    body: str
+    verdict: str
+    kind: str | None = None  # the finding's kind, when the test names it
+    words: str | None = None  # the contested headline words
+    evidence: tuple[str, ...] | None = None  # the evidence spans' texts
+    explained: str | None = None  # words the explanation must contain
+
+
+WRONG = {
+    "demands when the body says asked": Wrong(
         "Minister demands council scrap parking fees",
         "Transport Minister Ruth Adeyemi asked the city council on Tuesday to scrap parking "
         "fees in the city centre. The council said it would discuss the request next month.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    f = problem(a)
-    assert f.kind == "escalated"
-    assert f.headline.text == "demands"
-    assert [e.text for e in f.evidence] == ["asked"]
-    assert '"demands"' in f.explanation and '"asked"' in f.explanation
-
-
-def test_admits_when_the_body_says_did_not_rule_out_is_overstated(analyze):
-    a = check(
-        analyze,
+        "overstated",
+        "escalated",
+        "demands",
+        ("asked",),
+        '"demands"',
+    ),
+    "admits when the body says did not rule out": Wrong(
         "Health minister admits fault over hospital delays",
         "Health Minister Paul Greer did not rule out on Monday that mistakes had been made "
         "over the delays at St Anne's hospital.\n\nAn inquiry will report in May, he said.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    f = problem(a)
-    assert f.headline.text == "admits"
-    assert [e.text for e in f.evidence] == ["did not rule out"]
-    assert "paragraph 1" in f.explanation
-
-
-def test_will_when_the_body_says_may_is_a_dropped_hedge(analyze):
-    a = check(
-        analyze,
+        "overstated",
+        words="admits",
+        evidence=("did not rule out",),
+        explained="paragraph 1",
+    ),
+    "will when the body says may": Wrong(
         "Westhaven harbour will close next year",
         "The Westhaven harbour may close next year, officials said on Monday, because the "
         "repairs it needs are too costly.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    f = problem(a)
-    assert f.kind == "hedge_dropped"
-    assert f.headline.text == "will close"
-    assert [e.text for e in f.evidence] == ["may close"]
-
-
-def test_scraps_when_the_body_says_is_considering_scrapping_is_overstated(analyze):
-    a = check(
-        analyze,
+        "overstated",
+        "hedge_dropped",
+        "will close",
+        ("may close",),
+    ),
+    "scraps when the body says is considering scrapping": Wrong(
         "Council scraps parking fees",
         "The city council is considering scrapping parking fees in the centre, a spokesman said.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    assert [e.text for e in problem(a).evidence] == ["is considering scrapping"]
-
-
-def test_a_rounded_up_number_is_inflated(analyze):
-    a = check(
-        analyze,
+        "overstated",
+        evidence=("is considering scrapping",),
+    ),
+    "a title-case headline": Wrong(
+        "Council Scraps Parking Fees In City Centre",
+        "The city council is considering scrapping parking fees in the centre, a spokesman said.",
+        "overstated",
+        words="Scraps",
+    ),
+    "a figure rounded up": Wrong(
         "Draxton to cut 500 jobs at Leeds plant",
         "Carmaker Draxton said on Friday it would cut about 300 jobs at its Leeds plant as "
         "demand for diesel engines falls.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    f = problem(a)
-    assert f.kind == "number_inflated"
-    assert f.headline.text == "500"
-    assert [e.text for e in f.evidence] == ["about 300"]
-
-
-def test_a_claim_the_body_attributes_stated_as_fact_is_overstated(analyze):
-    a = check(
-        analyze,
+        "overstated",
+        "number_inflated",
+        "500",
+        ("about 300",),
+    ),
+    "a figure the body says is not quite reached": Wrong(
+        "Factory to cut 500 jobs",
+        "The factory will cut nearly 500 jobs next year, its owner said.",
+        "overstated",
+        "number_inflated",
+        evidence=("nearly 500",),
+    ),
+    "a bare headline count against the count of the same act": Wrong(
+        "Police arrest 40 after Dunmore clashes",
+        "Police arrested 14 people after clashes in the centre of Dunmore on Saturday night, "
+        "a spokesman said.",
+        "overstated",
+        "number_inflated",
+        "40",
+        ("14",),
+    ),
+    "a death toll above the body's at least": Wrong(
+        "40 killed in Ardmore floods",
+        "At least 12 people were killed when floods swept through Ardmore on Monday, "
+        "officials said.",
+        "overstated",
+        "number_inflated",
+        evidence=("At least 12",),
+    ),
+    "a count never compared with a percentage of the same verb": Wrong(
+        "Glenmoor Foods cuts 300 staff",
+        "Glenmoor Foods will cut 20 percent of its staff, it said on Monday.",
+        "unsupported",
+        "number_differs",
+        evidence=(),
+        explained="no such figure",
+    ),
+    "a figure the body does not give": Wrong(
+        "Council approves $40 million bridge plan",
+        "The city council approved the plan to replace the bridge on Thursday.",
+        "unsupported",
+        "number_differs",
+        "$40 million",
+    ),
+    "a claim the body attributes, stated as fact": Wrong(
         "New flu vaccine is unsafe",
         "The new flu vaccine is unsafe, said Dr Lena Hart, a campaigner who has opposed "
         "vaccination for years. Health officials said the vaccine had passed every trial.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    f = problem(a)
-    assert f.kind == "attribution_dropped"
-    assert [e.text for e in f.evidence] == ["The new flu vaccine is unsafe", "Dr Lena Hart"]
-    assert "Dr Lena Hart" in f.explanation
-
-
-def test_the_same_claim_with_its_source_in_the_headline_is_supported(analyze):
-    a = check(
-        analyze,
-        "New flu vaccine is unsafe, campaigner says",
-        "The new flu vaccine is unsafe, said Dr Lena Hart, a campaigner who has opposed "
-        "vaccination for years.",
-    )
-    assert a.headline_check.verdict == "supported"
-
-
-def test_a_headline_quote_nobody_in_the_body_said_is_unsupported(analyze):
-    a = check(
-        analyze,
+        "overstated",
+        "attribution_dropped",
+        evidence=("The new flu vaccine is unsafe", "Dr Lena Hart"),
+        explained="Dr Lena Hart",
+    ),
+    "a headline quote nobody in the body said": Wrong(
         'Mayor calls Mill Street bridge "a death trap"',
         "Mayor Ana Ruiz said on Thursday that the Mill Street bridge needed urgent repairs. "
         '"It is old and it is tired," she said. "We cannot wait another winter."',
-    )
-    assert a.headline_check.verdict == "unsupported"
+        "unsupported",
+        "quote_not_in_body",
+        '"a death trap"',
+    ),
+    "a headline quote someone else said": Wrong(
+        'Mayor Ruiz: "We will rebuild the bridge"',
+        '"We will rebuild the bridge," said Councillor Tomas Brandt on Monday. Mayor Ana Ruiz '
+        "did not comment.",
+        "unsupported",
+        "different_actor",
+        '"We will rebuild the bridge"',
+        ('"We will rebuild the bridge,"', "Councillor Tomas Brandt"),
+    ),
+    "someone else doing it": Wrong(
+        "Ruiz vetoes bridge budget",
+        "Councillor Tomas Brandt vetoed the bridge budget on Monday. Mayor Ana Ruiz said she "
+        "regretted the decision.",
+        "unsupported",
+        "different_actor",
+        explained="Tomas Brandt",
+    ),
+    "a claim put in the wrong mouth": Wrong(
+        "Mayor Ruiz says Mill Street bridge is unsafe",
+        "The Mill Street bridge is unsafe, said Tomas Brandt, a councillor. Mayor Ana Ruiz "
+        "did not comment.",
+        "unsupported",
+        "different_actor",
+        evidence=("Tomas Brandt", "is unsafe"),
+    ),
+    "the opposite verb": Wrong(
+        "Council approves new stadium",
+        "The council rejected plans for a new stadium on Tuesday after a long debate.",
+        "contradicted",
+        evidence=("rejected",),
+    ),
+    "a negated verb": Wrong(
+        "Ferry operator raises fares",
+        "The ferry operator did not raise its fares this spring, a spokeswoman said.",
+        "contradicted",
+        evidence=("did not raise",),
+    ),
+    "denied doing it": Wrong(
+        "Surgeon took selfie during operation",
+        "The surgeon, Dr Gwen Kovac, has denied taking a selfie during the operation, her "
+        "lawyer said.",
+        "contradicted",
+        evidence=("denied taking",),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WRONG.values(), ids=WRONG.keys())
+def test_a_headline_the_body_does_not_carry_says_why(analyze, case: Wrong):
+    a = check(analyze, case.headline, case.body)
+    assert a.headline_check.verdict == case.verdict
     f = problem(a)
-    assert f.kind == "quote_not_in_body"
-    assert f.headline.text == '"a death trap"'
+    assert f.verdict == case.verdict
+    if case.kind:
+        assert f.kind == case.kind
+    if case.words:
+        assert f.headline.text == case.words
+    if case.evidence is not None:
+        assert tuple(e.text for e in f.evidence) == case.evidence
+    if case.explained:
+        assert case.explained in f.explanation
 
 
-def test_a_headline_quote_the_body_has_is_fine(analyze):
-    a = check(
-        analyze,
+SUPPORTED = {
+    "the claim with its source in the headline": (
+        "New flu vaccine is unsafe, campaigner says",
+        "The new flu vaccine is unsafe, said Dr Lena Hart, a campaigner who has opposed "
+        "vaccination for years.",
+    ),
+    "a headline quote the body has": (
         'Mayor says Mill Street bridge is "old and tired"',
         'Mayor Ana Ruiz said on Thursday that the Mill Street bridge was "old and tired" and '
         "needed urgent repairs.",
-    )
-    assert a.headline_check.verdict == "supported"
-    assert not [f for f in a.headline_check.findings if f.kind == "quote_not_in_body"]
+    ),
+    "a figure rounded down": (
+        "Factory to cut nearly 500 jobs",
+        "The factory will cut 480 jobs next year, its owner said.",
+    ),
+    "a count the body reaches in two parts": (
+        "Police arrest 40 in weekend protests",
+        "Police arrested 14 people on Friday and 26 more on Saturday during protests against "
+        "the new law.",
+    ),
+    "a company announcing its own plan": (
+        "Draxton to cut 300 jobs",
+        "Carmaker Draxton will cut 300 jobs at its Leeds plant, its chief executive said.",
+    ),
+    "'firm to close' read as a plan": (
+        "Draxton to close Leeds plant",
+        "Carmaker Draxton plans to close its Leeds plant next year, its chief executive said.",
+    ),
+    "a question headline states nothing as fact": (
+        "Will Westhaven harbour close next year?",
+        "The Westhaven harbour may close next year, officials said on Monday.",
+    ),
+}
 
 
-def test_a_faithful_headline_is_supported(analyze):
+@pytest.mark.parametrize(("headline", "body"), SUPPORTED.values(), ids=SUPPORTED.keys())
+def test_a_headline_the_body_carries_is_supported(analyze, headline, body):
+    a = check(analyze, headline, body)
+    assert a.headline_check.verdict == "supported", a.headline_check.findings
+    assert all(f.verdict == "supported" for f in a.headline_check.findings)
+
+
+def test_a_faithful_headline_shows_its_evidence(analyze):
     a = check(
         analyze,
         "Riverton council approves plan to replace Mill Street bridge",
@@ -146,26 +257,6 @@ def test_a_faithful_headline_is_supported(analyze):
     assert f.verdict == "supported" and f.kind is None
     assert f.headline.text == "approves"
     assert f.evidence[0].text.startswith("The Riverton city council approved a plan")
-
-
-def test_the_opposite_verb_contradicts(analyze):
-    a = check(
-        analyze,
-        "Council approves new stadium",
-        "The council rejected plans for a new stadium on Tuesday after a long debate.",
-    )
-    assert a.headline_check.verdict == "contradicted"
-    assert [e.text for e in problem(a).evidence] == ["rejected"]
-
-
-def test_a_negated_verb_contradicts(analyze):
-    a = check(
-        analyze,
-        "Ferry operator raises fares",
-        "The ferry operator did not raise its fares this spring, a spokeswoman said.",
-    )
-    assert a.headline_check.verdict == "contradicted"
-    assert [e.text for e in problem(a).evidence] == ["did not raise"]
 
 
 def test_a_headline_about_something_else_is_unrelated(analyze):
@@ -195,178 +286,6 @@ def test_spans_are_offsets_into_the_text(analyze):
         for s in [f.headline, *f.evidence]:
             assert a.text[s.start : s.end] == s.text
         assert f.headline.end <= a.headline.end
-
-
-def test_a_title_case_headline_is_read_too(analyze):
-    a = check(
-        analyze,
-        "Council Scraps Parking Fees In City Centre",
-        "The city council is considering scrapping parking fees in the centre, a spokesman said.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    assert problem(a).headline.text == "Scraps"
-
-
-def test_denied_doing_it_contradicts(analyze):
-    a = check(
-        analyze,
-        "Surgeon took selfie during operation",
-        "The surgeon, Dr Gwen Kovac, has denied taking a selfie during the operation, her "
-        "lawyer said.",
-    )
-    assert a.headline_check.verdict == "contradicted"
-    assert [e.text for e in problem(a).evidence] == ["denied taking"]
-
-
-def test_a_figure_the_body_says_is_not_quite_reached_is_inflated(analyze):
-    a = check(
-        analyze,
-        "Factory to cut 500 jobs",
-        "The factory will cut nearly 500 jobs next year, its owner said.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    f = problem(a)
-    assert f.kind == "number_inflated"
-    assert [e.text for e in f.evidence] == ["nearly 500"]
-
-
-def test_a_figure_rounded_down_is_fine(analyze):
-    a = check(
-        analyze,
-        "Factory to cut nearly 500 jobs",
-        "The factory will cut 480 jobs next year, its owner said.",
-    )
-    assert a.headline_check.verdict == "supported"
-
-
-def test_a_bare_headline_count_is_checked_against_what_the_same_act_counts(analyze):
-    a = check(
-        analyze,
-        "Police arrest 40 after Dunmore clashes",
-        "Police arrested 14 people after clashes in the centre of Dunmore on Saturday night, "
-        "a spokesman said.",
-    )
-    assert a.headline_check.verdict == "overstated"
-    f = problem(a)
-    assert f.kind == "number_inflated"
-    assert f.headline.text == "40"
-    assert [e.text for e in f.evidence] == ["14"]
-
-
-def test_a_death_toll_above_the_bodys_at_least_is_inflated(analyze):
-    a = check(
-        analyze,
-        "40 killed in Ardmore floods",
-        "At least 12 people were killed when floods swept through Ardmore on Monday, "
-        "officials said.",
-    )
-    f = problem(a)
-    assert f.kind == "number_inflated"
-    assert [e.text for e in f.evidence] == ["At least 12"]
-
-
-def test_a_headline_count_the_body_reaches_in_two_parts_is_supported(analyze):
-    a = check(
-        analyze,
-        "Police arrest 40 in weekend protests",
-        "Police arrested 14 people on Friday and 26 more on Saturday during protests against "
-        "the new law.",
-    )
-    assert a.headline_check.verdict == "supported"
-
-
-def test_a_count_is_never_compared_with_a_percentage_of_the_same_verb(analyze):
-    a = check(
-        analyze,
-        "Glenmoor Foods cuts 300 staff",
-        "Glenmoor Foods will cut 20 percent of its staff, it said on Monday.",
-    )
-    f = problem(a)
-    assert f.kind == "number_differs"
-    assert f.evidence == []
-    assert "no such figure" in f.explanation
-
-
-def test_a_figure_the_body_does_not_give_is_unsupported(analyze):
-    a = check(
-        analyze,
-        "Council approves $40 million bridge plan",
-        "The city council approved the plan to replace the bridge on Thursday.",
-    )
-    assert a.headline_check.verdict == "unsupported"
-    f = problem(a)
-    assert f.kind == "number_differs"
-    assert f.headline.text == "$40 million"
-
-
-def test_someone_else_doing_it_is_unsupported(analyze):
-    a = check(
-        analyze,
-        "Ruiz vetoes bridge budget",
-        "Councillor Tomas Brandt vetoed the bridge budget on Monday. Mayor Ana Ruiz said she "
-        "regretted the decision.",
-    )
-    assert a.headline_check.verdict == "unsupported"
-    f = problem(a)
-    assert f.kind == "different_actor"
-    assert "Tomas Brandt" in f.explanation
-
-
-def test_a_company_announcing_its_own_plan_is_no_dropped_attribution(analyze):
-    a = check(
-        analyze,
-        "Draxton to cut 300 jobs",
-        "Carmaker Draxton will cut 300 jobs at its Leeds plant, its chief executive said.",
-    )
-    assert a.headline_check.verdict == "supported"
-
-
-def test_a_claim_put_in_the_wrong_mouth_is_unsupported(analyze):
-    a = check(
-        analyze,
-        "Mayor Ruiz says Mill Street bridge is unsafe",
-        "The Mill Street bridge is unsafe, said Tomas Brandt, a councillor. Mayor Ana Ruiz "
-        "did not comment.",
-    )
-    assert a.headline_check.verdict == "unsupported"
-    f = problem(a)
-    assert f.kind == "different_actor"
-    assert f.evidence[0].text == "Tomas Brandt"
-
-
-def test_firm_to_cut_reads_as_a_plan(analyze):
-    a = check(
-        analyze,
-        "Draxton to close Leeds plant",
-        "Carmaker Draxton plans to close its Leeds plant next year, its chief executive said.",
-    )
-    assert a.headline_check.verdict == "supported"
-
-
-def test_a_question_headline_states_nothing_as_fact(analyze):
-    a = check(
-        analyze,
-        "Will Westhaven harbour close next year?",
-        "The Westhaven harbour may close next year, officials said on Monday.",
-    )
-    assert a.headline_check.verdict == "supported"
-
-
-def test_a_headline_quote_someone_else_said_is_unsupported(analyze):
-    a = check(
-        analyze,
-        'Mayor Ruiz: "We will rebuild the bridge"',
-        '"We will rebuild the bridge," said Councillor Tomas Brandt on Monday. Mayor Ana Ruiz '
-        "did not comment.",
-    )
-    assert a.headline_check.verdict == "unsupported"
-    f = problem(a)
-    assert f.kind == "different_actor"
-    assert f.headline.text == '"We will rebuild the bridge"'
-    assert [e.text for e in f.evidence] == [
-        '"We will rebuild the bridge,"',
-        "Councillor Tomas Brandt",
-    ]
 
 
 def test_a_story_the_body_calls_a_hoax_is_contradicted(analyze):
