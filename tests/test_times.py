@@ -336,3 +336,65 @@ def test_a_past_day_about_nine_months_back(analyze):
         "Shops\n\nThe chain lost money in the year that ended Jan. 31.", published="2023-10-31"
     )
     assert time_of(a, "Jan. 31").value == "2023-01-31"
+
+
+# -- classes of TimeBank errors fixed with general rules (invented sentences) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The offer had been due to expire Friday evening.", "Friday evening", "2024-03-08TEV"),
+        ("The sale had been scheduled to close on Monday.", "Monday", "2024-03-11"),
+        ("The sale is scheduled to close on Monday.", "Monday", "2024-03-18"),
+    ],
+)
+def test_a_plan_in_the_past_perfect_was_for_a_past_day(analyze, sentence, text, value):
+    assert time_of(analyze(f"Offer\n\n{sentence}", published=PUBLISHED), text).value == value
+
+
+def test_a_month_naming_a_thing_takes_no_tense_from_the_verb(analyze):
+    """ "a June agreement" is the agreement made in June, whatever the verb plans."""
+    a = analyze(
+        "Mill\n\nThe mill says it is continuing to try to sell itself under a June agreement "
+        "with its lenders.",
+        published="2023-10-27",
+    )
+    assert time_of(a, "June").value == "2023-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The shares were sold at the then current price.", "then current", "PAST_REF"),
+        ("The rest will be paid at a later date.", "a later date", "FUTURE_REF"),
+    ],
+)
+def test_more_vague_references(analyze, sentence, text, value):
+    t = time_of(analyze(f"Shares\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == ("date", value)
+
+
+def test_earlier_in_the_year_is_this_year(analyze):
+    a = analyze("Mill\n\nThe mill was sold earlier in the year.", published=PUBLISHED)
+    assert time_of(a, "earlier in the year").value == "2024"
+
+
+def test_two_quarters_of_a_year_are_its_half(analyze):
+    a = analyze(
+        "Mill\n\nLosses will go on through the first two quarters of 2025.", published=PUBLISHED
+    )
+    assert time_of(a, "the first two quarters of 2025").value == "2025-H1"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "value"),
+    [
+        ("The plant may reopen in a year or two.", "a year or two", "date", "FUTURE_REF"),
+        ("The repairs took two or three days.", "two or three days", "duration", "PXD"),
+        ("The plant shut a year or two ago.", "a year or two ago", "date", "PAST_REF"),
+    ],
+)
+def test_a_year_or_two(analyze, sentence, text, type_, value):
+    t = time_of(analyze(f"Plant\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == (type_, value)

@@ -21,6 +21,7 @@ from presslens.times.lexicon import lexicon
 from presslens.times.tagger import Candidate, find_candidates, in_context, narrative, resolve
 
 _TIME_NOUNS = frozenset({"year", "season", "quarter", "term", "decade"})
+_PREMODIFIER = frozenset({"compound", "nmod", "amod"})
 _CLIMB = 4  # head steps from a time expression to the verb that governs it
 
 
@@ -63,6 +64,9 @@ class DocSyntax:
         return None
 
     def tense(self, start: int, end: int) -> int:
+        root = self.root(start, end)
+        if root.dep_ in _PREMODIFIER and root.head.i > root.i and root.head.pos_ == "NOUN":
+            return UNKNOWN  # "a June agreement": a name for the thing, not the verb's time
         verb = self.governor(start, end)
         if verb is not None and verb.lower_ in lexicon()["future_heads"]:
             return FUTURE  # "a new board, effective Feb. 1": a change still to come
@@ -89,6 +93,8 @@ def verb_tense(verb: Token, climb: int = 2) -> int:
     head = verb.head
     infinitive = verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes)
     if infinitive and head.lemma_.lower() in words["future_governors"]:
+        if _past_perfect(head):
+            return PAST  # "had been due to expire Friday": the plan was overtaken
         return FUTURE  # "plans to meet on Friday", "is to resume", "is expected to close"
     if climb and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return verb_tense(head, climb - 1)
@@ -182,6 +188,16 @@ def _governed_by(syntax: DocSyntax, m: TimeMention, cue: Token) -> bool:
             return False
         tok = tok.head
     return tok.i == cue.i
+
+
+def _past_perfect(tok: Token) -> bool:
+    """ "had planned", "had been due": ``tok`` (or the copula it complements) has "had"."""
+    for word in (tok, tok.head):
+        if any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("had", "'d") for a in word.children):
+            return True
+        if word.head.i == word.i:
+            break
+    return False
 
 
 @Language.factory("presslens_times")

@@ -566,6 +566,11 @@ def _quarter(c: Candidate, ctx: _Context) -> Reading:
     return Reading("date", f"{year:04d}-{code}{n}", anchored=True)
 
 
+def _quarter_pair(c: Candidate, ctx: _Context) -> Reading:
+    """ "the first two quarters of 1990": its first (or last) half."""
+    return Reading("date", f"{c.g('y')}-H{1 if c.g('ord') == 'first' else 2}")
+
+
 def _qmods(c: Candidate) -> list[str]:
     return [v for k, v in c.groups if k == "qmod"]
 
@@ -618,6 +623,16 @@ def _ago(c: Candidate, ctx: _Context) -> Reading:
         return Reading("date", cal.relative(unit, steps))
     day = cal.shift(ctx.anchor, unit, steps)
     return Reading("date", cal.render(day, granularity), anchored=True)
+
+
+def _or_range(c: Candidate, ctx: _Context) -> Reading:
+    """ "a year or two", "two or three days": a vague stretch, or a vague point when it is
+    counted back ("ago") or ahead ("in a year or two")."""
+    if c.g("dir") or c.g("dir2"):
+        return Reading("date", "PAST_REF")
+    if _IN_BEFORE.search(ctx.before) and ctx.direction() != PAST:
+        return Reading("date", "FUTURE_REF")
+    return Reading("duration", cal.duration(None, _unit(c.g("unit") or c.g("unit2"), ctx.words)))
 
 
 def _anaphor(c: Candidate, ctx: _Context) -> Reading:
@@ -766,10 +781,12 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "period": _period,
     "weekend": _weekend,
     "quarter": _quarter,
+    "quarter_pair": _quarter_pair,
     "bare_quarter": _bare_quarter,
     "season": _season,
     "the_season": _the_season,
     "ago": _ago,
+    "or_range": _or_range,
     "year_back": _year_back,
     "duration": _duration,
     "bare_units": _bare_units,
