@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from presslens.resource_files import load_json
+from presslens.resource_files import lexicon_from, load_json
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
@@ -77,23 +77,15 @@ def _lexicon() -> _Lexicon:
     # every figure has a digit or one of these words ('a dozen', 'one-third', 'one in five')
     telling = (starters | set(data["scales"]) | set(data["fractions"])) - _FRACTION_DETERMINERS
     maybe = r"\d|\b(?:" + "|".join(sorted(telling, key=len, reverse=True)) + r")\b"
-    return _Lexicon(
+    return lexicon_from(
+        _Lexicon,
+        data,
         words={**data["units"], **data["tens"]},
-        scales=data["scales"],
-        suffixes=data["suffixes"],
-        suffixes_need_currency=frozenset(data["suffixes_need_currency"]),
         vague={k: float(v) for k, v in data["vague"].items()},
-        fractions=data["fractions"],
-        currency_symbols=data["currency_symbols"],
         currency_words=_phrases(data["currency_words"]),
         percent=_phrases(data["percent"]),
         bounds_before=_phrases(data["bounds_before"]),
         bounds_after=_phrases(data["bounds_after"]),
-        range_words=frozenset(data["range_words"]),
-        months=frozenset(data["months"]),
-        identifiers_before=frozenset(data["identifiers_before"]),
-        unit_aliases=data["unit_aliases"],
-        not_units=frozenset(data["not_units"]),
         starters=starters,
         maybe_figure=re.compile(maybe, re.IGNORECASE),
     )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from presslens.errors import PresslensError
+
+T = TypeVar("T")
 
 
 def resource_path(*parts: str) -> Path:
@@ -26,3 +30,16 @@ def shipped_model(name: str, *, train: str) -> Path:
     if not path.is_file():
         raise PresslensError(f"the model {path} is missing: reinstall presslens or run `{train}`")
     return path
+
+
+def lexicon_from(cls: type[T], data: dict, **derived: Any) -> T:
+    """The dataclass ``cls`` from a JSON lexicon: each field is the key of its name (a list
+    becomes a frozenset where the field is one) unless ``derived`` gives it."""
+    values = {}
+    for f in dataclasses.fields(cls):
+        if f.name in derived:
+            values[f.name] = derived[f.name]
+        else:
+            value = data[f.name]
+            values[f.name] = frozenset(value) if str(f.type).startswith("frozenset") else value
+    return cls(**values)

@@ -27,7 +27,7 @@ from spacy.tokens import Span as DocSpan
 from presslens.checkworthiness import load_scorer
 from presslens.layers import doc_text, layers
 from presslens.numbers import NumberMention, find_numbers
-from presslens.resource_files import load_json
+from presslens.resource_files import lexicon_from, load_json
 from presslens.schema import Claim, Number, Quote
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -65,13 +65,7 @@ class KindRules:
         }
         for kind, items in phrases.items():
             matcher.add(kind, [nlp.make_doc(p) for p in items])
-        return cls(
-            matcher=matcher,
-            future_modals=frozenset(data["future_modals"]),
-            statistical_units=frozenset(data["statistical_units"]),
-            not_superlatives=frozenset(data["not_superlatives"]),
-            prediction_cues=frozenset(data["prediction_cues"]),
-        )
+        return lexicon_from(cls, data, matcher=matcher)
 
 
 @dataclass(frozen=True)
@@ -85,13 +79,7 @@ class UnitRules:
 
     @classmethod
     def load(cls) -> UnitRules:
-        data = load_json("claims", "units.json")
-        return cls(
-            skipped_blocks=frozenset(data["skipped_blocks"]),
-            leading_words=frozenset(data["leading_words"]),
-            trailing_words=frozenset(data["trailing_words"]),
-            conditions=frozenset(data["conditions"]),
-        )
+        return lexicon_from(cls, load_json("claims", "units.json"))
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         """``start:end`` without surrounding spaces and punctuation, a leading 'that', a

@@ -30,7 +30,7 @@ from presslens.errors import PresslensError
 from presslens.layers import doc_text, entity_for, layers, span
 from presslens.numbers import NumberMention, find_numbers
 from presslens.quotemarks import find_quoted
-from presslens.resource_files import load_json
+from presslens.resource_files import lexicon_from, load_json
 from presslens.schema import Finding, HeadlineCheck, Quote
 from presslens.stance import predict_stance
 
@@ -90,23 +90,15 @@ class HeadlineLexicon:
         for a, b in data["antonyms"]:
             antonyms.setdefault(a, set()).add(b)
             antonyms.setdefault(b, set()).add(a)
-        return cls(
+        return lexicon_from(
+            cls,
+            data,
             scales=scales,
             distinct_top=frozenset(data["distinct_top_scales"]),
-            governors=data["governors"],
-            modals=data["modals"],
-            hedge_adverbs=data["hedge_adverbs"],
             attribution=frozenset(data["attribution_adverbs"]),
-            reporting=frozenset(data["reporting"]),
             speech=frozenset(load_json("quotes", "cues.json")["speech"]),
-            copulas=frozenset(data["copulas"]),
-            particles=frozenset(data["particles"]),
-            negators=frozenset(data["negators"]),
-            refuting=frozenset(data["refuting"]),
             antonyms={k: frozenset(v) for k, v in antonyms.items()},
             synonyms={k: frozenset(v) for k, v in data["synonyms"].items()},
-            measure_units=frozenset(data["measure_units"]),
-            figure_verbs_ignored=frozenset(data["figure_verbs_ignored"]),
         )
 
 

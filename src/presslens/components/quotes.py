@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from presslens.cue_model import load_cue_model
 from presslens.layers import doc_text, entity_for, layers, span
 from presslens.quotemarks import Pieces, Quoted, find_quoted
-from presslens.resource_files import load_json
+from presslens.resource_files import lexicon_from, load_json
 from presslens.schema import Quote, Speaker
 
 _SKIPPED_BLOCKS = {"caption", "credit"}
@@ -67,22 +67,13 @@ class CueLexicon:
     def load(cls) -> CueLexicon:
         data = load_json("quotes", "cues.json")
         channel_of = {p: name for name, phrases in data["channels"].items() for p in phrases}
-        return cls(
-            speech=frozenset(data["speech"]),
+        return lexicon_from(
+            cls,
+            data,
             belief=frozenset(data["belief"]) - frozenset(data["speech"]),
-            needs_quote=frozenset(data["needs_quote"]),
-            xcomp=frozenset(data["xcomp"]),
-            object_content=frozenset(data["object_content"]),
-            about_content=frozenset(data["about_content"]),
-            prep_content=frozenset(data["prep_content"]),
-            prep_cues=frozenset(data["prep_cues"]),
-            addressee_object=frozenset(data["addressee_object"]),
             channel_pattern=_phrases(channel_of),
             channel_of=channel_of,
-            cue_channels=data["cue_channels"],
             anonymity=_phrases(data["anonymity"]),
-            unnamed_heads=frozenset(data["unnamed_heads"]),
-            pronouns=data["pronouns"],
         )
 
 
