@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 from spacy.language import Language
@@ -244,7 +244,7 @@ class ClaimsComponent:
             text=text[unit.start : unit.end],
             checkworthiness=round(score, 4),
             kinds=self._kinds(words, numbers, unit, marked),
-            numbers=[_number(m) for m in numbers],
+            numbers=[Number(**asdict(m)) for m in numbers],
             source=unit.source,
         )
 
@@ -366,18 +366,6 @@ def _outside(start: int, end: int, pieces: list[tuple[int, int]]) -> list[tuple[
     if pos < end:
         out.append((pos, end))
     return out
-
-
-def _number(m: NumberMention) -> Number:
-    return Number(
-        start=m.start,
-        end=m.end,
-        text=m.text,
-        value=m.value,
-        unit=m.unit,
-        bound=m.bound,
-        upper=m.upper,
-    )
 
 
 @Language.factory(
