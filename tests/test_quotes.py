@@ -286,55 +286,57 @@ def test_dash_attributions_on_consecutive_lines(analyze):
 # -- speech over several sentences and paragraphs ---------------------------------------------
 
 
-def test_quote_over_several_paragraphs(analyze):
-    a = analyze(
+SPEECH_OVER_PARAGRAPHS = {
+    "a quote over several paragraphs": (
         "Harbour plan\n\n"
         "Ana Ruiz said: “The harbour will be rebuilt first.\n\n"
         "“Then the roads, and then the schools.”\n\n"
-        "The council meets again in May."
-    )
-    q = quote_with(a, "harbour will be rebuilt")
-    assert q.kind == "direct"
-    assert [s.text for s in q.spans] == [
-        "“The harbour will be rebuilt first.",
-        "“Then the roads, and then the schools.”",
-    ]
-    assert "council meets" not in q.content.text
-    assert speaker_name(a, q) == "Ana Ruiz"
-
-
-def test_speech_goes_on_after_one_cue(analyze):
-    a = analyze(
+        "The council meets again in May.",
+        "harbour will be rebuilt",
+        "direct",
+        ["“The harbour will be rebuilt first.", "“Then the roads, and then the schools.”"],
+        "Ana Ruiz",
+    ),
+    "speech going on after one cue": (
         "Harbour plan\n\n"
         "“The harbour comes first,” said Ana Ruiz. “The roads will follow next year.”\n\n"
         "“We have the money for both of them now.”\n\n"
-        "The council meets again in May."
-    )
-    q = quote_with(a, "harbour comes first")
-    assert q.kind == "direct"
-    assert [s.text for s in q.spans] == [
-        "“The harbour comes first,”",
-        "“The roads will follow next year.”",
-        "“We have the money for both of them now.”",
-    ]
-    assert "council meets" not in q.content.text
-    assert speaker_name(a, q) == "Ana Ruiz"
-
-
-def test_reported_speech_goes_on_in_a_quoted_paragraph(analyze):
-    a = analyze(
+        "The council meets again in May.",
+        "harbour comes first",
+        "direct",
+        [
+            "“The harbour comes first,”",
+            "“The roads will follow next year.”",
+            "“We have the money for both of them now.”",
+        ],
+        "Ana Ruiz",
+    ),
+    "reported speech going on in a quoted paragraph": (
         "Port reopens\n\n"
         "Tom Bell said the port would reopen in May.\n\n"
         "“We have the cranes and the crews ready to go.”\n\n"
-        "Shipping lines welcomed the news."
-    )
-    q = quote_with(a, "reopen in May")
-    assert q.kind == "mixed"
-    assert [s.text for s in q.spans] == [
-        "the port would reopen in May",
-        "“We have the cranes and the crews ready to go.”",
-    ]
-    assert speaker_name(a, q) == "Tom Bell"
+        "Shipping lines welcomed the news.",
+        "reopen in May",
+        "mixed",
+        ["the port would reopen in May", "“We have the cranes and the crews ready to go.”"],
+        "Tom Bell",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind", "spans", "speaker"),
+    SPEECH_OVER_PARAGRAPHS.values(),
+    ids=SPEECH_OVER_PARAGRAPHS.keys(),
+)
+def test_speech_over_paragraphs_is_one_quote(analyze, text, fragment, kind, spans, speaker):
+    a = analyze(text)
+    q = quote_with(a, fragment)
+    assert q.kind == kind
+    assert [s.text for s in q.spans] == spans
+    last_paragraph = text.rsplit("\n\n", 1)[1]
+    assert last_paragraph not in q.content.text
+    assert speaker_name(a, q) == speaker
 
 
 def test_nested_attribution(analyze):
