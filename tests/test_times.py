@@ -398,3 +398,32 @@ def test_two_quarters_of_a_year_are_its_half(analyze):
 def test_a_year_or_two(analyze, sentence, text, type_, value):
     t = time_of(analyze(f"Plant\n\n{sentence}", published=PUBLISHED), text)
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "value"),
+    [
+        ("Sales for the full year rose 4%.", "the full year", "date", "2024"),
+        ("For the year, volume was flat.", "the year", "date", "2024"),
+        ("Sales fell in the latest fiscal year.", "the latest fiscal year", "date", "2023"),
+        ("Profit for the year ended June 30 fell.", "the year", "duration", "P1Y"),
+        ("Margins should widen throughout the fiscal year.", "the fiscal year", "duration", "P1Y"),
+    ],
+)
+def test_the_year_in_financial_copy(analyze, sentence, text, type_, value):
+    t = time_of(analyze(f"Results\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_later_in_the_day_is_the_day(analyze):
+    a = analyze("Visit\n\nThe mayor flew to Leeds later in the day.", published=PUBLISHED)
+    assert time_of(a, "later in the day").value == PUBLISHED
+
+
+def test_ages_and_as_soon_as_are_not_times(analyze):
+    a = analyze(
+        "Bank\n\nMr. Bell, 52 years old, runs a 136-year-old bank. He will retire as soon as "
+        "a successor is found, and left soon after the vote.",
+        published=PUBLISHED,
+    )
+    assert a.times == []

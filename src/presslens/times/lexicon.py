@@ -22,9 +22,30 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Veto:
+    """A match of ``rule`` (reading ``text``, if given) that is no time expression when the
+    text before it ends with ``before`` and the text after it starts with ``after``."""
+
+    rule: str
+    text: str | None
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+    def applies(self, rule: str, text: str, start: int, end: int) -> bool:
+        return (
+            rule == self.rule
+            and (self.text is None or text[start:end].lower() == self.text)
+            and (self.before is None or self.before.search(text, max(0, start - 30), start))
+            is not None
+            and (self.after is None or self.after.match(text[end : end + 30])) is not None
+        )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     words: dict  # lexicon.json as parsed
     rules: tuple[Rule, ...]  # in priority order
+    vetoes: tuple[Veto, ...] = ()
 
     def __getitem__(self, key: str):
         return self.words[key]
@@ -88,7 +109,16 @@ def lexicon() -> Lexicon:
         )
         for name, pattern in spec["rules"].items()
     )
-    return Lexicon(words=words, rules=rules)
+    vetoes = tuple(
+        Veto(
+            v["rule"],
+            v.get("text"),
+            re.compile(v["before"], re.IGNORECASE) if "before" in v else None,
+            re.compile(v["after"], re.IGNORECASE) if "after" in v else None,
+        )
+        for v in spec["vetoes"]
+    )
+    return Lexicon(words=words, rules=rules, vetoes=vetoes)
 
 
 def _triggers(names: list[str], words: dict) -> frozenset[str]:

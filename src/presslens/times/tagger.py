@@ -129,7 +129,9 @@ def _word_end(text: str, i: int) -> int:
 def _plausible(
     cand: Candidate, m: re.Match[str], text: str, syntax: Syntax | None, lex: Lexicon
 ) -> bool:
-    """Filters a regex cannot say: capitalised month names, 'May' the modal, counts."""
+    """Filters a regex cannot say: capitalised month names, 'May' the modal, counts, vetoes."""
+    if any(v.applies(cand.rule, text, cand.start, cand.end) for v in lex.vetoes):
+        return False
     if "mon" in m.groupdict() and m.group("mon"):
         month = m.group("mon")
         if not month[0].isupper():
@@ -512,7 +514,7 @@ def _season_value(code: str, n: int, ctx: _Context) -> str:
 
 
 def _period(c: Candidate, ctx: _Context) -> Reading:
-    word = c.g("unit") or c.g("unit2")
+    word = c.g("unit") or c.g("unit2") or c.g("unit3")
     rel = " ".join((c.g("rel") or "this").split())
     n = _offset(rel, ctx.words)
     if word in ctx.words["seasons"]:
@@ -588,6 +590,17 @@ def _bare_quarter(c: Candidate, ctx: _Context) -> Reading:
     if mods & _YEAR_BACK or c.g("back"):
         base = cal.shift(base, "Y", -1)
     return Reading("date", cal.render(base, "Q"), anchored=True)
+
+
+def _the_year(c: Candidate, ctx: _Context) -> Reading:
+    """ "the year", "the full year": this year; "the latest fiscal year" the last one closed;
+    "the year ended June 30" and "throughout the year" are the stretch of a year."""
+    if c.g("ended") or c.g("over"):
+        return Reading("duration", "P1Y")
+    back = -1 if (c.g("ymod") or "").startswith("latest") else 0
+    if ctx.anchor is None:
+        return Reading("date", cal.relative("Y", back))
+    return Reading("date", f"{ctx.anchor.year + back:04d}", anchored=True)
 
 
 def _season(c: Candidate, ctx: _Context) -> Reading | None:
@@ -783,6 +796,7 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "quarter": _quarter,
     "quarter_pair": _quarter_pair,
     "bare_quarter": _bare_quarter,
+    "the_year": _the_year,
     "season": _season,
     "the_season": _the_season,
     "ago": _ago,
