@@ -193,9 +193,9 @@ def test_a_warning_that_reports_an_attack_is_the_attack(analyze) -> None:
     assert [(e.type, e.trigger.text) for e in b.events] == [("THREATEN", "warned")]
 
 
-def test_releasing_people_is_a_concession_releasing_a_video_is_not(analyze) -> None:
+def test_releasing_people_is_a_retreat_releasing_a_video_is_not(analyze) -> None:
     a = analyze("The rebels released two Norland engineers. The rebels released a video.")
-    assert [(e.type, e.trigger.text) for e in a.events] == [("CONCEDE", "released")]
+    assert [(e.type, e.trigger.text) for e in a.events] == [("RETREAT", "released")]  # CAMEO 0841
 
 
 def test_everyday_uses_of_event_verbs_make_no_event(analyze) -> None:

@@ -40,6 +40,10 @@ _WHEN = {"DATE", "TIME"}
 _LIGHT_PREPS = {"in", "on"}
 _MODIFIER_DEPS = {"amod", "compound"}  # 'the detained fishermen' describes, it does not report
 _MAX_CLIMB = 4
+_PEOPLE = {"PERSON", "NORP"}
+_THIRD_PERSON = {"him", "her", "them"}
+_AMOUNTS = {"MONEY", "CARDINAL", "QUANTITY"}
+_AMOUNT_PREPS = {"in", "of", "worth"}
 _WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 _QUESTION_MARKS = {"if", "whether"}
 
@@ -73,6 +77,15 @@ class EventLexicon:
     not_with_clause: frozenset[str]
     report_objects: dict[str, frozenset[str]]
     reporting: frozenset[str]
+    forms: dict[str, str]
+    particles: frozenset[str]
+    manner: dict[str, str]
+    containers: frozenset[str]
+    actor_nouns: frozenset[str]
+    travel_verbs: frozenset[str]
+    military_moves: dict[str, str]
+    needs_people: frozenset[str]
+    people_nouns: frozenset[str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -106,17 +119,35 @@ class EventLexicon:
             not_with_clause=frozenset(data["not_with_clause"]),
             report_objects={v: frozenset(o) for v, o in data["report_objects"].items()},
             reporting=frozenset(data["reporting"]),
+            forms=data["forms"],
+            particles=frozenset(data["particles"]),
+            manner=data["manner"],
+            containers=frozenset(data["containers"]),
+            actor_nouns=frozenset(data["actor_nouns"]),
+            travel_verbs=frozenset(data["travel_verbs"]),
+            military_moves=data["military_moves"],
+            needs_people=frozenset(data["needs_people"]),
+            people_nouns=frozenset(data["people_nouns"]),
         )
 
     def lemma(self, tok: Token) -> str:
-        """The lower-case lemma of ``tok``, with the model's known slips mended ('stag')."""
+        """The lower-case lemma of ``tok``, with the model's known slips mended ('stag', and
+        'raped' read as 'rap')."""
+        form = self.forms.get(tok.lower_)
+        if form is not None:
+            return form
         lemma = tok.lemma_.lower()
         return self.lemma_fixes.get(lemma, lemma)
 
     def noun_type(self, tok: Token) -> tuple[str, list[Token]] | None:
         """The type a noun names and the words that name it, trying its compound ('hunger
-        strike') and its 'of' phrase ('state of siege') before the noun alone."""
+        strike') and its 'of' phrase ('state of siege') before the noun alone; through a
+        container ('a list of demands')."""
         lemma = self.lemma(tok)
+        if lemma in self.containers:
+            inner = next((_pobj(c) for c in tok.children if c.lower_ == "of"), None)
+            named = self.noun_type(inner) if inner is not None else None
+            return (named[0], [tok, *named[1]]) if named else None
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.i < tok.i:
                 key, words = f"{self.lemma(c)} {lemma}", [c, tok]
@@ -188,39 +219,71 @@ class EventsComponent:
         lex = self.lex
         lemma = lex.lemma(tok)
         obj = _object(tok) or next((c for c in tok.children if c.dep_ == _PASSIVE_SUBJECT), None)
-        particle = next((c for c in tok.children if c.dep_ == "prt"), None)
-        if obj is not None and particle is not None:  # 'called off the strike'
-            kind = lex.verb_object.get(f"{lemma} {particle.lower_} {lex.lemma(obj)}")
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        for prep in preps:  # 'shut their shops in protest'
+            pobj = _pobj(prep)
+            kind = pobj is not None and lex.manner.get(f"{prep.lower_} {lex.lemma(pobj)}")
             if kind:
-                return _found(tok, kind, [tok, obj], {particle.i, obj.i})
-        for c in tok.children:
-            if c.dep_ in ("prt", "prep"):
-                kind = lex.phrasal.get(f"{lemma} {c.lower_}")
-                if kind:
-                    return _found(tok, kind, [tok, c], {c.i})
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                kind = pobj is not None and lex.verb_prep_object.get(
-                    f"{lemma} {c.lower_} {lex.lemma(pobj)}"
-                )
-                if kind:  # 'took to the streets', 'placed under arrest'
-                    return _found(tok, kind, [tok, pobj], {c.i, pobj.i})
-        if obj is not None:
-            for word in (obj, *(c for c in obj.lefts if c.dep_ == "compound")):
-                kind = lex.verb_object.get(f"{lemma} {lex.lemma(word)}")
-                if kind:  # 'violated the ceasefire agreement'
-                    return _found(tok, kind, [tok, obj], {obj.i})
-            named = lex.noun_type(obj) if lemma in lex.light_verbs else None
-            if named:
-                return _found(tok, named[0], named[1], {obj.i})
+                return _found(tok, kind, [tok, pobj], {prep.i, pobj.i})
+        for part in tok.children:  # 'called off the strike', 'stepped down'
+            if part.dep_ != "prt" and not (part.dep_ == "advmod" and part.lower_ in lex.particles):
+                continue
+            kind = obj is not None and lex.verb_object.get(
+                f"{lemma} {part.lower_} {lex.lemma(obj)}"
+            )
+            if kind:
+                return _found(tok, kind, [tok, obj], {part.i, obj.i})
+            kind = lex.phrasal.get(f"{lemma} {part.lower_}")
+            if kind:
+                return _found(tok, kind, [tok, part], {part.i})
+        found = self._with_object(tok, lemma, obj) if obj is not None else None
+        if found is not None:
+            return found
+        for prep in preps:
+            kind = lex.phrasal.get(f"{lemma} {prep.lower_}")
+            if kind:
+                return _found(tok, kind, [tok, prep], {prep.i})
+            pobj = _pobj(prep)
+            kind = pobj is not None and lex.verb_prep_object.get(
+                f"{lemma} {prep.lower_} {lex.lemma(pobj)}"
+            )
+            if kind:  # 'took to the streets', 'placed under arrest'
+                return _found(tok, kind, [tok, pobj], {prep.i, pobj.i})
         if lemma in lex.verbs and self._fits(tok, lemma, obj):
             return _found(tok, lex.verbs[lemma], [tok], set())
-        if lemma in lex.light_verbs:  # 'engaged in ethnic cleansing', 'went on strike'
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in _LIGHT_PREPS:
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    named = lex.noun_type(pobj) if pobj is not None else None
-                    if named:
-                        return _found(tok, named[0], named[1], {prep.i, pobj.i})
+        move = lex.military_moves.get(lemma)
+        actor = _actor(tok, lex) if move else None
+        if actor is not None and self._is_military(actor):  # 'troops began to leave Kosovo'
+            return _found(tok, move, [tok], set())
+        noun_preps = _LIGHT_PREPS if lemma in lex.light_verbs else set()
+        if lemma in lex.travel_verbs:  # 'flew to Amman for consultations'
+            noun_preps = noun_preps | {"for"}
+        for prep in preps:  # 'engaged in ethnic cleansing', 'went on strike'
+            pobj = _pobj(prep) if prep.lower_ in noun_preps else None
+            named = lex.noun_type(pobj) if pobj is not None else None
+            if named:
+                return _found(tok, named[0], named[1], {prep.i, pobj.i})
+        return None
+
+    def _with_object(self, tok: Token, lemma: str, obj: Token) -> _Found | None:
+        """A verb typed by its object: 'violated the ceasefire agreement', a light verb's event
+        noun ('staged a protest'), an amount of an event noun ('approved $5 million in aid')."""
+        lex = self.lex
+        for word in (obj, *(c for c in obj.lefts if c.dep_ == "compound")):
+            kind = lex.verb_object.get(f"{lemma} {lex.lemma(word)}")
+            if kind:
+                return _found(tok, kind, [tok, obj], {obj.i})
+        if lemma not in lex.light_verbs and lemma not in lex.verbs:
+            return None
+        named = lex.noun_type(obj) if lemma in lex.light_verbs else None
+        if named:
+            return _found(tok, named[0], named[1], {obj.i})
+        if obj.ent_type_ in _AMOUNTS or obj.like_num:
+            for prep in obj.children:
+                pobj = _pobj(prep) if prep.lower_ in _AMOUNT_PREPS else None
+                named = lex.noun_type(pobj) if pobj is not None else None
+                if named:
+                    return _found(tok, named[0], [tok, *named[1]], {obj.i, prep.i, pobj.i})
         return None
 
     def _fits(self, verb: Token, lemma: str, obj: Token | None) -> bool:
@@ -231,12 +294,20 @@ class EventsComponent:
             obj is None and lemma in lex.needs_object
         ):
             return False
+        if lemma in lex.needs_people and (obj is None or not self._names_people(obj)):
+            return False  # 'released two journalists', not 'released a video'
         if obj is not None and lex.lemma(obj) in lex.report_objects.get(lemma, ()):
-            return False  # 'released a video'
+            return False  # 'offered no comment'
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _is_question(c)]
         if lemma in lex.not_with_clause and clauses:
             return False  # 'helped broker a deal': the deal is the event
         return lemma not in lex.needs_clause or bool(clauses)
+
+    def _names_people(self, noun: Token) -> bool:
+        """Whether a noun names people: a person or group name, 'them', 'two journalists'."""
+        if noun.pos_ == "PRON":
+            return noun.lower_ in _THIRD_PERSON
+        return noun.ent_type_ in _PEOPLE or self.lex.lemma(noun) in self.lex.people_nouns
 
     def _is_must(self, verb: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in self.lex.must for c in verb.children)
@@ -252,7 +323,11 @@ class EventsComponent:
         """'Protests erupted', 'Talks resumed': a lexicon noun as the subject of a verb that
         is not a trigger itself."""
         head = tok.head
-        if head.pos_ != "VERB" or self.lex.lemma(head) in self.lex.verbs:
+        if (
+            head.pos_ != "VERB"
+            or self.lex.lemma(head) in self.lex.verbs
+            or self.lex.lemma(tok) in self.lex.actor_nouns  # 'the alliance issued'
+        ):
             return None
         named = self.lex.noun_type(tok)
         return _found(tok, named[0], named[1], set()) if named else None
@@ -441,6 +516,10 @@ def _names_entity(tok: Token) -> bool:
     """Whether the entities layer has a mention in the words up to ``tok`` ('Palestinian
     armed groups')."""
     return entity_for(tok.doc, tok.left_edge.idx, tok.idx + len(tok.text)) is not None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _pobj_or_self(tok: Token) -> Token:
