@@ -427,3 +427,30 @@ def test_ages_and_as_soon_as_are_not_times(analyze):
         published=PUBLISHED,
     )
     assert a.times == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The camps stood for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The pilot called a minute and a half later.", "a minute and a half", "PT1M30S"),
+        ("The strike lasted 1.5 days.", "1.5 days", "P1DT12H"),
+    ],
+)
+def test_fractional_durations(analyze, sentence, text, value):
+    t = time_of(analyze(f"Camps\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == ("duration", value)
+
+
+def test_weekday_nights_in_the_plural_recur(analyze):
+    a = analyze("Flights\n\nNew flights will leave on Tuesday nights.", published=PUBLISHED)
+    t = time_of(a, "Tuesday nights")
+    assert (t.type, t.value) == ("set", "XXXX-WXX-2TNI")
+
+
+def test_a_year_earlier_in_a_comparison_counts_from_the_publication_date(analyze):
+    a = analyze(
+        "Results\n\nThe bank was founded in 1990. Its loans rose 9%, up from a year earlier.",
+        published=PUBLISHED,
+    )
+    assert time_of(a, "a year earlier").value == "2023"

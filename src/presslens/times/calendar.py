@@ -82,6 +82,25 @@ def duration(n: int | None, unit: str) -> str:
     return f"P{count or n}{unit}"
 
 
+# unit -> (the next smaller unit, how many of them make one), to write "2 1/2 years" as P2Y6M
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "HR": ("M", 60), "MIN": ("S", 60)}
+
+
+def fractional_duration(count: float, unit: str) -> str:
+    """A duration of a fractional ``count``: ``P2Y6M``, ``PT1M30S``; ``P1.5W`` for other units."""
+    whole = int(count)
+    if unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        rest = round((count - whole) * per)
+        if unit == "D":
+            return f"P{whole}DT{rest}{smaller}" if whole else f"PT{rest}{smaller}"
+        if unit == "Y":
+            return f"P{whole}Y{rest}M" if whole else f"P{rest}M"
+        code = "H" if unit == "HR" else "M"
+        return f"PT{whole}{code}{rest}{smaller}" if whole else f"PT{rest}{smaller}"
+    return f"PT{count:g}S" if unit == "S" else f"P{count:g}{unit}"
+
+
 def weekday_near(anchor: dt.date, weekday: int, direction: int, strict: bool = False) -> dt.date:
     """The ``weekday`` (1 = Monday) on or before (``direction`` -1) or on or after (+1)
     ``anchor``; ``strict`` excludes the anchor itself; direction 0: the one in its week."""

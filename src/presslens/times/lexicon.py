@@ -45,7 +45,8 @@ class Veto:
 class Lexicon:
     words: dict  # lexicon.json as parsed
     rules: tuple[Rule, ...]  # in priority order
-    vetoes: tuple[Veto, ...] = ()
+    vetoes: tuple[Veto, ...]
+    compared: re.Pattern[str]  # a comparison cue before: "up from $4 million a year earlier"
 
     def __getitem__(self, key: str):
         return self.words[key]
@@ -118,7 +119,10 @@ def lexicon() -> Lexicon:
         )
         for v in spec["vetoes"]
     )
-    return Lexicon(words=words, rules=rules, vetoes=vetoes)
+    compared = re.compile(
+        rf"\b{_alternation(words['comparison_cues'])}\b[^.;:!?]{{0,80}}$", re.IGNORECASE
+    )
+    return Lexicon(words=words, rules=rules, vetoes=vetoes, compared=compared)
 
 
 def _triggers(names: list[str], words: dict) -> frozenset[str]:

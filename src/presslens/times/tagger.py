@@ -221,18 +221,31 @@ def narrative(
     The reference time is the last date (a year, month or day, resolved or explicit)
     mentioned before the expression; it moves along the text as dates are mentioned.
     "The following year", "that day", "the same month", "the day before", "the previous
-    Friday" and "two years later" (or "earlier", but never "ago") are read from it, as
+    Friday" and "two years later" (or "earlier", but never "ago", nor "earlier" in a
+    comparison: "up from a year earlier") are read from it, as
     TimeML does, when it names the unit they need ("the following year" needs a year,
     "the day before" a day); otherwise they keep their value from the anchor date."""
     reference: tuple[dt.date, int] | None = None
-    words = lexicon().words
+    lex = lexicon()
     for cand in sorted(mentions, key=lambda c: c.start):
-        need = _anaphoric_precision(cand, words)
+        need = _anaphoric_precision(cand, lex.words)
+        if need is not None and _compared_with_now(cand, text, lex):
+            need = None
         if need is not None and reference is not None and reference[1] >= need:
             mentions[cand] = resolve(cand, text, reference[0], syntax)
         m = mentions[cand]
         if m is not None and m.type in ("date", "time"):
             reference = _reference(m.value) or reference
+
+
+def _compared_with_now(c: Candidate, text: str, lex: Lexicon) -> bool:
+    """ "up 9% from a year earlier": a figure compared with the same time before the
+    publication date, not a step back along the story."""
+    return (
+        c.rule == "ago"
+        and c.g("dir") == "earlier"
+        and lex.compared.search(text, max(0, c.start - 100), c.start) is not None
+    )
 
 
 def _anaphoric_precision(c: Candidate, words: dict) -> int | None:
@@ -308,6 +321,8 @@ def _shifted(m: TimeMention, offset: int) -> TimeMention:
 def number(words: str, lex_words: dict) -> float | None:
     """The count in "11", "twenty-four", "a couple of", "1.5"; None for "several"."""
     key = " ".join(_SPACES.split(words.strip()))
+    if key.endswith(" 1/2"):  # "2 1/2"
+        return int(key[:-4]) + 0.5
     if key[:1].isdigit():
         return float(key) if "." in key else int(key)
     if key in lex_words["numbers"]:
@@ -490,7 +505,7 @@ def _part_of_day(c: Candidate, ctx: _Context) -> Reading:
 def _weekday(c: Candidate, ctx: _Context) -> Reading:
     number_ = ctx.words["weekdays"][c.g("wd").rstrip(".")]
     pod = _pod(c.g("pod"), ctx.words)
-    if c.g("pl"):
+    if c.g("pl") or c.g("pods"):  # "Mondays", "Tuesday nights"
         return Reading("set", f"XXXX-WXX-{number_}{pod}")
     kind = "time" if pod else "date"
     if ctx.anchor is None:
@@ -666,6 +681,8 @@ def _year_back(c: Candidate, ctx: _Context) -> Reading:
 
 def _duration(c: Candidate, ctx: _Context) -> Reading:
     count = number(c.g("num"), ctx.words)
+    if count is not None and c.g("half"):
+        count += 0.5  # "a minute and a half"
     unit = _unit(c.g("unit"), ctx.words)
     if c.g("num") == "one" and unit == "D" and _MODAL_BEFORE.search(ctx.before):
         return Reading("date", "FUTURE_REF")  # "it will one day be"
@@ -675,7 +692,7 @@ def _duration(c: Candidate, ctx: _Context) -> Reading:
         day = cal.shift(ctx.anchor, unit, int(count))
         return Reading("date", cal.render(day, granularity), anchored=True)
     if count is not None and count != int(count):
-        value = f"P{count}{unit}" if unit not in ("S", "MIN", "HR") else f"PT{count}{unit[0]}"
+        value = cal.fractional_duration(count, unit)
     else:
         value = cal.duration(None if count is None else int(count), unit)
     if c.g("num") in ("a", "an") and not c.g("the") and _MONEY_BEFORE.search(ctx.before):
