@@ -86,6 +86,7 @@ class EventLexicon:
     military_moves: dict[str, str]
     needs_people: frozenset[str]
     people_nouns: frozenset[str]
+    question_verbs: frozenset[str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -128,6 +129,7 @@ class EventLexicon:
             military_moves=data["military_moves"],
             needs_people=frozenset(data["needs_people"]),
             people_nouns=frozenset(data["people_nouns"]),
+            question_verbs=frozenset(data["question_verbs"]),
         )
 
     def lemma(self, tok: Token) -> str:
@@ -251,6 +253,10 @@ class EventsComponent:
                 return _found(tok, kind, [tok, pobj], {prep.i, pobj.i})
         if lemma in lex.verbs and self._fits(tok, lemma, obj):
             return _found(tok, lex.verbs[lemma], [tok], set())
+        if lemma in lex.question_verbs and any(
+            c.dep_ == "ccomp" and _is_question(c) for c in tok.children
+        ):  # 'trying to determine whether a bomb brought down the jet'
+            return _found(tok, "INVESTIGATE", [tok], set())
         move = lex.military_moves.get(lemma)
         actor = _actor(tok, lex) if move else None
         if actor is not None and self._is_military(actor):  # 'troops began to leave Kosovo'
@@ -266,24 +272,26 @@ class EventsComponent:
         return None
 
     def _with_object(self, tok: Token, lemma: str, obj: Token) -> _Found | None:
-        """A verb typed by its object: 'violated the ceasefire agreement', a light verb's event
-        noun ('staged a protest'), an amount of an event noun ('approved $5 million in aid')."""
+        """A verb typed by its object or a conjoined one: 'violated the ceasefire agreement', a
+        light verb's event noun ('staged a protest', 'ordered a trade and oil embargo'), an
+        amount of an event noun ('approved $5 million in aid')."""
         lex = self.lex
-        for word in (obj, *(c for c in obj.lefts if c.dep_ == "compound")):
-            kind = lex.verb_object.get(f"{lemma} {lex.lemma(word)}")
-            if kind:
-                return _found(tok, kind, [tok, obj], {obj.i})
-        if lemma not in lex.light_verbs and lemma not in lex.verbs:
-            return None
-        named = lex.noun_type(obj) if lemma in lex.light_verbs else None
-        if named:
-            return _found(tok, named[0], named[1], {obj.i})
-        if obj.ent_type_ in _AMOUNTS or obj.like_num:
-            for prep in obj.children:
-                pobj = _pobj(prep) if prep.lower_ in _AMOUNT_PREPS else None
-                named = lex.noun_type(pobj) if pobj is not None else None
-                if named:
-                    return _found(tok, named[0], [tok, *named[1]], {obj.i, prep.i, pobj.i})
+        for noun in _conjuncts(obj):
+            for word in (noun, *(c for c in noun.lefts if c.dep_ == "compound")):
+                kind = lex.verb_object.get(f"{lemma} {lex.lemma(word)}")
+                if kind:
+                    return _found(tok, kind, [tok, noun], {noun.i})
+            if lemma not in lex.light_verbs and lemma not in lex.verbs:
+                continue
+            named = lex.noun_type(noun) if lemma in lex.light_verbs else None
+            if named:
+                return _found(tok, named[0], named[1], {noun.i})
+            if _is_amount(noun):
+                for prep in noun.children:
+                    pobj = _pobj(prep) if prep.lower_ in _AMOUNT_PREPS else None
+                    named = lex.noun_type(pobj) if pobj is not None else None
+                    if named:
+                        return _found(tok, named[0], [tok, *named[1]], {noun.i, prep.i, pobj.i})
         return None
 
     def _fits(self, verb: Token, lemma: str, obj: Token | None) -> bool:
@@ -516,6 +524,15 @@ def _names_entity(tok: Token) -> bool:
     """Whether the entities layer has a mention in the words up to ``tok`` ('Palestinian
     armed groups')."""
     return entity_for(tok.doc, tok.left_edge.idx, tok.idx + len(tok.text)) is not None
+
+
+def _is_amount(noun: Token) -> bool:
+    """'$5 million', '15 million euros', '18 helicopters'."""
+    return (
+        noun.ent_type_ in _AMOUNTS
+        or noun.like_num
+        or any(c.dep_ == "nummod" for c in noun.children)
+    )
 
 
 def _pobj(prep: Token) -> Token | None:
