@@ -454,3 +454,16 @@ def test_a_year_earlier_in_a_comparison_counts_from_the_publication_date(analyze
         published=PUBLISHED,
     )
     assert time_of(a, "a year earlier").value == "2023"
+
+
+def test_the_quarter_is_named_by_the_day_it_ended(analyze):
+    a = analyze(
+        "Results\n\nIn the quarter ended July 31, the chain earned $2 million.",
+        published="2023-10-30",
+    )
+    assert time_of(a, "the quarter").value == "2023-Q2"
+
+
+def test_last_years_quarter_is_the_reported_quarter_a_year_back(analyze):
+    a = analyze("Results\n\nSales for last year's quarter were $3 million.", published="2023-11-01")
+    assert time_of(a, "last year's quarter").value == "2022-Q3"

@@ -596,9 +596,15 @@ def _bare_quarter(c: Candidate, ctx: _Context) -> Reading:
     if ctx.anchor is None:
         return Reading("date", "XXXX-QX")
     mods = set(_qmods(c))
-    if c.g("qyrel") or c.g("yq"):
+    if c.g("emon") and not c.g("yq"):
+        # "the quarter ended July 31": the three months up to that day (mostly May and June)
+        end = _month_day(ctx.words["months"][c.g("emon").rstrip(".")], int(c.g("eday")), ctx, None)
+        if end is None:
+            raise ValueError("no such day")
+        base = end - dt.timedelta(days=45)
+    elif c.g("qyrel") or c.g("yq"):
         year = int(c.g("yq")) if c.g("yq") else ctx.anchor.year + _offset(c.g("qyrel"), ctx.words)
-        base = cal.shift(dt.date(year, ctx.anchor.month, 1), "Q", -1 if c.g("yq") else 0)
+        base = cal.shift(dt.date(year, ctx.anchor.month, 1), "Q", -1)
     else:
         # in financial copy "the quarter" is the one just reported, the last one completed
         base = cal.shift(ctx.anchor, "Q", 0 if "current" in mods else -1)
