@@ -71,3 +71,5 @@ def test_eval_timebank_command_on_real_data():
     result = CliRunner().invoke(main, ["eval", "timebank", str(TIMEBANK), "--limit", "2"])
     assert result.exit_code == 0, result.output
     assert "| presslens |" in result.output and "| dateparser |" in result.output
+    assert "| presslens, first 1 documents |" in result.output
+    assert "| presslens, last 1 documents |" in result.output
