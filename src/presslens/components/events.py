@@ -42,6 +42,7 @@ _MODIFIER_DEPS = {"amod", "compound"}  # 'the detained fishermen' describes, it 
 _MAX_CLIMB = 4
 _PEOPLE = {"PERSON", "NORP"}
 _THIRD_PERSON = {"him", "her", "them"}
+_COMPLEMENTS = {"ccomp", "oprd", "acomp", "xcomp"}
 _AMOUNTS = {"MONEY", "CARDINAL", "QUANTITY"}
 _AMOUNT_PREPS = {"in", "of", "worth"}
 _WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
@@ -87,6 +88,8 @@ class EventLexicon:
     needs_people: frozenset[str]
     people_nouns: frozenset[str]
     question_verbs: frozenset[str]
+    goods: dict[str, str]
+    intent_nouns: frozenset[str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -130,6 +133,8 @@ class EventLexicon:
             needs_people=frozenset(data["needs_people"]),
             people_nouns=frozenset(data["people_nouns"]),
             question_verbs=frozenset(data["question_verbs"]),
+            goods=data["goods"],
+            intent_nouns=frozenset(data["future"]["intent_nouns"]),
         )
 
     def lemma(self, tok: Token) -> str:
@@ -239,6 +244,8 @@ class EventsComponent:
             if kind:
                 return _found(tok, kind, [tok, part], {part.i})
         found = self._with_object(tok, lemma, obj) if obj is not None else None
+        if found is None:
+            found = self._with_complement(tok, lemma)
         if found is not None:
             return found
         for prep in preps:
@@ -268,7 +275,7 @@ class EventsComponent:
             pobj = _pobj(prep) if prep.lower_ in noun_preps else None
             named = lex.noun_type(pobj) if pobj is not None else None
             if named:
-                return _found(tok, named[0], named[1], {prep.i, pobj.i})
+                return _found(tok, named[0], [tok, *named[1]], {prep.i, pobj.i})
         return None
 
     def _with_object(self, tok: Token, lemma: str, obj: Token) -> _Found | None:
@@ -277,21 +284,43 @@ class EventsComponent:
         amount of an event noun ('approved $5 million in aid')."""
         lex = self.lex
         for noun in _conjuncts(obj):
-            for word in (noun, *(c for c in noun.lefts if c.dep_ == "compound")):
+            named = lex.noun_type(noun) if lemma in lex.light_verbs else None
+            if named and len(named[1]) > 1:  # 'held joint exercises' before 'held exercises'
+                return _found(tok, named[0], [tok, *named[1]], {noun.i})
+            people = lex.lemma(noun) in lex.people_nouns  # 'the kidnapped aid workers'
+            modifiers = [c for c in noun.lefts if c.dep_ == "compound" and not people]
+            for word in (*modifiers, noun):  # 'sent peacekeeping troops' before 'sent troops'
                 kind = lex.verb_object.get(f"{lemma} {lex.lemma(word)}")
                 if kind:
                     return _found(tok, kind, [tok, noun], {noun.i})
-            if lemma not in lex.light_verbs and lemma not in lex.verbs:
-                continue
-            named = lex.noun_type(noun) if lemma in lex.light_verbs else None
             if named:
-                return _found(tok, named[0], named[1], {noun.i})
-            if _is_amount(noun):
-                for prep in noun.children:
+                return _found(tok, named[0], [tok, *named[1]], {noun.i})
+            if (lemma in lex.light_verbs or lemma in lex.verbs) and _is_amount(noun):
+                for prep in noun.children:  # '500 tonnes of food'
                     pobj = _pobj(prep) if prep.lower_ in _AMOUNT_PREPS else None
-                    named = lex.noun_type(pobj) if pobj is not None else None
+                    if pobj is None:
+                        continue
+                    kind = lex.goods.get(lex.lemma(pobj))
+                    named = (kind, [pobj]) if kind else lex.noun_type(pobj)
                     if named:
                         return _found(tok, named[0], [tok, *named[1]], {noun.i, prep.i, pobj.i})
+        return None
+
+    def _with_complement(self, tok: Token, lemma: str) -> _Found | None:
+        """A verb typed by an adjective complement ('found the minister guilty') or by the
+        subject of its clause ('allowed inspectors to enter')."""
+        for c in tok.children:
+            if c.dep_ in _COMPLEMENTS and c.pos_ == "ADJ":
+                kind = self.lex.verb_object.get(f"{lemma} {c.lower_}")
+            elif c.dep_ in _CLAUSE_DEPS:
+                subject = next((s for s in c.children if s.dep_ in _ACTOR_DEPS), None)
+                kind = subject is not None and self.lex.verb_object.get(
+                    f"{lemma} {self.lex.lemma(subject)}"
+                )
+            else:
+                continue
+            if kind:
+                return _found(tok, kind, [tok, c], set())
         return None
 
     def _fits(self, verb: Token, lemma: str, obj: Token | None) -> bool:
@@ -369,6 +398,8 @@ class EventsComponent:
         elif anchor.dep_ == "xcomp" and lex.lemma(anchor.head) in lex.intent_verbs:
             owner = found.get(anchor.head.i)
             (owner or f).type = promised
+        elif _is_infinitive_acl(anchor) and lex.lemma(anchor.head) in lex.intent_nouns:
+            f.type = promised  # 'expressed its willingness to mediate'
 
     # -- the event ------------------------------------------------------------------------
 
