@@ -90,6 +90,9 @@ class EventLexicon:
     question_verbs: frozenset[str]
     goods: dict[str, str]
     intent_nouns: frozenset[str]
+    crowd_actors: frozenset[str]
+    crowd_acts: dict[str, str]
+    transitive_types: dict[str, str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -135,6 +138,9 @@ class EventLexicon:
             question_verbs=frozenset(data["question_verbs"]),
             goods=data["goods"],
             intent_nouns=frozenset(data["future"]["intent_nouns"]),
+            crowd_actors=frozenset(data["crowd_actors"]),
+            crowd_acts=data["crowd_acts"],
+            transitive_types=data["transitive_types"],
         )
 
     def lemma(self, tok: Token) -> str:
@@ -258,6 +264,13 @@ class EventsComponent:
             )
             if kind:  # 'took to the streets', 'placed under arrest'
                 return _found(tok, kind, [tok, pobj], {prep.i, pobj.i})
+        kind = lex.crowd_acts.get(lemma)
+        actor = _actor(tok, lex) if kind else None
+        if actor is not None and lex.lemma(actor) in lex.crowd_actors:
+            return _found(tok, kind, [tok], set())  # 'protesters clashed with police'
+        kind = lex.transitive_types.get(lemma)
+        if kind and not _is_infinitive(tok) and (obj is not None or _has_clause(tok)):
+            return _found(tok, kind, [tok], set())  # 'Norland protested the killing'
         if lemma in lex.verbs and self._fits(tok, lemma, obj):
             return _found(tok, lex.verbs[lemma], [tok], set())
         if lemma in lex.question_verbs and any(
@@ -538,6 +551,14 @@ def _found(anchor: Token, kind: str, words: list[Token], used: set[int]) -> _Fou
     return _Found(anchor, kind, (start, end), frozenset(used))
 
 
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _is_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
@@ -610,7 +631,7 @@ def _inside_other(tok: Token, found: dict[int, _Found]) -> bool:
 
 
 def _is_infinitive_acl(tok: Token) -> bool:
-    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "acl" and _is_infinitive(tok)
 
 
 def _actor(verb: Token, lex: EventLexicon) -> Token | None:
