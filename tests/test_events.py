@@ -53,7 +53,7 @@ def test_event_inside_a_quote_names_the_quote_and_its_speaker(analyze) -> None:
         '"We will never negotiate with the rebels," said Interior Minister Lena Sorvik on Tuesday.'
     )
     (quote,) = a.quotes
-    (talks,) = events_of(a, "CONSULT")
+    (talks,) = events_of(a, "REJECT")  # CAMEO 125: rejects negotiating
     assert talks.quote == quote.id
     assert talks.negated
     assert role(a, talks, "actor") == ["Lena Sorvik"]  # 'we' is the speaker's side

@@ -93,6 +93,7 @@ class EventLexicon:
     crowd_actors: frozenset[str]
     crowd_acts: dict[str, str]
     transitive_types: dict[str, str]
+    people_types: dict[str, str]
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -141,6 +142,7 @@ class EventLexicon:
             crowd_actors=frozenset(data["crowd_actors"]),
             crowd_acts=data["crowd_acts"],
             transitive_types=data["transitive_types"],
+            people_types=data["people_types"],
         )
 
     def lemma(self, tok: Token) -> str:
@@ -213,7 +215,7 @@ class EventsComponent:
                 modal = next(c for c in tok.children if c.lower_ in self.lex.must)
                 found[tok.head.i] = _found(tok.head, "DEMAND", [modal, tok], set())
         for f in list(found.values()):
-            if self._is_report(f, found):  # 'warned that rebels had attacked'
+            if self._is_report(f, found) or self._is_errand(f, found):
                 del found[f.anchor.i]
         for f in list(found.values()):
             self._announce(f, found)
@@ -268,6 +270,9 @@ class EventsComponent:
         actor = _actor(tok, lex) if kind else None
         if actor is not None and lex.lemma(actor) in lex.crowd_actors:
             return _found(tok, kind, [tok], set())  # 'protesters clashed with police'
+        kind = lex.people_types.get(lemma)
+        if kind and obj is not None and self._names_people(obj):
+            return _found(tok, kind, [tok], set())  # 'kidnappers seized two aid workers'
         kind = lex.transitive_types.get(lemma)
         if kind and not _is_infinitive(tok) and (obj is not None or _has_clause(tok)):
             return _found(tok, kind, [tok], set())  # 'Norland protested the killing'
@@ -389,6 +394,18 @@ class EventsComponent:
             c.dep_ == "ccomp" and c.i in found and self._realized(c) for c in f.anchor.children
         )
 
+    def _is_errand(self, f: _Found, found: dict[int, _Found]) -> bool:
+        """Whether a journey only serves the act it is for: 'a UN team arrived to inspect the
+        sites' is the inspection."""
+        return (
+            f.type == "CONSULT"
+            and self.lex.lemma(f.anchor) in self.lex.travel_verbs
+            and any(
+                c.dep_ in ("advcl", "xcomp") and c.i in found and _is_infinitive(c)
+                for c in f.anchor.children
+            )
+        )
+
     def _realized(self, verb: Token) -> bool:
         """A finite verb without a modal: 'attacked', 'had attacked', 'is attacking'."""
         return verb.tag_ != "VB" and not any(
@@ -400,11 +417,15 @@ class EventsComponent:
         'vowed to crush the revolt' is THREATEN (on the intent verb when it is a trigger)."""
         anchor, lex = f.anchor, self.lex
         promised = lex.promised.get(f.type)
-        if promised is None or self._negated(anchor) or _is_perfect(anchor):
+        if promised is None or _is_perfect(anchor):
             return  # 'may have been struck' is a past possibility, not a threat
-        if any(
-            (c.dep_ == "aux" and c.lower_ in lex.future_aux)
-            or (c.dep_ == "advcl" and any(m.lower_ in lex.conditions for m in c.children))
+        future = any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in anchor.children)
+        if self._negated(anchor):
+            if future and promised == "AGREE":  # 'would not meet their demands' (CAMEO 12)
+                f.type = "REJECT"
+            return
+        if future or any(
+            c.dep_ == "advcl" and any(m.lower_ in lex.conditions for m in c.children)
             for c in anchor.children
         ):
             f.type = promised
