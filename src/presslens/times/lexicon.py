@@ -126,9 +126,12 @@ def lexicon() -> Lexicon:
 
 
 def _triggers(names: list[str], words: dict) -> frozenset[str]:
-    """The trigger words of a rule: literal words, every word of ``@list`` entries, DIGITS."""
+    """The trigger words of a rule: literal words, DIGITS, and for each phrase of an ``@list``
+    its longest word (a rarer one than "the" or "a", so fewer windows to search)."""
     out: set[str] = set()
     for name in names:
         phrases = words[name[1:]] if name.startswith("@") else [name]
-        out.update(w for p in phrases for w in re.split(r"[^a-z0-9#]+", p.lower()) if w)
+        for phrase in phrases:
+            parts = [w for w in re.split(r"[^a-z0-9#]+", phrase.lower()) if w]
+            out.update(parts if not name.startswith("@") else [max(parts, key=len)])
     return frozenset(out)

@@ -643,7 +643,7 @@ def _the_season(c: Candidate, ctx: _Context) -> Reading:
 def _ago(c: Candidate, ctx: _Context) -> Reading:
     count = number(c.g("num"), ctx.words)
     sign = -1 if c.g("dir") in ("ago", "earlier") else 1
-    if count is None:
+    if count is None or c.g("or1") or c.g("or2"):  # "several years ago", "a year or two ago"
         return Reading("date", "PAST_REF" if sign < 0 else "FUTURE_REF")
     unit = _unit(c.g("unit"), ctx.words)
     if unit == "FN":
@@ -657,16 +657,6 @@ def _ago(c: Candidate, ctx: _Context) -> Reading:
         return Reading("date", cal.relative(unit, steps))
     day = cal.shift(ctx.anchor, unit, steps)
     return Reading("date", cal.render(day, granularity), anchored=True)
-
-
-def _or_range(c: Candidate, ctx: _Context) -> Reading:
-    """ "a year or two", "two or three days": a vague stretch, or a vague point when it is
-    counted back ("ago") or ahead ("in a year or two")."""
-    if c.g("dir") or c.g("dir2"):
-        return Reading("date", "PAST_REF")
-    if _IN_BEFORE.search(ctx.before) and ctx.direction() != PAST:
-        return Reading("date", "FUTURE_REF")
-    return Reading("duration", cal.duration(None, _unit(c.g("unit") or c.g("unit2"), ctx.words)))
 
 
 def _anaphor(c: Candidate, ctx: _Context) -> Reading:
@@ -690,6 +680,10 @@ def _duration(c: Candidate, ctx: _Context) -> Reading:
     if count is not None and c.g("half"):
         count += 0.5  # "a minute and a half"
     unit = _unit(c.g("unit"), ctx.words)
+    if c.g("or1") or c.g("or2"):  # "two or three days", "in a year or two"
+        if _IN_BEFORE.search(ctx.before) and ctx.direction() != PAST:
+            return Reading("date", "FUTURE_REF")
+        return Reading("duration", cal.duration(None, unit))
     if c.g("num") == "one" and unit == "D" and _MODAL_BEFORE.search(ctx.before):
         return Reading("date", "FUTURE_REF")  # "it will one day be"
     if _in_time(c, count, unit, ctx):  # "to be redeemed in five years": the year it ends
@@ -823,7 +817,6 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "season": _season,
     "the_season": _the_season,
     "ago": _ago,
-    "or_range": _or_range,
     "year_back": _year_back,
     "duration": _duration,
     "bare_units": _bare_units,
