@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -92,7 +92,11 @@ LEXICON_NAMES = ("refute", "hedge", "report", "support", "negation")
 
 @dataclass
 class Body:
-    """A body analysed once, to be compared with any number of headlines."""
+    """A body analysed once, to be compared with any number of headlines.
+
+    Headline n-grams are looked up as substrings: a word n-gram as `` a b `` in the
+    space-padded stems, a character n-gram in the space-joined words.
+    """
 
     lower: str
     lead: str
@@ -100,18 +104,17 @@ class Body:
     stems: list[str]
     stem_set: frozenset[str]
     lead_stems: frozenset[str]
-    ngrams: frozenset[tuple[str, ...]]
-    lead_ngrams: frozenset[tuple[str, ...]]
-    char_grams: frozenset[str]  # CHAR_NGRAMS of the space-joined words
-    lead_char_grams: frozenset[str]
+    padded_stems: str  # " stem stem ... " of the body, then of its lead
+    lead_padded_stems: str
+    joined: str  # the space-joined words of the body, then of its lead
+    lead_joined: str
     sentences: list[list[str]]  # words of each sentence
     sentence_stems: list[Counter[str]]
     counts: Counter[str]
     negated: frozenset[int]  # token positions within NEGATION_WINDOW of a negation cue
     refuted: frozenset[int]  # token positions within NEGATION_WINDOW of a refuting cue
-    vector: dict[str, float]  # TF-IDF of the body, of its lead, of each sentence
-    lead_vector: dict[str, float]
-    sentence_vectors: list[dict[str, float]]
+    vocabulary: dict[str, int]  # column of each stem of the body or its lead in the vectors
+    vectors: np.ndarray  # TF-IDF rows (L2-normalised): the body, its lead, then each sentence
     cues: list[float]  # lexicon cues per 100 words of the body, then counts in the lead
 
 
@@ -140,15 +143,29 @@ class Idf:
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {s: x / norm for s, x in v.items()}
 
+    def matrix(self, rows: list[list[str]], vocabulary: dict[str, int]) -> np.ndarray:
+        """Sublinear tf times idf of each row of stems, L2-normalised, as a dense matrix."""
+        counts = np.zeros((len(rows), len(vocabulary)))
+        for r, row in enumerate(rows):
+            for s in row:
+                counts[r, vocabulary[s]] += 1.0
+        weights = np.array([self[s] for s in vocabulary])
+        m = np.where(counts > 0, (1.0 + np.log(np.maximum(counts, 1.0))) * weights, 0.0)
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        return m / np.where(norms > 0, norms, 1.0)
 
-def _ngrams(stems: list[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(
-        tuple(stems[i : i + n]) for n in WORD_NGRAMS for i in range(len(stems) - n + 1)
-    )
+
+def _padded(stems: list[str]) -> str:
+    return f" {' '.join(stems)} "
 
 
-def _char_grams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + n] for n in CHAR_NGRAMS for i in range(len(text) - n + 1))
+def _ngrams(stems: list[str]) -> set[str]:
+    """The WORD_NGRAMS of ``stems`` as space-padded strings (as found in ``_padded``)."""
+    return {_padded(stems[i : i + n]) for n in WORD_NGRAMS for i in range(len(stems) - n + 1)}
+
+
+def _char_grams(text: str, n: int) -> set[str]:
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
 
 
 def analyse_body(body: str, idf: Idf) -> Body:
@@ -161,7 +178,8 @@ def analyse_body(body: str, idf: Idf) -> Body:
     lead_tokens = _WORD.findall(lead)
     lead_stems = [stem(t) for t in lead_tokens]
     sentences = [s for s in (_WORD.findall(p) for p in _SENTENCE_END.split(lower)) if s]
-    sentence_stems = [Counter(stem(t) for t in s) for s in sentences]
+    sentence_stem_lists = [[stem(t) for t in s] for s in sentences]
+    vocabulary = {s: i for i, s in enumerate(dict.fromkeys(stems + lead_stems))}
     near = {"negation": set(), "refute": set()}
     for i, t in enumerate(tokens):
         for name, positions in near.items():
@@ -175,29 +193,22 @@ def analyse_body(body: str, idf: Idf) -> Body:
         stems=stems,
         stem_set=frozenset(stems),
         lead_stems=frozenset(lead_stems),
-        ngrams=_ngrams(stems),
-        lead_ngrams=_ngrams(lead_stems),
-        char_grams=_char_grams(" ".join(tokens)),
-        lead_char_grams=_char_grams(" ".join(lead_tokens)),
+        padded_stems=_padded(stems),
+        lead_padded_stems=_padded(lead_stems),
+        joined=" ".join(tokens),
+        lead_joined=" ".join(lead_tokens),
         sentences=sentences,
-        sentence_stems=sentence_stems,
+        sentence_stems=[Counter(s) for s in sentence_stem_lists],
         counts=counts,
         negated=frozenset(near["negation"]),
         refuted=frozenset(near["refute"]),
-        vector=idf.vector(counts),
-        lead_vector=idf.vector(Counter(lead_stems)),
-        sentence_vectors=[idf.vector(c) for c in sentence_stems],
+        vocabulary=vocabulary,
+        vectors=idf.matrix([stems, lead_stems, *sentence_stem_lists], vocabulary),
         cues=[
             *(100.0 * _fraction(lex[n].count(tokens), len(tokens)) for n in LEXICON_NAMES),
             *(float(lex[n].count(lead_tokens)) for n in LEXICON_NAMES),
         ],
     )
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(s, 0.0) for s, x in a.items())
 
 
 def _fraction(part: float, whole: float) -> float:
@@ -259,13 +270,18 @@ def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
     h_lower = " ".join(h_tokens)
     char_features: list[float] = []
     for n in CHAR_NGRAMS:
-        grams = {h_lower[i : i + n] for i in range(len(h_lower) - n + 1)}
-        char_features.append(_fraction(len(grams & body.char_grams), len(grams)))
-        char_features.append(_fraction(len(grams & body.lead_char_grams), len(grams)))
+        grams = _char_grams(h_lower, n)
+        char_features.append(_fraction(sum(g in body.joined for g in grams), len(grams)))
+        char_features.append(_fraction(sum(g in body.lead_joined for g in grams), len(grams)))
     h_ngrams = _ngrams(h_stems)
+    ngrams_in_body = sum(g in body.padded_stems for g in h_ngrams)
 
-    h_vec = idf.vector(Counter(h_stems))
-    sentence_cos = [_cosine(h_vec, v) for v in body.sentence_vectors] or [0.0]
+    h_vec = np.zeros(len(body.vocabulary))
+    for s, x in idf.vector(Counter(h_stems)).items():
+        if s in body.vocabulary:
+            h_vec[body.vocabulary[s]] = x
+    cosines = body.vectors @ h_vec
+    sentence_cos = cosines[2:].tolist() or [0.0]
     order = np.argsort(sentence_cos)[::-1][:TOP_SENTENCES]
     best = int(order[0])
     top_tokens = [t for i in order if i < len(body.sentences) for t in body.sentences[i]]
@@ -297,11 +313,11 @@ def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
         float(sum(s in body.stem_set for s in h_content)),
         float(sum(s in body.lead_stems for s in h_content)),
         *char_features,
-        _fraction(len(h_ngrams & body.ngrams), len(h_ngrams)),
-        _fraction(len(h_ngrams & body.lead_ngrams), len(h_ngrams)),
-        float(len(h_ngrams & body.ngrams)),
-        _cosine(h_vec, body.vector),
-        _cosine(h_vec, body.lead_vector),
+        _fraction(ngrams_in_body, len(h_ngrams)),
+        _fraction(sum(g in body.lead_padded_stems for g in h_ngrams), len(h_ngrams)),
+        float(ngrams_in_body),
+        float(cosines[0]),
+        float(cosines[1]),
         sentence_cos[best],
         float(np.mean([sentence_cos[i] for i in order])),
         _fraction(best, len(sentence_cos)),
@@ -341,16 +357,29 @@ class Forest:
     baseline: np.ndarray  # (classes,) float
     depth: int
 
+    @cached_property
+    def _flat(self) -> tuple[np.ndarray, ...]:
+        """feature, threshold, left, right, value over all nodes, children as flat indices."""
+        offset = (np.arange(self.feature.shape[0]) * self.feature.shape[1])[:, None]
+        return (
+            self.feature.ravel(),
+            self.threshold.ravel(),
+            (self.left + offset).ravel(),
+            (self.right + offset).ravel(),
+            self.value.ravel(),
+            offset.ravel(),
+        )
+
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The class scores of one feature vector."""
-        rows = np.arange(self.feature.shape[0])
-        node = np.zeros(len(rows), dtype=np.int64)
+        feature, threshold, left, right, value, node = self._flat
         for _ in range(self.depth):
-            go_left = x[self.feature[rows, node]] <= self.threshold[rows, node]
-            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
-        leaves = self.value[rows, node]
+            child = np.where(x[feature[node]] <= threshold[node], left[node], right[node])
+            if np.array_equal(child, node):
+                break
+            node = child
         return self.baseline + np.bincount(
-            self.tree_class, weights=leaves, minlength=len(self.baseline)
+            self.tree_class, weights=value[node], minlength=len(self.baseline)
         )
 
 
