@@ -363,6 +363,15 @@ def test_a_month_naming_a_thing_takes_no_tense_from_the_verb(analyze):
     assert time_of(a, "June").value == "2023-06"
 
 
+def test_a_date_naming_a_thing_looks_ahead_only_with_a_future_auxiliary(analyze):
+    a = analyze(
+        "Bank\n\nThe bank will miss the Jan. 31 deadline. The April report showed losses.",
+        published="2023-10-27",
+    )
+    assert time_of(a, "Jan. 31").value == "2024-01-31"
+    assert time_of(a, "April").value == "2023-04"
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [

@@ -65,12 +65,21 @@ class DocSyntax:
 
     def tense(self, start: int, end: int) -> int:
         root = self.root(start, end)
-        if root.dep_ in _PREMODIFIER and root.head.i > root.i and root.head.pos_ == "NOUN":
-            return UNKNOWN  # "a June agreement": a name for the thing, not the verb's time
         verb = self.governor(start, end)
         if verb is not None and verb.lower_ in lexicon()["future_heads"]:
             return FUTURE  # "a new board, effective Feb. 1": a change still to come
+        if root.dep_ in _PREMODIFIER and root.head.i > root.i and root.head.pos_ == "NOUN":
+            # "a June agreement", "the April report": a thing named by its (past) time; the
+            # verb counts only with a future auxiliary ("will miss the June 30 deadline")
+            return FUTURE if verb is not None and _future_auxiliary(verb) else PAST
         return UNKNOWN if verb is None else verb_tense(verb)
+
+
+def _future_auxiliary(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon()["future_auxiliaries"]
+        for c in verb.children
+    )
 
 
 def verb_tense(verb: Token, climb: int = 2) -> int:
@@ -78,7 +87,7 @@ def verb_tense(verb: Token, climb: int = 2) -> int:
     infinitive or a participle takes the tense of the verb it hangs on."""
     words = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in words["future_auxiliaries"] for a in auxes):
+    if _future_auxiliary(verb):
         return FUTURE
     if any(a.tag_ == "MD" for a in auxes):
         return UNKNOWN  # "would be redeemed": neither said to be past nor certain to come
