@@ -476,3 +476,23 @@ def test_the_quarter_is_named_by_the_day_it_ended(analyze):
 def test_last_years_quarter_is_the_reported_quarter_a_year_back(analyze):
     a = analyze("Results\n\nSales for last year's quarter were $3 million.", published="2023-11-01")
     assert time_of(a, "last year's quarter").value == "2022-Q3"
+
+
+def test_a_year_before_a_described_plural_is_still_a_year(analyze):
+    a = analyze(
+        "Bank\n\nThe loss will appear in the bank's 1989 operating results. The march drew "
+        "2000 people.",
+        published=PUBLISHED,
+    )
+    assert [t.text for t in a.times] == ["1989"]
+
+
+def test_parts_of_the_day_without_this(analyze):
+    a = analyze(
+        "Shares\n\nBy mid afternoon the index was down. Shares fell on Friday. Dealers sold "
+        "heavily in the morning.",
+        published=PUBLISHED,
+    )
+    assert time_of(a, "mid afternoon").value == "2024-03-14TAF"
+    t = time_of(a, "the morning")
+    assert (t.type, t.value, t.anchor) == ("time", "2024-03-08TMO", "2024-03-08")

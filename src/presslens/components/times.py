@@ -47,7 +47,7 @@ class DocSyntax:
         head = tok.head
         return (
             tok.dep_ == "nummod"
-            and head.i > tok.i
+            and head.i == tok.i + 1  # "2000 people", not "1990 BellSouth earnings"
             and head.tag_ == "NNS"
             and head.lemma_.lower() not in _TIME_NOUNS
         )

@@ -254,6 +254,8 @@ def _anaphoric_precision(c: Candidate, words: dict) -> int | None:
         unit = words["units"][c.g("unit") or c.g("unit2") or c.g("unit3")]
     elif c.rule == "weekday" and _words(c.g("rel")) in _ANAPHORIC_WEEKDAY:
         return 3
+    elif c.rule == "part_of_day" and (c.g("pod2") or c.g("pod3")):
+        return 3  # "Shares fell Friday. In the morning, ...": that Friday's morning
     elif c.rule == "ago" and c.g("dir") in ("later", "earlier"):
         unit = _unit(c.g("unit"), words)
     else:
@@ -495,7 +497,9 @@ def _day_word(c: Candidate, ctx: _Context) -> Reading:
 
 
 def _part_of_day(c: Candidate, ctx: _Context) -> Reading:
-    pod = "night" if c.g("tonight") else c.g("pod")
+    """ "this morning", "tonight", "mid-afternoon", "(in) the morning" of the anchor day (or, as
+    an anaphor, of the day the story last named)."""
+    pod = "night" if c.g("tonight") else c.g("pod") or c.g("pod2") or c.g("pod3")
     if ctx.anchor is None:
         return Reading("time", "XXXX-XX-XX" + _pod(pod, ctx.words))
     day = ctx.anchor - dt.timedelta(days=1 if c.g("rel") == "last" else 0)
