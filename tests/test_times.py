@@ -496,3 +496,20 @@ def test_parts_of_the_day_without_this(analyze):
     assert time_of(a, "mid afternoon").value == "2024-03-14TAF"
     t = time_of(a, "the morning")
     assert (t.type, t.value, t.anchor) == ("time", "2024-03-08TMO", "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The deal follows months of talks.", "months", "PXM"),
+        ("It made a profit after several quarters of losses.", "several quarters", "PXQ"),
+    ],
+)
+def test_vague_stretches_of_time(analyze, sentence, text, value):
+    t = time_of(analyze(f"Deal\n\n{sentence}", published=PUBLISHED), text)
+    assert (t.type, t.value) == ("duration", value)
+
+
+def test_quarters_of_the_vote_are_a_fraction(analyze):
+    a = analyze("Vote\n\nShe won three quarters of the vote.", published=PUBLISHED)
+    assert a.times == []

@@ -80,6 +80,8 @@ class TimeMention:
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _WORD_REST = re.compile(r"[\w'.-]*")
 _REACH = 100  # characters a rule may match on either side of its trigger word
+# "quarters of the ...": a share of something, unless it counts periods ("of losses")
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|those|these)\b", re.I)
 
 
 def find_candidates(text: str, syntax: Syntax | None = None) -> list[Candidate]:
@@ -149,8 +151,12 @@ def _plausible(
         return False
     if cand.rule == "duration" and len(cand.g("num") or "") == 4 and cand.g("num").isdigit():
         return False  # "the 1988 quarter"
-    if cand.g("unit") in ("quarter", "quarters") and text.startswith(" of", cand.end):
-        return False  # "three-quarters of", a fraction
+    if (
+        cand.g("unit") in ("quarter", "quarters")
+        and _FRACTION_OF.match(text, cand.end)
+        and ("-" in text[cand.start : cand.end] or cand.g("num") in lex["numbers"])
+    ):
+        return False  # "three-quarters of", "two quarters of the vote": a fraction
     if cand.rule == "bare_quarter" and cand.g("bare") == "period" and not cand.g("qmod"):
         return bool(cand.g("yq"))  # "the latest period", "the 1988 period"
     if cand.rule == "day_month" and not m.group("day")[0].isdigit() and not cand.g("wd"):
@@ -824,6 +830,7 @@ _RESOLVERS: dict[str, Callable[[Candidate, _Context], Reading | None]] = {
     "year_back": _year_back,
     "duration": _duration,
     "bare_units": _bare_units,
+    "units_of": _bare_units,
     "set_every": _set_every,
     "set_frequency": _set_frequency,
     "set_adverb": _set_adverb,
