@@ -511,5 +511,8 @@ def test_vague_stretches_of_time(analyze, sentence, text, value):
 
 
 def test_quarters_of_the_vote_are_a_fraction(analyze):
-    a = analyze("Vote\n\nShe won three quarters of the vote.", published=PUBLISHED)
+    a = analyze(
+        "Vote\n\nShe won three quarters of the vote and three-quarters of voters.",
+        published=PUBLISHED,
+    )
     assert a.times == []

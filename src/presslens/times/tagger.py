@@ -153,8 +153,11 @@ def _plausible(
         return False  # "the 1988 quarter"
     if (
         cand.g("unit") in ("quarter", "quarters")
-        and _FRACTION_OF.match(text, cand.end)
-        and ("-" in text[cand.start : cand.end] or cand.g("num") in lex["numbers"])
+        and text.startswith(" of", cand.end)
+        and (
+            "-" in text[cand.start : cand.end]
+            or (cand.g("num") in lex["numbers"] and _FRACTION_OF.match(text, cand.end))
+        )
     ):
         return False  # "three-quarters of", "two quarters of the vote": a fraction
     if cand.rule == "bare_quarter" and cand.g("bare") == "period" and not cand.g("qmod"):
