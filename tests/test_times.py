@@ -516,3 +516,12 @@ def test_quarters_of_the_vote_are_a_fraction(analyze):
         published=PUBLISHED,
     )
     assert a.times == []
+
+
+def test_kinds_and_titles_are_not_times(analyze):
+    a = analyze(
+        "Tweets\n\nHe defended his early-morning tweets at the morning meetings. She was "
+        "named Person of the Year. The curfew went unenforced in the early hours of the day.",
+        published=PUBLISHED,
+    )
+    assert [t.text for t in a.times] == []

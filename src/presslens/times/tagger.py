@@ -81,6 +81,7 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _WORD_REST = re.compile(r"[\w'.-]*")
 _REACH = 100  # characters a rule may match on either side of its trigger word
 # "quarters of the ...": a share of something, unless it counts periods ("of losses")
+_NEXT_WORD = re.compile(r"[\s-]+(\w)")
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|those|these)\b", re.I)
 
 
@@ -149,6 +150,12 @@ def _plausible(
         return syntax.tag(cand.start) == "RB"
     if cand.rule == "holiday" and not m.group("hol")[0].isupper():
         return False
+    if cand.rule == "the_year" and "Year" in text[cand.start : cand.end]:
+        return False  # "Person of the Year", a title
+    if cand.rule == "part_of_day" and (cand.g("pod2") or cand.g("pod3")) and syntax is not None:
+        following = _NEXT_WORD.match(text, cand.end)
+        if following and syntax.tag(following.start(1)).startswith("NN"):
+            return False  # "early-morning tweets", "the morning meetings": a kind, not a time
     if cand.rule == "duration" and len(cand.g("num") or "") == 4 and cand.g("num").isdigit():
         return False  # "the 1988 quarter"
     if (
