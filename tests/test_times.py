@@ -525,3 +525,19 @@ def test_kinds_and_titles_are_not_times(analyze):
         published=PUBLISHED,
     )
     assert [t.text for t in a.times] == []
+
+
+def test_the_past_before_a_count_is_no_vague_time(analyze):
+    a = analyze("Riots\n\nRiots broke out for the past three summers.", published=PUBLISHED)
+    assert "PAST_REF" not in [t.value for t in a.times]
+
+
+def test_new_forms_without_a_publication_date_stay_relative(analyze):
+    a = analyze(
+        "Results\n\nSales for the full year rose. Dealers sold heavily in the morning. "
+        "In the quarter ended July 31, profit fell."
+    )
+    values = {t.text: (t.value, t.anchor) for t in a.times}
+    assert values["the full year"] == ("REF+P0Y", None)
+    assert values["the morning"] == ("XXXX-XX-XXTMO", None)
+    assert values["the quarter"] == ("XXXX-QX", None)
