@@ -16,7 +16,7 @@ from presslens.checkworthiness import (
 from presslens.embeddings import available
 from presslens.errors import InputError
 from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
-from presslens.train_checkworthiness import train
+from presslens.train_checkworthiness import BLEND_WEIGHTS, HEAD_HIDDEN, train
 
 FACTUAL = "Unemployment rose to 14 percent in 2023, the highest since 1990."
 CHATTER = "Thank you, good evening."
@@ -103,7 +103,8 @@ def test_train_the_embedding_head_on_a_tiny_checkthat_folder(tiny_checkthat: Pat
     assert "blend 0.5 hashed + 0.5 head" in report
     assert "| presslens + MiniLM" in report
     head = EmbeddingHead.load(out)
-    assert head.weight in (0.3, 0.5, 0.7)
+    assert head.weight in BLEND_WEIGHTS
+    assert [w.shape for w, _ in head.hidden] == [(384, HEAD_HIDDEN[0])]
 
 
 def test_threshold_and_average_precision_on_a_ranking() -> None:

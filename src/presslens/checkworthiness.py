@@ -8,7 +8,7 @@ threshold by cross-validation) by ``presslens train checkworthiness``
 Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
 
 With the optional ``embeddings`` extra, ``load_scorer(embeddings=True)`` blends
-this model with a logistic regression over MiniLM sentence embeddings
+this model with a small network over MiniLM sentence embeddings
 (``EmbeddingHead``, ``resources/checkworthiness_embeddings.npz``, trained by
 ``presslens train checkworthiness DATA_DIR --embeddings``).
 """
@@ -143,22 +143,32 @@ class CheckworthinessModel:
 
 @dataclass(frozen=True)
 class EmbeddingHead:
-    """Logistic regression over sentence embeddings, blended with the hashed model:
-    ``weight * hashed + (1 - weight) * head``; ``threshold`` applies to the blend."""
+    """A small network over sentence embeddings (ReLU hidden layers, then a logistic output),
+    blended with the hashed model: ``weight * hashed + (1 - weight) * head``; ``threshold``
+    applies to the blend. Without hidden layers it is a logistic regression."""
 
-    coef: np.ndarray  # per embedding dimension
+    hidden: tuple[tuple[np.ndarray, np.ndarray], ...]  # (weights, bias) of each ReLU layer
+    coef: np.ndarray  # per unit of the last hidden layer (or embedding dimension)
     bias: float
     weight: float  # of the hashed model's probability
     threshold: float
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """P(check-worthy) of each row of ``vectors`` by the head alone."""
-        z = np.clip(vectors.astype(np.float64) @ self.coef + self.bias, -30.0, 30.0)
+        h = vectors.astype(np.float64)
+        for weights, bias in self.hidden:
+            h = np.maximum(h @ weights + bias, 0.0)
+        z = np.clip(h @ self.coef + self.bias, -30.0, 30.0)
         return 1.0 / (1.0 + np.exp(-z))
 
     def save(self, path: Path, **meta: str) -> None:
+        layers = {}
+        for i, (weights, bias) in enumerate(self.hidden):
+            layers[f"hidden{i}_weights"] = weights.astype(np.float32)
+            layers[f"hidden{i}_bias"] = bias.astype(np.float32)
         np.savez_compressed(
             path,
+            **layers,
             coef=self.coef.astype(np.float32),
             bias=np.float64(self.bias),
             weight=np.float64(self.weight),
@@ -169,7 +179,16 @@ class EmbeddingHead:
     @classmethod
     def load(cls, path: Path) -> EmbeddingHead:
         with np.load(path) as data:
+            depth = sum(1 for key in data.files if key.endswith("_weights"))
+            hidden = tuple(
+                (
+                    data[f"hidden{i}_weights"].astype(np.float64),
+                    data[f"hidden{i}_bias"].astype(np.float64),
+                )
+                for i in range(depth)
+            )
             return cls(
+                hidden=hidden,
                 coef=data["coef"].astype(np.float64),
                 bias=float(data["bias"]),
                 weight=float(data["weight"]),

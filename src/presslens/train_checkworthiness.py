@@ -11,10 +11,11 @@ reported, never used for a choice.
 
 ``--embeddings`` (needs the ``embeddings`` extra) instead fits the head that is
 blended with the hashed model (``presslens.checkworthiness.EmbeddingHead``): a
-balanced logistic regression over MiniLM sentence embeddings of train+dev with C
-in ``HEAD_C_GRID`` by the same folds, then the blend weight in ``BLEND_WEIGHTS``
-and the threshold with the best F1 on the out-of-fold blended scores (the hashed
-model's out-of-fold scores come from the same folds). Only the head is written
+one-hidden-layer network (scikit-learn's MLPClassifier, ``HEAD_HIDDEN`` ReLU units,
+L2 ``HEAD_ALPHA``, early stopping) over MiniLM sentence embeddings of train+dev,
+then the blend weight in ``BLEND_WEIGHTS`` and the threshold with the best F1 on
+the out-of-fold blended scores (the hashed model's and the head's out-of-fold
+scores come from the same folds). Only the head is written
 (``resources/checkworthiness_embeddings.npz``); embeddings are not cached.
 """
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -50,8 +52,9 @@ from presslens.evaluate.checkthat import (
 )
 
 C_GRID = (1.0, 2.0, 4.0)
-HEAD_C_GRID = (1.0, 3.0, 10.0)
-BLEND_WEIGHTS = (0.3, 0.5, 0.7)
+HEAD_HIDDEN = (128,)
+HEAD_ALPHA = 1e-3
+BLEND_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def count_matrix(texts: list[str]):
@@ -134,14 +137,36 @@ def fit(
     return model, [*notes, f"kept C={c:g}, threshold {threshold:.3f}"], oof
 
 
+def _network() -> Any:
+    """The head's classifier: scikit-learn's MLPClassifier (``HEAD_HIDDEN`` ReLU units)."""
+    try:
+        from sklearn.neural_network import MLPClassifier
+    except ImportError as exc:
+        raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
+    return MLPClassifier(
+        HEAD_HIDDEN, alpha=HEAD_ALPHA, early_stopping=True, random_state=0, max_iter=200
+    )
+
+
 def fit_head(
     data: Split, vectors: np.ndarray, hashed_oof: np.ndarray
 ) -> tuple[EmbeddingHead, list[str]]:
-    """The embedding head (C by out-of-fold F1) and its blend weight and threshold (by the
-    out-of-fold F1 of the blend with ``hashed_oof``), refitted on all of ``data``; notes."""
+    """The embedding head and its blend weight and threshold (by the out-of-fold F1 of the
+    blend with ``hashed_oof``), refitted on all of ``data``; notes."""
     y = np.asarray(data.labels)
-    notes = ["embedding head:"]
-    c, _, head_oof = _choose_c(vectors, y, HEAD_C_GRID, notes)
+    head_oof = out_of_fold_scores(
+        y,
+        lambda rows, held: (
+            _network().fit(vectors[rows], y[rows]).predict_proba(vectors[held])[:, 1]
+        ),
+    )
+    threshold = best_threshold(y, head_oof)
+    p, r, f1 = prf(y, head_oof, threshold)
+    notes = [
+        f"embedding head ({HEAD_HIDDEN[0]} hidden units): {FOLDS}-fold out-of-fold P {p:.3f} "
+        f"R {r:.3f} F1 {f1:.3f} AP {average_precision(y, head_oof):.3f} at threshold "
+        f"{threshold:.3f}"
+    ]
     best = None
     for weight in BLEND_WEIGHTS:
         blended = blend(weight, hashed_oof, head_oof)
@@ -155,11 +180,15 @@ def fit_head(
             best = (f1, weight, threshold)
     assert best is not None
     _, weight, threshold = best
-    lr = _logistic_regression()(C=c, class_weight="balanced", max_iter=3000).fit(vectors, y)
+    net = _network().fit(vectors, y)
     head = EmbeddingHead(
-        coef=lr.coef_[0], bias=float(lr.intercept_[0]), weight=weight, threshold=threshold
+        hidden=tuple(zip(net.coefs_[:-1], net.intercepts_[:-1], strict=True)),
+        coef=net.coefs_[-1][:, 0],
+        bias=float(net.intercepts_[-1][0]),
+        weight=weight,
+        threshold=threshold,
     )
-    return head, [*notes, f"kept head C={c:g}, weight {weight:g}, threshold {threshold:.3f}"]
+    return head, [*notes, f"kept weight {weight:g}, threshold {threshold:.3f}"]
 
 
 def train(data_dir: Path, out: Path | None = None, embeddings: bool = False) -> str:
