@@ -541,3 +541,15 @@ def test_new_forms_without_a_publication_date_stay_relative(analyze):
     assert values["the full year"] == ("REF+P0Y", None)
     assert values["the morning"] == ("XXXX-XX-XXTMO", None)
     assert values["the quarter"] == ("XXXX-QX", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The council will vote after the mayor returns on Monday.", "Monday", "2024-03-18"),
+        ("Funds were likely to buy as soon as trading opened Monday.", "Monday", "2024-03-18"),
+        ("He left after the meeting ended on Monday.", "Monday", "2024-03-11"),
+    ],
+)
+def test_a_clause_under_a_future_verb_looks_ahead(analyze, sentence, text, value):
+    assert time_of(analyze(f"Vote\n\n{sentence}", published=PUBLISHED), text).value == value

@@ -82,12 +82,25 @@ def _future_auxiliary(verb: Token) -> bool:
     )
 
 
+def _in_a_future_clause(verb: Token) -> bool:
+    """ "will vote after the mayor returns Monday", "likely to buy as soon as trading opened
+    Monday": an adverbial clause takes the future of the verb it modifies."""
+    if verb.dep_ != "advcl":
+        return False
+    head = verb.head
+    for _ in range(2):  # "as soon as ...": the clause hangs on "soon"
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and verb_tense(head, climb=1) == FUTURE
+
+
 def verb_tense(verb: Token, climb: int = 2) -> int:
     """PAST, FUTURE or UNKNOWN for a verb, from its auxiliaries and morphology; an
     infinitive or a participle takes the tense of the verb it hangs on."""
     words = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if _future_auxiliary(verb):
+    if _future_auxiliary(verb) or (climb and _in_a_future_clause(verb)):
         return FUTURE
     if any(a.tag_ == "MD" for a in auxes):
         return UNKNOWN  # "would be redeemed": neither said to be past nor certain to come
