@@ -54,3 +54,41 @@ def sentence_embeddings(texts: list[str]) -> np.ndarray:
         texts, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
     )
     return np.asarray(vectors, dtype=np.float32)
+
+
+MAX_WORDPIECES = 256  # MiniLM's own limit; a longer sentence's tail keeps zero vectors
+
+
+def token_vectors(
+    text: str, sentences: list[tuple[int, int]], tokens: list[tuple[int, int]]
+) -> np.ndarray:
+    """MiniLM's last hidden layer for each token ``(start, end)`` of ``text`` (character
+    offsets, in order), read in context of the sentence ``(start, end)`` holding it: the mean
+    of the token's word pieces, a zero row for a token without any (whitespace).
+    One float32 row of ``DIMENSIONS`` per token."""
+    import torch
+
+    model = _model()
+    tokenizer, encoder = model.tokenizer, model[0].auto_model
+    starts = np.array([s for s, _ in tokens], dtype=np.int64)
+    sums = np.zeros((len(tokens), DIMENSIONS), dtype=np.float32)
+    counts = np.zeros(len(tokens), dtype=np.float32)
+    for b in range(0, len(sentences), BATCH_SIZE // 4):
+        batch = sentences[b : b + BATCH_SIZE // 4]
+        encoded = tokenizer(
+            [text[s:e] for s, e in batch],
+            return_offsets_mapping=True,
+            padding=True,
+            truncation=True,
+            max_length=MAX_WORDPIECES,
+            return_tensors="pt",
+        )
+        offsets = encoded.pop("offset_mapping").numpy()
+        with torch.inference_mode():
+            hidden = encoder(**encoded).last_hidden_state.numpy()
+        for row, (sentence_start, _) in enumerate(batch):
+            pieces = offsets[row, :, 1] > offsets[row, :, 0]  # special and padding pieces are empty
+            where = np.searchsorted(starts, sentence_start + offsets[row, pieces, 0], "right") - 1
+            np.add.at(sums, where, hidden[row, pieces])
+            np.add.at(counts, where, 1.0)
+    return sums / np.maximum(counts, 1.0)[:, None]

@@ -11,6 +11,11 @@ Two cheap sources of spans over the parse already on the Doc:
   minimisation and doubt phrases are reported as found; a name-calling modifier
   ("so-called", "far-left") before a noun makes a name_calling span.
 
+With the optional ``embeddings`` extra (config ``embeddings``), an ``EmbeddingHead``
+(``resources/framing/embeddings_head.npz``, ``presslens train framing DATA_DIR
+--embeddings``) reads MiniLM's contextual vector of each token and its class
+probabilities are blended with the token classifier's before spans are made.
+
 A span inside a quotation is in the ``quoted`` voice, with the innermost quote
 that holds it; words inside quotation marks long enough to be speech are
 ``quoted`` even when no speaker was found. Everything else is the author's.
@@ -40,8 +45,10 @@ from spacy.attrs import (
 )
 from spacy.language import Language
 from spacy.strings import hash_string
+from spacy.symbols import DET as DET_POS
 from spacy.tokens import Doc
 
+from presslens.embeddings import INSTALL_HINT, available, token_vectors
 from presslens.errors import PresslensError
 from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
@@ -49,6 +56,7 @@ from presslens.resource_files import load_json, resource_path
 from presslens.schema import Framing, Quote
 
 MODEL_FILE = ("framing", "model.npz")
+HEAD_FILE = ("framing", "embeddings_head.npz")
 BITS = 19  # features share 2**BITS hash buckets
 ATTRS = (LOWER, LEMMA, POS, TAG, SUFFIX, DEP, HEAD, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, ORTH)
 _LOWER, _LEMMA, _POS, _TAG, _SUFFIX, _DEP, _HEAD, _ENT_TYPE, _IS_TITLE, _IS_UPPER = range(10)
@@ -66,6 +74,7 @@ _PHRASE_TOKEN = re.compile(r"\w+|[^\w\s]")
 # A flagged word's hyphenated or possessive parts stay one span.
 _JOINERS = {hash_string(j) for j in ("-", "–", "'", "’")}
 _NOUNS = {"NOUN", "PROPN"}
+_EXTEND = 0.5  # a flagged word's neighbours join its span at this share of the threshold
 _MAX_CHUNK = 4  # longest noun phrase a flagged word grows to
 _CHUNK_SKIPPED = {"DET", "PRON"}
 _MAX_MODIFIED = 4  # tokens between a name-calling modifier and the noun it labels
@@ -197,7 +206,9 @@ class TokenModel:
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def save(self, path) -> None:
+    def save(self, path, c: float) -> None:
+        """Write the weights; ``c``, the regularisation they were fitted with, is kept for
+        ``presslens train framing --embeddings`` to refit the model the same way."""
         rows = np.flatnonzero(np.abs(self.weights).sum(axis=1))
         np.savez_compressed(
             path,
@@ -206,6 +217,7 @@ class TokenModel:
             bias=self.bias.astype(np.float32),
             threshold=np.float32(self.threshold),
             classes=np.array(CLASSES),
+            c=np.float32(c),
         )
 
     @classmethod
@@ -228,14 +240,98 @@ def load_token_model() -> TokenModel | None:
     return TokenModel.load(path) if path.is_file() else None
 
 
+def head_features(doc: Doc) -> np.ndarray:
+    """(tokens, 2 * DIMENSIONS) input of the ``EmbeddingHead``: each token's MiniLM vector
+    (read in its sentence) beside the mean of its two neighbours' (needs the extra)."""
+    vectors = token_vectors(
+        doc_text(doc),
+        [(s.start_char, s.end_char) for s in doc.sents],
+        [(t.idx, t.idx + len(t)) for t in doc],
+    )
+    edge = np.zeros((1, vectors.shape[1]), dtype=vectors.dtype)
+    neighbours = (np.vstack([edge, vectors[:-1]]) + np.vstack([vectors[1:], edge])) / 2
+    return np.hstack([vectors, neighbours])
+
+
+@dataclass(frozen=True)
+class EmbeddingHead:
+    """A small softmax network (ReLU hidden layers) over ``head_features``, blended with the
+    token model: ``(1 - weight) * model + weight * head``; ``threshold`` applies to the blend."""
+
+    layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # (weights, bias); the last is the output
+    weight: float
+    threshold: float
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """(tokens, classes) class probabilities of the head alone."""
+        h = features.astype(np.float32)
+        for weights, bias in self.layers[:-1]:
+            h = np.maximum(h @ weights + bias, 0.0)
+        weights, bias = self.layers[-1]
+        scores = h @ weights + bias
+        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, path) -> None:
+        arrays = {}
+        for i, (weights, bias) in enumerate(self.layers):
+            arrays[f"layer{i}_weights"] = weights.astype(np.float16)
+            arrays[f"layer{i}_bias"] = bias.astype(np.float32)
+        np.savez_compressed(
+            path,
+            **arrays,
+            weight=np.float32(self.weight),
+            threshold=np.float32(self.threshold),
+            classes=np.array(CLASSES),
+        )
+
+    @classmethod
+    def load(cls, path) -> EmbeddingHead:
+        with np.load(path) as data:
+            depth = sum(1 for key in data.files if key.endswith("_weights"))
+            return cls(
+                tuple(
+                    (
+                        data[f"layer{i}_weights"].astype(np.float32),
+                        data[f"layer{i}_bias"].astype(np.float32),
+                    )
+                    for i in range(depth)
+                ),
+                float(data["weight"]),
+                float(data["threshold"]),
+            )
+
+
+def blend(weight: float, model_probs: np.ndarray, head_probs: np.ndarray) -> np.ndarray:
+    """The token model's class probabilities and the head's, ``weight`` the head's share."""
+    return (1.0 - weight) * model_probs + weight * head_probs
+
+
+@cache
+def load_embedding_head() -> EmbeddingHead:
+    """The shipped MiniLM head of the ``embeddings`` extra."""
+    if not available():
+        raise PresslensError(
+            f"framing with embeddings needs torch and all-MiniLM-L6-v2: {INSTALL_HINT}"
+        )
+    path = resource_path(*HEAD_FILE)
+    if not path.is_file():
+        raise PresslensError(
+            f"the framing head {path} is missing: reinstall presslens or run "
+            "`presslens train framing DATA_DIR --embeddings`"
+        )
+    return EmbeddingHead.load(path)
+
+
 def token_spans(
     doc: Doc, arrays: np.ndarray, probs: np.ndarray, threshold: float
 ) -> list[tuple[int, int, str, float]]:
-    """Runs of tokens whose framing probability reaches ``threshold``, as
-    ``(first token, end token, class, mean probability)``; punctuation is never flagged,
-    but a hyphen or apostrophe inside a word joins its flagged neighbours."""
+    """Runs of tokens whose framing probability reaches ``_EXTEND * threshold`` and one of
+    which reaches ``threshold``, as ``(first token, end token, class, mean probability)``,
+    leading determiners below ``threshold`` left out; punctuation is never flagged, but a
+    hyphen or apostrophe inside a word joins its flagged neighbours."""
     framed = 1.0 - probs[:, 0]
-    flagged = (framed >= threshold) & (arrays[:, _IS_PUNCT] == 0)
+    flagged = (framed >= _EXTEND * threshold) & (arrays[:, _IS_PUNCT] == 0)
     spans = []
     n = len(doc)
     end = -1
@@ -256,9 +352,12 @@ def token_spans(
                 j += 2
             else:
                 break
-        cls = int(probs[i:j, 1:].sum(axis=0).argmax()) + 1
-        spans.append((i, j, CLASSES[cls], float(framed[i:j].mean())))
         end = j
+        while i < j and framed[i] < threshold and arrays[i, _POS] == DET_POS:
+            i += 1  # a determiner joins only as part of a noun phrase (short_chunks)
+        if i < j and framed[i:j].max() >= threshold:
+            cls = int(probs[i:j, 1:].sum(axis=0).argmax()) + 1
+            spans.append((i, j, CLASSES[cls], float(framed[i:j].mean())))
     if not spans:
         return spans
     chunks = short_chunks(doc)
@@ -331,10 +430,18 @@ class Voices:
 
 
 class FramingComponent:
-    def __init__(self, lexicon: FramingLexicon, model: TokenModel | None, threshold: float | None):
+    def __init__(
+        self,
+        lexicon: FramingLexicon,
+        model: TokenModel | None,
+        threshold: float | None,
+        head: EmbeddingHead | None = None,
+    ):
         self.lexicon = lexicon
         self.model = model
-        self.threshold = threshold if threshold is not None else model.threshold if model else 1.0
+        self.head = head if model else None  # the head only refines the token model
+        shipped = self.head.threshold if self.head else model.threshold if model else 1.0
+        self.threshold = threshold if threshold is not None else shipped
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -342,6 +449,8 @@ class FramingComponent:
         arrays = token_arrays(doc)
         hits = lexicon_hits(self.lexicon, arrays)
         probs = self.model.probabilities(feature_buckets(arrays, hits)) if self.model else None
+        if probs is not None and self.head:
+            probs = blend(self.head.weight, probs, self.head.probabilities(head_features(doc)))
         layers(doc).framing = self.framing(doc, arrays, hits, probs, self.threshold)
         return doc
 
@@ -387,6 +496,10 @@ class FramingComponent:
         return out
 
 
-@Language.factory("presslens_framing", default_config={"threshold": None})
-def make_framing(nlp: Language, name: str, threshold: float | None) -> FramingComponent:
-    return FramingComponent(load_lexicon(), load_token_model(), threshold)
+@Language.factory("presslens_framing", default_config={"threshold": None, "embeddings": False})
+def make_framing(
+    nlp: Language, name: str, threshold: float | None, embeddings: bool
+) -> FramingComponent:
+    """``embeddings``: blend MiniLM token vectors into the token model (needs the extra)."""
+    head = load_embedding_head() if embeddings else None
+    return FramingComponent(load_lexicon(), load_token_model(), threshold, head)
