@@ -94,6 +94,7 @@ class EventLexicon:
     crowd_acts: dict[str, str]
     transitive_types: dict[str, str]
     people_types: dict[str, str]
+    noun_heads: frozenset[str]  # the head word of every noun key, and the containers
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -143,6 +144,9 @@ class EventLexicon:
             crowd_acts=data["crowd_acts"],
             transitive_types=data["transitive_types"],
             people_types=data["people_types"],
+            noun_heads=frozenset(
+                [k.split(" of ")[0].split()[-1] for k in data["nouns"]] + data["containers"]
+            ),
         )
 
     def lemma(self, tok: Token) -> str:
@@ -159,6 +163,8 @@ class EventLexicon:
         strike') and its 'of' phrase ('state of siege') before the noun alone; through a
         container ('a list of demands')."""
         lemma = self.lemma(tok)
+        if lemma not in self.noun_heads:
+            return None
         if lemma in self.containers:
             inner = next((_pobj(c) for c in tok.children if c.lower_ == "of"), None)
             named = self.noun_type(inner) if inner is not None else None
@@ -176,6 +182,31 @@ class EventLexicon:
             if key in self.nouns:
                 return self.nouns[key], words
         return (self.nouns[lemma], [tok]) if lemma in self.nouns else None
+
+
+class _Tree:
+    """Each token's children, found once per doc: ``Token.children`` walks the span of the
+    token's whole subtree on every call, a sentence for a main verb."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._kids: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+            if offset:
+                self._kids[i + offset].append(i)
+
+    def children(self, tok: Token) -> list[Token]:
+        return [self.doc[i] for i in self._kids[tok.i]]
+
+    def pobj(self, prep: Token) -> Token | None:
+        return next((c for c in self.children(prep) if c.dep_ == "pobj"), None)
+
+    def is_question(self, clause: Token) -> bool:
+        """Whether a clause is an indirect question: 'asked how the operation went'."""
+        return any(
+            c.i < clause.i and (c.tag_ in _WH_TAGS or c.lower_ in _QUESTION_MARKS)
+            for c in self.children(clause)
+        )
 
 
 @dataclass
@@ -196,10 +227,11 @@ class EventsComponent:
         lay = layers(doc)
         found: dict[int, _Found] = {}
         musts: list[Token] = []
+        tree = _Tree(doc)
         for tok in doc:
             pos = tok.pos_
             if pos == "VERB" and tok.dep_ not in _MODIFIER_DEPS:
-                hit = self._verb(tok)
+                hit = self._verb(tok, tree)
                 if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and self._is_must(tok):
                     musts.append(tok)
             elif pos == "ADJ":
@@ -230,17 +262,20 @@ class EventsComponent:
 
     # -- triggers -------------------------------------------------------------------------
 
-    def _verb(self, tok: Token) -> _Found | None:
+    def _verb(self, tok: Token, tree: _Tree) -> _Found | None:
         lex = self.lex
+        children = tree.children(tok)
         lemma = lex.lemma(tok)
-        obj = _object(tok) or next((c for c in tok.children if c.dep_ == _PASSIVE_SUBJECT), None)
-        preps = [c for c in tok.children if c.dep_ == "prep"]
+        obj = next((c for c in children if c.dep_ == "dobj"), None) or next(
+            (c for c in children if c.dep_ == _PASSIVE_SUBJECT), None
+        )
+        preps = [c for c in children if c.dep_ == "prep"]
         for prep in preps:  # 'shut their shops in protest'
-            pobj = _pobj(prep)
+            pobj = tree.pobj(prep)
             kind = pobj is not None and lex.manner.get(f"{prep.lower_} {lex.lemma(pobj)}")
             if kind:
                 return _found(tok, kind, [tok, pobj], {prep.i, pobj.i})
-        for part in tok.children:  # 'called off the strike', 'stepped down'
+        for part in children:  # 'called off the strike', 'stepped down'
             if part.dep_ != "prt" and not (part.dep_ == "advmod" and part.lower_ in lex.particles):
                 continue
             kind = obj is not None and lex.verb_object.get(
@@ -251,16 +286,16 @@ class EventsComponent:
             kind = lex.phrasal.get(f"{lemma} {part.lower_}")
             if kind:
                 return _found(tok, kind, [tok, part], {part.i})
-        found = self._with_object(tok, lemma, obj) if obj is not None else None
+        found = self._with_object(tok, lemma, obj, tree) if obj is not None else None
         if found is None:
-            found = self._with_complement(tok, lemma)
+            found = self._with_complement(tok, lemma, tree)
         if found is not None:
             return found
         for prep in preps:
             kind = lex.phrasal.get(f"{lemma} {prep.lower_}")
             if kind:
                 return _found(tok, kind, [tok, prep], {prep.i})
-            pobj = _pobj(prep)
+            pobj = tree.pobj(prep)
             kind = pobj is not None and lex.verb_prep_object.get(
                 f"{lemma} {prep.lower_} {lex.lemma(pobj)}"
             )
@@ -274,12 +309,12 @@ class EventsComponent:
         if kind and obj is not None and self._names_people(obj):
             return _found(tok, kind, [tok], set())  # 'kidnappers seized two aid workers'
         kind = lex.transitive_types.get(lemma)
-        if kind and not _is_infinitive(tok) and (obj is not None or _has_clause(tok)):
+        if kind and not _is_infinitive(tok) and (obj is not None or _has_clause(children)):
             return _found(tok, kind, [tok], set())  # 'Norland protested the killing'
-        if lemma in lex.verbs and self._fits(tok, lemma, obj):
+        if lemma in lex.verbs and self._fits(lemma, obj, children, tree):
             return _found(tok, lex.verbs[lemma], [tok], set())
         if lemma in lex.question_verbs and any(
-            c.dep_ == "ccomp" and _is_question(c) for c in tok.children
+            c.dep_ == "ccomp" and tree.is_question(c) for c in children
         ):  # 'trying to determine whether a bomb brought down the jet'
             return _found(tok, "INVESTIGATE", [tok], set())
         move = lex.military_moves.get(lemma)
@@ -290,13 +325,13 @@ class EventsComponent:
         if lemma in lex.travel_verbs:  # 'flew to Amman for consultations'
             noun_preps = noun_preps | {"for"}
         for prep in preps:  # 'engaged in ethnic cleansing', 'went on strike'
-            pobj = _pobj(prep) if prep.lower_ in noun_preps else None
+            pobj = tree.pobj(prep) if prep.lower_ in noun_preps else None
             named = lex.noun_type(pobj) if pobj is not None else None
             if named:
                 return _found(tok, named[0], [tok, *named[1]], {prep.i, pobj.i})
         return None
 
-    def _with_object(self, tok: Token, lemma: str, obj: Token) -> _Found | None:
+    def _with_object(self, tok: Token, lemma: str, obj: Token, tree: _Tree) -> _Found | None:
         """A verb typed by its object or a conjoined one: 'violated the ceasefire agreement', a
         light verb's event noun ('staged a protest', 'ordered a trade and oil embargo'), an
         amount of an event noun ('approved $5 million in aid')."""
@@ -315,7 +350,7 @@ class EventsComponent:
                 return _found(tok, named[0], [tok, *named[1]], {noun.i})
             if (lemma in lex.light_verbs or lemma in lex.verbs) and _is_amount(noun):
                 for prep in noun.children:  # '500 tonnes of food'
-                    pobj = _pobj(prep) if prep.lower_ in _AMOUNT_PREPS else None
+                    pobj = tree.pobj(prep) if prep.lower_ in _AMOUNT_PREPS else None
                     if pobj is None:
                         continue
                     kind = lex.goods.get(lex.lemma(pobj))
@@ -324,14 +359,14 @@ class EventsComponent:
                         return _found(tok, named[0], [tok, *named[1]], {noun.i, prep.i, pobj.i})
         return None
 
-    def _with_complement(self, tok: Token, lemma: str) -> _Found | None:
+    def _with_complement(self, tok: Token, lemma: str, tree: _Tree) -> _Found | None:
         """A verb typed by an adjective complement ('found the minister guilty') or by the
         subject of its clause ('allowed inspectors to enter')."""
-        for c in tok.children:
+        for c in tree.children(tok):
             if c.dep_ in _COMPLEMENTS and c.pos_ == "ADJ":
                 kind = self.lex.verb_object.get(f"{lemma} {c.lower_}")
             elif c.dep_ in _CLAUSE_DEPS:
-                subject = next((s for s in c.children if s.dep_ in _ACTOR_DEPS), None)
+                subject = next((s for s in tree.children(c) if s.dep_ in _ACTOR_DEPS), None)
                 kind = subject is not None and self.lex.verb_object.get(
                     f"{lemma} {self.lex.lemma(subject)}"
                 )
@@ -341,7 +376,7 @@ class EventsComponent:
                 return _found(tok, kind, [tok, c], set())
         return None
 
-    def _fits(self, verb: Token, lemma: str, obj: Token | None) -> bool:
+    def _fits(self, lemma: str, obj: Token | None, children: list[Token], tree: _Tree) -> bool:
         """Whether a lexicon verb is used as the event: 'demonstrated' but not 'demonstrated
         the ability'; 'asked them to leave' but not 'asked a question'."""
         lex = self.lex
@@ -353,7 +388,7 @@ class EventsComponent:
             return False  # 'released two journalists', not 'released a video'
         if obj is not None and lex.lemma(obj) in lex.report_objects.get(lemma, ()):
             return False  # 'offered no comment'
-        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not _is_question(c)]
+        clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS and not tree.is_question(c)]
         if lemma in lex.not_with_clause and clauses:
             return False  # 'helped broker a deal': the deal is the event
         return lemma not in lex.needs_clause or bool(clauses)
@@ -576,17 +611,12 @@ def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _has_clause(verb: Token) -> bool:
-    return any(c.dep_ == "ccomp" for c in verb.children)
+def _has_clause(children: list[Token]) -> bool:
+    return any(c.dep_ == "ccomp" for c in children)
 
 
 def _is_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-
-
-def _is_question(clause: Token) -> bool:
-    """Whether a clause is an indirect question: 'asked how the operation went'."""
-    return any(c.tag_ in _WH_TAGS or c.lower_ in _QUESTION_MARKS for c in clause.lefts)
 
 
 def _object(verb: Token) -> Token | None:
