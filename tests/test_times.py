@@ -521,7 +521,8 @@ def test_quarters_of_the_vote_are_a_fraction(analyze):
 def test_kinds_and_titles_are_not_times(analyze):
     a = analyze(
         "Tweets\n\nHe defended his early-morning tweets at the morning meetings. She was "
-        "named Person of the Year. The curfew went unenforced in the early hours of the day.",
+        "named Person of the Year. The curfew went unenforced in the early hours of the day. "
+        "She told CBS This Morning she had watched The Tonight Show.",
         published=PUBLISHED,
     )
     assert [t.text for t in a.times] == []

@@ -81,6 +81,7 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _WORD_REST = re.compile(r"[\w'.-]*")
 _REACH = 100  # characters a rule may match on either side of its trigger word
 # "quarters of the ...": a share of something, unless it counts periods ("of losses")
+_TITLE_BEFORE = re.compile(r"[\w,]\s*$")
 _NEXT_WORD = re.compile(r"[\s-]+(\w)")
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|those|these)\b", re.I)
 
@@ -152,6 +153,8 @@ def _plausible(
         return False
     if cand.rule == "the_year" and "Year" in text[cand.start : cand.end]:
         return False  # "Person of the Year", a title
+    if cand.rule == "part_of_day" and _in_a_title(text, cand.start, cand.end):
+        return False  # "CBS This Morning", "The Tonight Show"
     if cand.rule == "part_of_day" and (cand.g("pod2") or cand.g("pod3")) and syntax is not None:
         following = _NEXT_WORD.match(text, cand.end)
         if following and syntax.tag(following.start(1)).startswith("NN"):
@@ -172,6 +175,12 @@ def _plausible(
     if cand.rule == "day_month" and not m.group("day")[0].isdigit() and not cand.g("wd"):
         return text[m.start() : m.start() + 4].lower() == "the "  # "the eighth of May"
     return True
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a name, not at a sentence's start: "CBS This Morning"."""
+    last = text[start:end].split()[-1]
+    return last[:1].isupper() and _TITLE_BEFORE.search(text, max(0, start - 3), start) is not None
 
 
 # -- resolving ---------------------------------------------------------------------------------
