@@ -554,3 +554,12 @@ def test_new_forms_without_a_publication_date_stay_relative(analyze):
 )
 def test_a_clause_under_a_future_verb_looks_ahead(analyze, sentence, text, value):
     assert time_of(analyze(f"Vote\n\n{sentence}", published=PUBLISHED), text).value == value
+
+
+def test_a_few_days_later_is_a_stretch_not_the_future(analyze):
+    a = analyze(
+        "Merger\n\nThe chairman resigned in May. A few days later, the bank announced losses.",
+        published=PUBLISHED,
+    )
+    t = time_of(a, "A few days later")
+    assert (t.type, t.value) == ("duration", "PXD")

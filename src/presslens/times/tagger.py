@@ -672,9 +672,11 @@ def _the_season(c: Candidate, ctx: _Context) -> Reading:
 def _ago(c: Candidate, ctx: _Context) -> Reading:
     count = number(c.g("num"), ctx.words)
     sign = -1 if c.g("dir") in ("ago", "earlier") else 1
-    if count is None or c.g("or1") or c.g("or2"):  # "several years ago", "a year or two ago"
-        return Reading("date", "PAST_REF" if sign < 0 else "FUTURE_REF")
     unit = _unit(c.g("unit"), ctx.words)
+    if count is None or c.g("or1") or c.g("or2"):  # "several years ago", "a year or two ago"
+        if c.g("dir") in ("later", "earlier"):  # "a few days later": after some other time
+            return Reading("duration", cal.duration(None, unit))
+        return Reading("date", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit == "FN":
         unit, count = "W", 2 * count
     elif unit in ("S", "MIN", "HR"):  # "two hours ago": that day
