@@ -40,6 +40,17 @@ _WHEN = {"DATE", "TIME"}
 _LIGHT_PREPS = {"in", "on"}
 _MODIFIER_DEPS = {"amod", "compound"}  # 'the detained fishermen' describes, it does not report
 _MAX_CLIMB = 4
+_VERB_KEYED = (  # lexicon tables whose keys start with a verb lemma
+    "verbs",
+    "phrasal",
+    "verb_object",
+    "verb_prep_object",
+    "transitive_types",
+    "people_types",
+    "crowd_acts",
+    "military_moves",
+)
+_VERB_LISTS = ("light_verbs", "travel_verbs", "question_verbs")
 _PEOPLE = {"PERSON", "NORP"}
 _THIRD_PERSON = {"him", "her", "them"}
 _COMPLEMENTS = {"ccomp", "oprd", "acomp", "xcomp"}
@@ -95,6 +106,7 @@ class EventLexicon:
     transitive_types: dict[str, str]
     people_types: dict[str, str]
     noun_heads: frozenset[str]  # the head word of every noun key, and the containers
+    verb_heads: frozenset[str]  # every verb some rule can type
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -146,6 +158,10 @@ class EventLexicon:
             people_types=data["people_types"],
             noun_heads=frozenset(
                 [k.split(" of ")[0].split()[-1] for k in data["nouns"]] + data["containers"]
+            ),
+            verb_heads=frozenset(
+                [k.split()[0] for key in _VERB_KEYED for k in data[key]]
+                + [v for key in _VERB_LISTS for v in data[key]]
             ),
         )
 
@@ -264,8 +280,10 @@ class EventsComponent:
 
     def _verb(self, tok: Token, tree: _Tree) -> _Found | None:
         lex = self.lex
-        children = tree.children(tok)
         lemma = lex.lemma(tok)
+        if lemma not in lex.verb_heads:
+            return None
+        children = tree.children(tok)
         obj = next((c for c in children if c.dep_ == "dobj"), None) or next(
             (c for c in children if c.dep_ == _PASSIVE_SUBJECT), None
         )
