@@ -22,6 +22,7 @@ scores come from the same folds). Only the head is written
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -82,12 +83,16 @@ def tfidf(counts, idf: np.ndarray):
     return normalize(x.multiply(idf).tocsr())
 
 
-def _logistic_regression() -> type:
+def _sklearn(module: str, name: str) -> Any:
+    """``sklearn.MODULE.NAME`` (a training-time tool only, from the ``dev`` extra)."""
     try:
-        from sklearn.linear_model import LogisticRegression
+        return getattr(importlib.import_module(f"sklearn.{module}"), name)
     except ImportError as exc:
         raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
-    return LogisticRegression
+
+
+def _logistic_regression() -> type:
+    return _sklearn("linear_model", "LogisticRegression")
 
 
 def _choose_c(x, y: np.ndarray, c_grid: tuple[float, ...], notes: list[str]) -> tuple:
@@ -139,11 +144,7 @@ def fit(
 
 def _network() -> Any:
     """The head's classifier: scikit-learn's MLPClassifier (``HEAD_HIDDEN`` ReLU units)."""
-    try:
-        from sklearn.neural_network import MLPClassifier
-    except ImportError as exc:
-        raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
-    return MLPClassifier(
+    return _sklearn("neural_network", "MLPClassifier")(
         HEAD_HIDDEN, alpha=HEAD_ALPHA, early_stopping=True, random_state=0, max_iter=200
     )
 
