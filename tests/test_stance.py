@@ -10,7 +10,7 @@ from conftest import DATA
 
 from presslens.evaluate.fnc1 import fnc_score, read_pairs, run, split
 from presslens.stance import STANCES, StanceModel, predict_stance
-from presslens.train_stance import train
+from presslens.train_stance import fit_model, train
 
 HEADLINE = "Mayor of Riverton resigns after budget scandal"
 RESTATING = (
@@ -116,6 +116,15 @@ def test_train_then_evaluate_on_a_tiny_fnc1_folder(tiny_fnc1: Path) -> None:
     table = run(tiny_fnc1, model=model, cross_validate=False)
     assert "| presslens (resources/stance_model.npz), held-out bodies | 2 | 10 |" in table
     assert "| baseline: FNC-1 official features + GBDT, held-out" in table
+
+
+def test_a_saved_model_predicts_as_the_trained_one(tiny_fnc1: Path) -> None:
+    model = fit_model(split(read_pairs(tiny_fnc1))[0])
+    model.save(tiny_fnc1 / "model.npz")
+    loaded = StanceModel.load(tiny_fnc1 / "model.npz")
+    for body in (RESTATING, DENYING, UNRELATED):
+        expected = model.predict(HEADLINE, body)[1]
+        assert loaded.predict(HEADLINE, body)[1] == pytest.approx(expected, abs=1e-4)
 
 
 @pytest.mark.skipif(not (DATA / "fnc1").is_dir(), reason="no FNC-1 data")

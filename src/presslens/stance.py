@@ -1,16 +1,18 @@
 """Stance of a body towards a headline: agree, disagree, discuss or unrelated (FNC-1).
 
-Features (``pair_features``; their names are ``FEATURE_NAMES``) compare the
+Features (``pair_features``; their names are ``PAIR_FEATURE_NAMES``) compare the
 headline with the body: word overlap, headline words, word n-grams and character
 n-grams found in the body and in its lead (first ``LEAD_CHARS`` characters),
 TF-IDF cosine with the body, its lead and its most similar sentences, BM25,
 idf-weighted coverage of the headline, and counts of refuting, hedging,
 reporting, supporting and negating cues (``resources/stance/lexicons.json``) in
-the headline, the body and the sentences closest to the headline. A
-gradient-boosted tree ensemble trained by ``presslens train stance`` (scikit-learn
-at training time only) is shipped as ``resources/stance_model.npz`` with the idf
-of its vocabulary and evaluated here in numpy: a prediction costs a few
-milliseconds.
+the headline, the body and the sentences closest to the headline. A word model
+(``WordModel``, logistic regression over the body's TF-IDF stems) adds how the
+body's words lean among agree, disagree and discuss. A gradient-boosted tree
+ensemble over all ``FEATURE_NAMES``, trained by ``presslens train stance``
+(scikit-learn at training time only), is shipped as ``resources/stance_model.npz``
+with the idf of its vocabulary and the word model's weights, and evaluated here
+in numpy: a prediction costs a few milliseconds.
 """
 
 from __future__ import annotations
@@ -215,7 +217,7 @@ def _fraction(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
 
-FEATURE_NAMES: tuple[str, ...] = (
+PAIR_FEATURE_NAMES: tuple[str, ...] = (
     "jaccard",
     "headline_words",
     "body_words_log",
@@ -255,10 +257,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"{name}_lead" for name in LEXICON_NAMES),
     "body_question_marks",
 )
+RELATED_STANCES = STANCES[:3]
+WORD_FEATURE_NAMES = tuple(f"words_{s}" for s in RELATED_STANCES)
+FEATURE_NAMES = PAIR_FEATURE_NAMES + WORD_FEATURE_NAMES
 
 
 def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
-    """The feature values of (headline, body), in the order of ``FEATURE_NAMES``."""
+    """The feature values of (headline, body), in the order of ``PAIR_FEATURE_NAMES``."""
     lex = lexicons()
     h_tokens = words(headline)
     h_stems = [stem(t) for t in h_tokens]
@@ -341,6 +346,48 @@ def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
 
 
 @dataclass(frozen=True)
+class TermWeights:
+    """Sublinear TF-IDF of a text's stems over a fixed vocabulary, times per-class weights."""
+
+    index: dict[str, int]
+    idf: np.ndarray  # (terms,)
+    weights: np.ndarray  # (terms, classes)
+
+    def vector(self, counts: Counter[str]) -> tuple[list[int], np.ndarray]:
+        """Columns and L2-normalised values of the in-vocabulary stems of ``counts``."""
+        columns, tf = [], []
+        for s, c in counts.items():
+            i = self.index.get(s)
+            if i is not None:
+                columns.append(i)
+                tf.append(c)
+        values = (1.0 + np.log(np.asarray(tf, dtype=np.float64))) * self.idf[columns]
+        norm = np.linalg.norm(values)
+        return columns, values / norm if norm else values
+
+    def score(self, counts: Counter[str]) -> np.ndarray:
+        columns, values = self.vector(counts)
+        return values @ self.weights[columns]
+
+
+@dataclass(frozen=True)
+class WordModel:
+    """Logistic regression over the TF-IDF stems of a body, trained on related pairs.
+
+    Its P(agree), P(disagree), P(discuss) are the ``WORD_FEATURE_NAMES`` of the trees:
+    whether the words of a body assert, hedge or deny, whatever the headline.
+    """
+
+    terms: TermWeights
+    intercept: np.ndarray  # (classes,)
+
+    def probabilities(self, body: Counter[str]) -> np.ndarray:
+        raw = self.intercept + self.terms.score(body)
+        exp = np.exp(raw - raw.max())
+        return exp / exp.sum()
+
+
+@dataclass(frozen=True)
 class Forest:
     """Gradient-boosted regression trees as padded arrays (one row per tree), walked in numpy.
 
@@ -385,14 +432,17 @@ class Forest:
 
 @dataclass(frozen=True)
 class StanceModel:
-    """The idf of the training vocabulary and the tree ensemble over ``FEATURE_NAMES``."""
+    """The idf of the training vocabulary, the word model and the trees over ``FEATURE_NAMES``."""
 
     idf: Idf
+    words: WordModel
     forest: Forest
     classes: tuple[str, ...]
 
     def features(self, headline: str, body: Body) -> np.ndarray:
-        return np.asarray(pair_features(headline, body, self.idf), dtype=np.float64)
+        return np.concatenate(
+            (pair_features(headline, body, self.idf), self.words.probabilities(body.counts))
+        )
 
     def probabilities(self, headline: str, body: Body) -> dict[str, float]:
         """P(stance) for a headline against an analysed body."""
@@ -424,6 +474,10 @@ class StanceModel:
             depth=np.int64(f.depth),
             classes=np.array(self.classes),
             feature_names=np.array(FEATURE_NAMES),
+            words_terms=np.array(list(self.words.terms.index)),
+            words_idf=self.words.terms.idf.astype(np.float32),
+            words_weights=self.words.terms.weights.astype(np.float32),
+            words_intercept=self.words.intercept.astype(np.float64),
             **{f"meta_{k}": np.str_(v) for k, v in meta.items()},
         )
 
@@ -446,7 +500,17 @@ class StanceModel:
                 depth=int(data["depth"]),
             )
             idf = Idf(data["vocabulary"].tolist(), data["idf"], float(data["idf_unseen"]))
-            return cls(idf=idf, forest=forest, classes=tuple(data["classes"].tolist()))
+            terms = data["words_terms"].tolist()
+            word_model = WordModel(
+                terms=TermWeights(
+                    index={t: i for i, t in enumerate(terms)},
+                    idf=data["words_idf"].astype(np.float64),
+                    weights=data["words_weights"].astype(np.float64),
+                ),
+                intercept=data["words_intercept"],
+            )
+            classes = tuple(data["classes"].tolist())
+            return cls(idf=idf, words=word_model, forest=forest, classes=classes)
 
 
 def model_path() -> Path:
