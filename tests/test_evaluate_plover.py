@@ -118,3 +118,12 @@ def test_part_needs_numbered_ids(tmp_path: Path) -> None:
     path.write_text(json.dumps([{**news_records()[0], "id": "first"}]), encoding="utf-8")
     with pytest.raises(InputError, match="does not end in a number"):
         run(tmp_path, records_file=path, part="A")
+
+
+NEWS = Path(__file__).parent / "data" / "events_news.json"
+
+
+@pytest.mark.skipif(not NEWS.is_file(), reason="tests/data/events_news.json absent")
+def test_news_part_a_with_a_limit() -> None:
+    report = run(DATA / "plover", records_file=NEWS, part="A", limit=4, baseline=False)
+    assert "4 event records" in report and "part A only" in report

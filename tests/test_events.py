@@ -214,3 +214,22 @@ def test_carried_out_takes_the_type_of_its_object(analyze) -> None:
         ("ASSAULT", "carried out an attack"),
         ("CONCEDE", "called off its strike"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Norland lifted its economic sanctions on Vesteria.", "RETREAT"),  # CAMEO 085
+        ("Protesters clashed with police outside parliament.", "PROTEST"),  # CAMEO 145
+        ("Kelmar summoned the Norland ambassador over the border shooting.", "DISAPPROVE"),
+        ("The two navies held joint exercises off the coast of Dorna.", "COOPERATE"),
+        ("Norland moved two armoured divisions toward the border.", "MOBILIZE"),
+    ],
+)
+def test_cameo_sub_categories(analyze, text: str, kind: str) -> None:
+    assert [e.type for e in analyze(text).events] == [kind]
+
+
+def test_a_journey_for_an_act_is_the_act(analyze) -> None:
+    a = analyze("A team of UN experts arrived in Dorna to inspect the chemical plant.")
+    assert [e.type for e in a.events] == ["INVESTIGATE"]
