@@ -201,7 +201,8 @@ def test_releasing_people_is_a_retreat_releasing_a_video_is_not(analyze) -> None
 def test_everyday_uses_of_event_verbs_make_no_event(analyze) -> None:
     a = analyze(
         "She asked how the game had gone. He returned home late. "
-        "The firm helped build the stadium. They shared photos of the trip."
+        "The firm helped build the stadium. They shared photos of the trip. "
+        "A senior official, who asked not to be named, said the report was late."
     )
     assert a.events == []
 

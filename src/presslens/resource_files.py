@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,3 +45,9 @@ def lexicon_from(cls: type[T], data: dict, **derived: Any) -> T:
             value = data[f.name]
             values[f.name] = frozenset(value) if str(f.type).startswith("frozenset") else value
     return cls(**values)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern for whole-word ``phrases``, the longest tried first."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from presslens.layers import doc_text, entity_for, layers, span
-from presslens.resource_files import load_json
+from presslens.resource_files import lexicon_from, load_json, phrase_pattern
 from presslens.schema import Event, Participant, Quote, Time
 
 _ACTOR_DEPS = {"nsubj", "csubj"}
@@ -105,24 +105,17 @@ class EventLexicon:
     crowd_acts: dict[str, str]
     transitive_types: dict[str, str]
     people_types: dict[str, str]
+    anonymity: re.Pattern[str]  # 'asked not to be named' (quotes' cues.json): no demand
     noun_heads: frozenset[str]  # the head word of every noun key, and the containers
     verb_heads: frozenset[str]  # every verb some rule can type
 
     @classmethod
     def load(cls) -> EventLexicon:
         data = load_json("events", "lexicon.json")
-        return cls(
-            verbs=data["verbs"],
-            phrasal=data["phrasal"],
-            verb_object=data["verb_object"],
-            verb_prep_object=data["verb_prep_object"],
-            nouns=data["nouns"],
-            adjectives=data["adjectives"],
-            light_verbs=frozenset(data["light_verbs"]),
-            negating=frozenset(data["negating"]),
-            content_objects=frozenset(data["content_objects"]),
+        return lexicon_from(
+            cls,
+            data,
             target_rank={p: i for i, p in enumerate(data["target_preps"])},
-            lemma_fixes=data["lemma_fixes"],
             future_aux=frozenset(data["future"]["aux"]),
             intent_verbs=frozenset(data["future"]["intent_verbs"]),
             promised={
@@ -132,30 +125,9 @@ class EventLexicon:
             conditions=frozenset(data["future"]["conditions"]),
             must=frozenset(data["future"]["must"]),
             military=frozenset(data["military_actors"]),
-            military_acts=frozenset(data["military_acts"]),
-            stative_passives=frozenset(data["stative_passives"]),
-            intransitive_only=frozenset(data["intransitive_only"]),
-            needs_clause=frozenset(data["needs_clause"]),
-            needs_object=frozenset(data["needs_object"]),
-            not_with_clause=frozenset(data["not_with_clause"]),
             report_objects={v: frozenset(o) for v, o in data["report_objects"].items()},
-            reporting=frozenset(data["reporting"]),
-            forms=data["forms"],
-            particles=frozenset(data["particles"]),
-            manner=data["manner"],
-            containers=frozenset(data["containers"]),
-            actor_nouns=frozenset(data["actor_nouns"]),
-            travel_verbs=frozenset(data["travel_verbs"]),
-            military_moves=data["military_moves"],
-            needs_people=frozenset(data["needs_people"]),
-            people_nouns=frozenset(data["people_nouns"]),
-            question_verbs=frozenset(data["question_verbs"]),
-            goods=data["goods"],
             intent_nouns=frozenset(data["future"]["intent_nouns"]),
-            crowd_actors=frozenset(data["crowd_actors"]),
-            crowd_acts=data["crowd_acts"],
-            transitive_types=data["transitive_types"],
-            people_types=data["people_types"],
+            anonymity=phrase_pattern(load_json("quotes", "cues.json")["anonymity"]),
             noun_heads=frozenset(
                 [k.split(" of ")[0].split()[-1] for k in data["nouns"]] + data["containers"]
             ),
@@ -267,7 +239,13 @@ class EventsComponent:
                 del found[f.anchor.i]
         for f in list(found.values()):
             self._announce(f, found)
-        kept = [f for f in found.values() if not _inside_other(f.anchor, found)]
+        hidden = [m.span() for m in self.lex.anonymity.finditer(doc_text(doc))]
+        kept = [
+            f
+            for f in found.values()
+            if not _inside_other(f.anchor, found)
+            and not any(s <= f.anchor.idx < e for s, e in hidden)
+        ]
         kept.sort(key=lambda f: f.trigger[0])
         quotes = _quote_pieces(lay.quotes)
         dates = _dates(doc, lay.times)

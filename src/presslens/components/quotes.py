@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from presslens.cue_model import load_cue_model
 from presslens.layers import doc_text, entity_for, layers, span
 from presslens.quotemarks import Pieces, Quoted, find_quoted
-from presslens.resource_files import lexicon_from, load_json
+from presslens.resource_files import lexicon_from, load_json, phrase_pattern
 from presslens.schema import Quote, Speaker
 
 _SKIPPED_BLOCKS = {"caption", "credit"}
@@ -71,15 +71,10 @@ class CueLexicon:
             cls,
             data,
             belief=frozenset(data["belief"]) - frozenset(data["speech"]),
-            channel_pattern=_phrases(channel_of),
+            channel_pattern=phrase_pattern(channel_of),
             channel_of=channel_of,
-            anonymity=_phrases(data["anonymity"]),
+            anonymity=phrase_pattern(data["anonymity"]),
         )
-
-
-def _phrases(phrases) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 @dataclass
