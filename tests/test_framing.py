@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from presslens.embeddings import available
 from presslens.schema import Analysis
-
-needs_extra = pytest.mark.skipif(not available(), reason="the embeddings extra is not installed")
 
 AUTHOR = (
     "Harbour plan sparks row\n\n"
@@ -88,44 +82,3 @@ def test_offsets_slice_the_analysed_text(author, quoted):
         for f in result.framing:
             assert result.text[f.start : f.end] == f.text
             assert f.text == f.text.strip()
-
-
-def test_without_the_extra_framing_with_embeddings_says_how_to_install_it() -> None:
-    script = (
-        "import sys\n"
-        "sys.modules['torch'] = None  # as on a machine without the extra\n"
-        "import spacy\n"
-        "import presslens.components\n"
-        "from presslens.errors import PresslensError\n"
-        "try:\n"
-        "    spacy.blank('en').add_pipe('presslens_framing', config={'embeddings': True})\n"
-        "except PresslensError as exc:\n"
-        "    print(exc)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
-    assert "pip install -r requirements/embeddings.txt" in out
-
-
-@needs_extra
-def test_minilm_token_vectors_read_each_word_in_its_sentence() -> None:
-    from presslens.embeddings import DIMENSIONS, token_vectors
-
-    text = "The bank raised rates. We sat on the bank of the river."
-    tokens = [(0, 3), (4, 8), (9, 15), (16, 21), (21, 22), (23, 25), (26, 29), (30, 32)]
-    tokens += [(33, 36), (37, 41), (42, 44), (45, 48), (49, 54), (54, 55)]
-    vectors = token_vectors(text, [(0, 22), (23, 55)], tokens)
-    assert vectors.shape == (len(tokens), DIMENSIONS)
-    assert all(abs(v).sum() > 0 for v in vectors)
-    money, river = vectors[1], vectors[9]  # the same word, two senses
-    cosine = money @ river / (float((money @ money) ** 0.5) * float((river @ river) ** 0.5))
-    assert cosine < 0.95
-
-
-@needs_extra
-def test_with_embeddings_loaded_words_are_found_and_a_neutral_article_stays_clean(analyze):
-    spans = loaded(analyze(AUTHOR, embeddings=True))
-    assert spans
-    assert all(f.voice == "author" for f in spans)
-    assert analyze(NEUTRAL, embeddings=True).framing == []

@@ -8,19 +8,11 @@ from the ``dev`` extra) on the hashed token features. The inverse regularisation
 and the span threshold are chosen by ``FOLDS``-fold cross-validation over the
 training articles, on the pooled SI F1 the evaluation reports; the model refitted
 on all training articles is written to ``resources/framing/model.npz``.
-
-``--embeddings`` (needs the ``embeddings`` extra) instead fits the MiniLM head
-(``EmbeddingHead``: scikit-learn's MLPClassifier over ``head_features``) and writes
-``resources/framing/embeddings_head.npz``; its blend weight and the threshold of the
-blend are chosen by the same cross-validation, against out-of-fold token models
-refitted with the shipped model's C.
 """
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -29,14 +21,10 @@ from spacy.tokens import Doc
 from presslens.components.framing import (
     BITS,
     CLASSES,
-    HEAD_FILE,
     MODEL_FILE,
-    EmbeddingHead,
     FramingComponent,
     TokenModel,
-    blend,
     feature_buckets,
-    head_features,
     lexicon_hits,
     load_lexicon,
     token_arrays,
@@ -57,10 +45,6 @@ from presslens.resource_files import resource_path
 FOLDS = 3
 C_GRID = (0.03, 0.1, 0.3)
 THRESHOLDS = tuple(round(0.1 + 0.02 * i, 2) for i in range(11))  # 0.10 .. 0.30
-HEAD_HIDDEN = (256,)
-HEAD_ALPHA = 1e-4
-HEAD_EPOCHS = 5  # passes of Adam over the tokens; more overfit the few training articles
-BLEND_WEIGHTS = (0.25, 0.5, 0.75)  # of the head
 _CLASS_OF = {TECHNIQUE_OF[c]: k for k, c in enumerate(CLASSES) if c in TECHNIQUE_OF}
 
 
@@ -163,15 +147,13 @@ def train(
     out: Path | None = None,
     model: str | None = None,
     limit: int | None = None,
-    embeddings: bool = False,
 ) -> str:
-    """Cross-validate C and the threshold on the training articles, refit, write the model
-    (with ``embeddings``: the MiniLM head instead, ``train_head``)."""
+    """Cross-validate C and the threshold on the training articles, refit, write the model."""
     articles = read_ptc(data_dir)
     train_ids, _ = split_ids(a.id for a in articles)
     keep = set(train_ids[:limit] if limit else train_ids)
     items = examples([a for a in articles if a.id in keep], model)
-    return train_head(items, out) if embeddings else train_on(items, out)
+    return train_on(items, out)
 
 
 def train_on(items: list[Example], out: Path | None = None) -> str:
@@ -196,49 +178,4 @@ def train_on(items: list[Example], out: Path | None = None) -> str:
     path = out or resource_path(*MODEL_FILE)
     final.save(path, c)
     lines.append(f"best: C={c}, threshold={t:.2f}, CV F1 {f1:.3f}; wrote {path}")
-    return "\n".join(lines)
-
-
-def _network():
-    """The head's classifier: scikit-learn's MLPClassifier (``HEAD_HIDDEN`` ReLU units)."""
-    try:
-        from sklearn.exceptions import ConvergenceWarning
-        from sklearn.neural_network import MLPClassifier
-    except ImportError as exc:
-        raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
-    warnings.simplefilter("ignore", ConvergenceWarning)  # HEAD_EPOCHS stops it on purpose
-    return MLPClassifier(HEAD_HIDDEN, alpha=HEAD_ALPHA, random_state=0, max_iter=HEAD_EPOCHS)
-
-
-def train_head(items: list[Example], out: Path | None = None) -> str:
-    """Fit the MiniLM head of the ``embeddings`` extra and choose its blend weight and the
-    threshold by cross-validated pooled SI F1 over ``items``; write it."""
-    c = float(np.load(resource_path(*MODEL_FILE))["c"])
-    features = [head_features(ex.doc) for ex in items]
-    classes = [ex.classes for ex in items]
-    model_probs: list[np.ndarray] = [np.empty(0)] * len(items)
-    head_probs: list[np.ndarray] = [np.empty(0)] * len(items)
-    for rows, held in folds(items):
-        fold_model = fit([items[i] for i in rows], c)
-        net = _network().fit(
-            np.concatenate([features[i] for i in rows]), np.concatenate([classes[i] for i in rows])
-        )
-        for i in held:
-            model_probs[i] = fold_model.probabilities(items[i].buckets)
-            head_probs[i] = net.predict_proba(features[i])
-    lines = [f"{len(items)} training articles, {FOLDS}-fold CV; pooled SI F1 (P/R) by blend"]
-    best = (-1.0, BLEND_WEIGHTS[0], THRESHOLDS[0])
-    for weight in (0.0, *BLEND_WEIGHTS, 1.0):
-        probs = list(map(partial(blend, weight), model_probs, head_probs))
-        for t, total in pooled_counts(probs, items).items():
-            p, r, f1 = total.scores()
-            lines.append(f"head weight {weight} t={t:.2f}: F1 {f1:.3f} (P {p:.3f} R {r:.3f})")
-            if weight in BLEND_WEIGHTS:
-                best = max(best, (f1, weight, t))
-    f1, weight, t = best
-    net = _network().fit(np.concatenate(features), np.concatenate(classes))
-    head = EmbeddingHead(tuple(zip(net.coefs_, net.intercepts_, strict=True)), weight, t)
-    path = out or resource_path(*HEAD_FILE)
-    head.save(path)
-    lines.append(f"best: head weight {weight}, threshold {t:.2f}, CV F1 {f1:.3f}; wrote {path}")
     return "\n".join(lines)

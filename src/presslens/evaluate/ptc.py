@@ -194,12 +194,11 @@ def parsed(
     articles: Sequence[PtcArticle],
     model: str | None = None,
     disable: Sequence[str] = (),
-    embeddings: bool = False,
 ) -> Iterator[Doc]:
     """The articles through the presslens pipeline (less ``disable``), as Docs."""
     from presslens.pipeline import DEFAULT_MODEL, build_nlp
 
-    nlp = build_nlp(model or DEFAULT_MODEL, embeddings=embeddings)
+    nlp = build_nlp(model or DEFAULT_MODEL)
 
     def docs() -> Iterator[Doc]:
         for art in articles:
@@ -253,10 +252,8 @@ def run(
     errors: bool = False,
     limit: int | None = None,
     model: str | None = None,
-    embeddings: bool = False,
 ) -> str:
-    """Score the framing layer on the held-out PTC articles; a markdown table. With
-    ``embeddings``, the layer blends in the MiniLM head of the ``embeddings`` extra."""
+    """Score the framing layer on the held-out PTC articles; a markdown table."""
     articles = read_ptc(data_dir)
     train_ids, report_ids = split_ids(a.id for a in articles)
     held = set(report_ids[:limit] if limit else report_ids)
@@ -265,8 +262,7 @@ def run(
     ours: Labelled = {}
     theirs: Labelled = {}
     vader = vader_lexicon() if baseline else {}
-    name = "presslens + MiniLM" if embeddings else "presslens"
-    for art, doc in zip(report, parsed(report, model, embeddings=embeddings), strict=True):
+    for art, doc in zip(report, parsed(report, model), strict=True):
         ours[art.id] = presslens_spans(doc)
         if baseline:
             theirs[art.id] = vader_spans(doc, vader)
@@ -278,7 +274,7 @@ def run(
         "",
         "| model | techniques | P | R | F1 | predicted | gold |",
         "|---|---|---|---|---|---|---|",
-        *table(name, ours, gold, ids, ours=True),
+        *table("presslens", ours, gold, ids, ours=True),
     ]
     if baseline:
         lines += table(
