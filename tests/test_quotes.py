@@ -352,54 +352,54 @@ def test_nested_attribution(analyze):
 # -- speakers ---------------------------------------------------------------------------------
 
 
-def test_speaker_through_a_pronoun(analyze):
-    a = analyze(
+SPEAKERS = {
+    "through a pronoun": (
         "Clinic hours\n\nHugh Hill has worked as a doctor for ten years.\n\n"
-        "He said the clinic would stay open at night."
-    )
-    q = quote_with(a, "stay open")
-    assert q.speaker.text == "He"
-    assert speaker_name(a, q) == "Hugh Hill"
-
-
-def test_speaker_after_the_cue_is_never_a_phrase_of_the_quote(analyze):
-    a = analyze(
+        "He said the clinic would stay open at night.",
+        "stay open",
+        "He",
+        "Hugh Hill",
+    ),
+    "after the cue, never a phrase of the quote": (
         "Ferry vote\n\n"
         '"This school has taught our grandparents, our parents and our children," '
-        "said Councillor Mia Holt after the vote."
-    )
-    q = quote_with(a, "our parents")
-    assert q.speaker.text == "Councillor Mia Holt"
-    assert speaker_name(a, q) == "Mia Holt"
-    assert not q.content.start <= q.speaker.start < q.content.end
-
-
-def test_speaker_with_an_appositive(analyze):
-    a = analyze("Clinic\n\nHugh Hill, a doctor, said the injured had all gone home.")
-    q = quote_with(a, "gone home")
-    assert q.speaker.text == "Hugh Hill"
-    assert speaker_name(a, q) == "Hugh Hill"
-
-
-def test_speaker_through_a_title(analyze):
-    a = analyze(
+        "said Councillor Mia Holt after the vote.",
+        "our parents",
+        "Councillor Mia Holt",
+        "Mia Holt",
+    ),
+    "with an appositive": (
+        "Clinic\n\nHugh Hill, a doctor, said the injured had all gone home.",
+        "gone home",
+        "Hugh Hill",
+        "Hugh Hill",
+    ),
+    "through a title": (
         "Storm\n\nMayor Ana Ruiz visited the quay on Monday.\n\n"
-        "The mayor said the repairs would cost millions."
-    )
-    q = quote_with(a, "repairs")
-    assert q.speaker.text == "The mayor"
-    assert speaker_name(a, q) == "Ana Ruiz"
-
-
-def test_organisation_speaker_and_statement_channel(analyze):
-    a = analyze(
+        "The mayor said the repairs would cost millions.",
+        "repairs",
+        "The mayor",
+        "Ana Ruiz",
+    ),
+    "an organisation": (
         "Ferries\n\nThe Ministry of Transport ordered a review.\n\n"
-        "The ministry said in a statement that the ferries were safe."
-    )
-    q = quote_with(a, "ferries were safe")
-    assert q.speaker.text == "The ministry"
-    assert speaker_name(a, q) == "Ministry of Transport"
-    assert q.channel == "statement"
+        "The ministry said in a statement that the ferries were safe.",
+        "ferries were safe",
+        "The ministry",
+        "Ministry of Transport",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "entity"), SPEAKERS.values(), ids=SPEAKERS.keys()
+)
+def test_speaker_resolves_to_its_entity(analyze, text, fragment, speaker, entity):
+    a = analyze(text)
+    q = quote_with(a, fragment)
+    assert q.speaker.text == speaker
+    assert speaker_name(a, q) == entity
+    assert not q.content.start <= q.speaker.start < q.content.end
 
 
 def test_unnamed_source_stays_anonymous(analyze):
@@ -423,6 +423,7 @@ def test_unnamed_source_stays_anonymous(analyze):
         ("Tom Bell told a press conference that the ferries were safe.", "press conference"),
         ("Tom Bell wrote in a letter that the ferries were safe.", "letter"),
         ("Tom Bell said in an email that the ferries were safe.", "email"),
+        ("The ministry said in a statement that the ferries were safe.", "statement"),
         ("Tom Bell tweeted that the ferries were safe.", "tweet"),
     ],
 )
