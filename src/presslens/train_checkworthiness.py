@@ -95,6 +95,19 @@ def _logistic_regression() -> type:
     return _sklearn("linear_model", "LogisticRegression")
 
 
+def _at_best_threshold(y: np.ndarray, scores: np.ndarray) -> tuple[float, float, str]:
+    """The threshold with the best F1 for out-of-fold ``scores``, that F1, and a note of
+    P/R/F1/AP there."""
+    threshold = best_threshold(y, scores)
+    p, r, f1 = prf(y, scores, threshold)
+    ap = average_precision(y, scores)
+    return (
+        threshold,
+        f1,
+        f"P {p:.3f} R {r:.3f} F1 {f1:.3f} AP {ap:.3f} at threshold {threshold:.3f}",
+    )
+
+
 def _choose_c(x, y: np.ndarray, c_grid: tuple[float, ...], notes: list[str]) -> tuple:
     """(C, threshold, out-of-fold scores) of the balanced LR with the best out-of-fold F1;
     one line per C appended to ``notes``."""
@@ -109,12 +122,8 @@ def _choose_c(x, y: np.ndarray, c_grid: tuple[float, ...], notes: list[str]) -> 
                 .predict_proba(x[held])[:, 1]
             ),
         )
-        threshold = best_threshold(y, oof)
-        p, r, f1 = prf(y, oof, threshold)
-        notes.append(
-            f"C={c:g}: {FOLDS}-fold out-of-fold P {p:.3f} R {r:.3f} F1 {f1:.3f} "
-            f"AP {average_precision(y, oof):.3f} at threshold {threshold:.3f}"
-        )
+        threshold, f1, summary = _at_best_threshold(y, oof)
+        notes.append(f"C={c:g}: {FOLDS}-fold out-of-fold {summary}")
         if best is None or f1 > best[0]:
             best = (f1, c, threshold, oof)
     assert best is not None
@@ -161,22 +170,13 @@ def fit_head(
             _network().fit(vectors[rows], y[rows]).predict_proba(vectors[held])[:, 1]
         ),
     )
-    threshold = best_threshold(y, head_oof)
-    p, r, f1 = prf(y, head_oof, threshold)
-    notes = [
-        f"embedding head ({HEAD_HIDDEN[0]} hidden units): {FOLDS}-fold out-of-fold P {p:.3f} "
-        f"R {r:.3f} F1 {f1:.3f} AP {average_precision(y, head_oof):.3f} at threshold "
-        f"{threshold:.3f}"
-    ]
+    _, _, summary = _at_best_threshold(y, head_oof)
+    notes = [f"embedding head ({HEAD_HIDDEN[0]} hidden units): {FOLDS}-fold out-of-fold {summary}"]
     best = None
     for weight in BLEND_WEIGHTS:
         blended = blend(weight, hashed_oof, head_oof)
-        threshold = best_threshold(y, blended)
-        p, r, f1 = prf(y, blended, threshold)
-        notes.append(
-            f"blend {weight:g} hashed + {1 - weight:g} head: out-of-fold P {p:.3f} R {r:.3f} "
-            f"F1 {f1:.3f} AP {average_precision(y, blended):.3f} at threshold {threshold:.3f}"
-        )
+        threshold, f1, summary = _at_best_threshold(y, blended)
+        notes.append(f"blend {weight:g} hashed + {1 - weight:g} head: out-of-fold {summary}")
         if best is None or f1 > best[0]:
             best = (f1, weight, threshold)
     assert best is not None
