@@ -391,7 +391,8 @@ def check_headline(doc: Doc) -> HeadlineCheck:
     if so_far in ("supported", "unsupported") and not _question(doc, headline):
         problems += _refuted(doc, lay.headline, body)
     for p in problems:
-        judged.append((_verdict_of(p.kind), _finding(doc, p, _verdict_of(p.kind))))
+        verdict = _verdict_of(p.kind)
+        judged.append((verdict, _finding(doc, p, verdict)))
     findings: list[Finding] = []
     for _, f in judged:
         if f not in findings:
@@ -618,7 +619,8 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
         )
     if problems:
         p = min(problems, key=lambda p: _SEVERITY.index(_verdict_of(p.kind)))
-        return _verdict_of(p.kind), _finding(doc, p, _verdict_of(p.kind))
+        verdict = _verdict_of(p.kind)
+        return verdict, _finding(doc, p, verdict)
     verdict = _by_overlap(body)
     return verdict, _overlap_finding(doc, layers(doc).headline, verdict, body)
 
