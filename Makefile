@@ -12,7 +12,7 @@ DATA ?= $(or $(PRESSLENS_DATA),../shared/data)
 EMB_VENV ?= .venv-embeddings
 EMB_STAMP := $(EMB_VENV)/.installed
 
-.PHONY: test-embeddings
+.PHONY: test-embeddings eval-embeddings
 
 # $(call venv,DIR,EXTRA PIP ARGS): a venv with the pinned dependencies, the model, presslens.
 define venv
@@ -49,7 +49,8 @@ test: $(STAMP)
 
 # The tests of the embeddings extra, with torch installed (`make test` runs them skipped).
 test-embeddings: $(EMB_STAMP)
-	$(EMB_VENV)/bin/pytest tests/test_embeddings.py tests/test_checkworthiness.py tests/test_claims.py
+	$(EMB_VENV)/bin/pytest tests/test_embeddings.py tests/test_checkworthiness.py tests/test_claims.py \
+		tests/test_framing.py tests/test_framing_tagger.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -60,11 +61,16 @@ eval: $(STAMP)
 	$(BIN)/presslens eval polnear $(DATA)/polnear --split dev
 	$(BIN)/presslens eval timebank $(DATA)/tempeval3/timebank
 	$(BIN)/presslens eval checkthat $(DATA)/checkthat24
-	@echo "(with the embeddings extra: make test-embeddings, then $(EMB_VENV)/bin/presslens eval checkthat $(DATA)/checkthat24 --embeddings)"
 	$(BIN)/presslens eval plover $(DATA)/plover
 	$(BIN)/presslens eval fnc1 $(DATA)/fnc1
 	$(BIN)/presslens eval verdicts $(DATA)/fnc1
 	$(BIN)/presslens eval ptc $(DATA)/ptc
+	@echo "(the embeddings extra's numbers: make eval-embeddings)"
+
+# The benchmarks the embeddings extra changes, with the extra installed.
+eval-embeddings: $(EMB_STAMP)
+	$(EMB_VENV)/bin/presslens eval checkthat $(DATA)/checkthat24 --embeddings
+	$(EMB_VENV)/bin/presslens eval ptc $(DATA)/ptc --embeddings
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --data $(DATA)

@@ -1,6 +1,6 @@
 """Words per second of presslens and of the spaCy model alone, on the same texts, one core.
 
-    python bench/throughput.py [--data DIR] [--articles N] [--repeats K]
+    python bench/throughput.py [--data DIR] [--articles N] [--repeats K] [--embeddings]
 
 Texts: PolNeAR article texts under DIR/polnear/{dev,train}/text (DIR defaults to
 $PRESSLENS_DATA or ../shared/data), else the repo's samples/. Both pipelines
@@ -9,7 +9,8 @@ Speed is words per CPU second of this process (threads pinned to one), which
 other load on the machine disturbs far less than wall time.
 Then the CPU time of each pipeline component over the same texts (one doc at a
 time), and one `presslens analyze` CLI call on a sample article, start-up
-included; prints markdown tables for docs/BENCHMARKS.md.
+included; prints markdown tables for docs/BENCHMARKS.md. ``--embeddings`` measures
+presslens with the MiniLM extra (run it from a venv that has the extra).
 """
 
 from __future__ import annotations
@@ -45,13 +46,13 @@ def words_per_second(run, texts: list[str], words: int) -> float:
     return words / (time.process_time() - t0)
 
 
-def stage_seconds(texts: list[str]) -> dict[str, float]:
+def stage_seconds(texts: list[str], embeddings: bool) -> dict[str, float]:
     """CPU seconds each component of the presslens pipeline spends on ``texts``."""
     from presslens.article import Article
     from presslens.layers import layers
     from presslens.pipeline import build_nlp
 
-    nlp = build_nlp()
+    nlp = build_nlp(embeddings=embeddings)
     spent = dict.fromkeys(nlp.pipe_names, 0.0)
     for text in texts:
         doc = nlp.make_doc(text)
@@ -63,10 +64,10 @@ def stage_seconds(texts: list[str]) -> dict[str, float]:
     return spent
 
 
-def cli_seconds(sample: Path) -> float:
+def cli_seconds(sample: Path, flags: list[str]) -> float:
     exe = Path(sys.executable).with_name("presslens")
     t0 = time.perf_counter()
-    subprocess.run([str(exe), "analyze", str(sample)], check=True, capture_output=True)
+    subprocess.run([str(exe), "analyze", str(sample), *flags], check=True, capture_output=True)
     return time.perf_counter() - t0
 
 
@@ -76,7 +77,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path(default_data))
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--embeddings", action="store_true", help="presslens with the MiniLM extra")
     args = ap.parse_args()
+    flags = ["--embeddings"] if args.embeddings else []
 
     import spacy
 
@@ -93,18 +96,20 @@ def main() -> None:
             pass
 
     def presslens_full(batch: list[str]) -> None:
-        for _ in presslens.analyze_many(Article(text=t) for t in batch):
+        articles = (Article(text=t) for t in batch)
+        for _ in presslens.analyze_many(articles, embeddings=args.embeddings):
             pass
 
     presslens_full(texts[:5])  # load and warm both before timing
     spacy_alone(texts[:5])
-    best = {"spaCy alone": 0.0, "presslens": 0.0}
+    ours = "presslens --embeddings" if args.embeddings else "presslens"
+    best = {"spaCy alone": 0.0, ours: 0.0}
     for _ in range(args.repeats):
         best["spaCy alone"] = max(best["spaCy alone"], words_per_second(spacy_alone, texts, words))
-        best["presslens"] = max(best["presslens"], words_per_second(presslens_full, texts, words))
-    stages = stage_seconds(texts)
+        best[ours] = max(best[ours], words_per_second(presslens_full, texts, words))
+    stages = stage_seconds(texts, args.embeddings)
     sample = ROOT / "samples" / sorted(p.name for p in (ROOT / "samples").glob("*.txt"))[0]
-    cli = min(cli_seconds(sample) for _ in range(3))
+    cli = min(cli_seconds(sample, flags) for _ in range(3))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"Texts: {len(texts)} {where} ({words:,} words); best of {args.repeats} runs, CPU time")
@@ -124,7 +129,8 @@ def main() -> None:
         print(f"| {name} | {t:.2f} | {t / spacy_total:.1%} |")
     print()
     print(
-        f"Single-article CLI call (`presslens analyze samples/{sample.name}`), start-up included:"
+        f"Single-article CLI call (`presslens analyze samples/{sample.name}"
+        f"{' --embeddings' if flags else ''}`), start-up included:"
         f" {cli:.2f} s (best of 3)"
     )
     print(f"Peak resident memory of this benchmark process: {peak_mb:,.0f} MB")

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 import presslens
+from presslens.embeddings import available
 from presslens.schema import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("PRESSLENS_DATA", ROOT.parent / "shared" / "data"))
+needs_extra = pytest.mark.skipif(not available(), reason="the embeddings extra is not installed")
 
 
 @pytest.fixture(scope="session")

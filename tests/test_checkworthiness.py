@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, needs_extra
 
 from presslens.checkworthiness import (
     CheckworthinessModel,
@@ -13,7 +13,6 @@ from presslens.checkworthiness import (
     load_checkworthiness_model,
     score,
 )
-from presslens.embeddings import available
 from presslens.errors import InputError
 from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
 from presslens.train_checkworthiness import BLEND_WEIGHTS, HEAD_HIDDEN, train
@@ -95,7 +94,7 @@ def test_train_then_evaluate_on_a_tiny_checkthat_folder(tiny_checkthat: Path) ->
     assert "| baseline: the same, train+dev; threshold by 5-fold CV" in table
 
 
-@pytest.mark.skipif(not available(), reason="the embeddings extra is not installed")
+@needs_extra
 def test_train_the_embedding_head_on_a_tiny_checkthat_folder(tiny_checkthat: Path) -> None:
     out = tiny_checkthat / "head.npz"
     report = train(tiny_checkthat, out=out, embeddings=True)

@@ -6,14 +6,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import needs_extra
 
 from presslens.article import Article
 from presslens.checkworthiness import EmbeddingHead, head_path, load_scorer
-from presslens.embeddings import available, sentence_embeddings
+from presslens.embeddings import sentence_embeddings
 from presslens.layers import layers
 from presslens.pipeline import DEFAULT_MODEL, STAGES
-
-needs_extra = pytest.mark.skipif(not available(), reason="the embeddings extra is not installed")
 
 CLAIM = "Unemployment rose to 14 percent in 2023, the highest since 1990."
 CHATTER = "Thank you, good evening."

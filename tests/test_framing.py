@@ -1,8 +1,13 @@
-"""The framing layer: loaded language and labels, in the author's voice or a quote's."""
+"""The framing layer: loaded language and labels, in the author's voice or a quote's.
+
+Each check runs on the core stage and, with the embeddings extra, on the stage with its
+fine-tuned MiniLM tagger (``make test-embeddings``).
+"""
 
 from __future__ import annotations
 
 import pytest
+from conftest import needs_extra
 
 from presslens.schema import Analysis
 
@@ -30,14 +35,22 @@ def loaded(result: Analysis) -> list:
     return [f for f in result.framing if any(w in f.text for w in LOADED)]
 
 
-@pytest.fixture(scope="module")
-def author(analyze) -> Analysis:
-    return analyze(AUTHOR)
+@pytest.fixture(
+    scope="module", params=[False, pytest.param(True, marks=needs_extra)], ids=["core", "tagger"]
+)
+def frame(request, analyze):
+    """``analyze`` without and with the MiniLM tagger."""
+    return lambda text: analyze(text, embeddings=request.param)
 
 
 @pytest.fixture(scope="module")
-def quoted(analyze) -> Analysis:
-    return analyze(QUOTED)
+def author(frame) -> Analysis:
+    return frame(AUTHOR)
+
+
+@pytest.fixture(scope="module")
+def quoted(frame) -> Analysis:
+    return frame(QUOTED)
 
 
 def test_loaded_words_in_the_articles_own_words_are_the_authors(author):
@@ -55,15 +68,15 @@ def test_the_same_words_inside_a_quote_are_the_speakers(quoted):
     assert not [f for f in quoted.framing if f.voice == "author" and f in spans]
 
 
-def test_a_label_made_by_so_called_is_name_calling(analyze):
-    result = analyze("The so-called experts behind the report have never visited the town.")
+def test_a_label_made_by_so_called_is_name_calling(frame):
+    result = frame("The so-called experts behind the report have never visited the town.")
     labels = [f for f in result.framing if f.category == "name_calling"]
     assert [f.text for f in labels] == ["so-called experts"]
     assert labels[0].voice == "author"
 
 
-def test_exaggeration_and_doubt_phrases(analyze):
-    result = analyze(
+def test_exaggeration_and_doubt_phrases(frame):
+    result = frame(
         "Officials called the flooding unprecedented. The supposedly independent review "
         "was merely a formality."
     )
@@ -73,8 +86,8 @@ def test_exaggeration_and_doubt_phrases(analyze):
     assert ("merely", "minimisation") in found
 
 
-def test_a_neutral_factual_article_has_no_framing(analyze):
-    assert analyze(NEUTRAL).framing == []
+def test_a_neutral_factual_article_has_no_framing(frame):
+    assert frame(NEUTRAL).framing == []
 
 
 def test_offsets_slice_the_analysed_text(author, quoted):

@@ -39,8 +39,9 @@ def analyze(
 ) -> Analysis:
     """Analyse one article given as text (or an ``Article``).
 
-    ``embeddings=True`` scores claims with MiniLM sentence embeddings as well (the
-    optional extra; slower, and a little more accurate).
+    ``embeddings=True`` uses MiniLM as well (the optional extra; slower, more accurate):
+    claims are scored with its sentence embeddings, framing is tagged by its fine-tuned
+    tagger too.
     """
     article = (
         text

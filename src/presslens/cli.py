@@ -58,7 +58,7 @@ def out_option(shipped: str) -> Callable:
 embeddings_option = click.option(
     "--embeddings",
     is_flag=True,
-    help="Use MiniLM sentence embeddings too (needs the embeddings extra).",
+    help="Use MiniLM too: claims by sentence embeddings, framing by its tagger (needs the extra).",
 )
 
 
@@ -324,11 +324,14 @@ def eval_timebank(data_dir: Path, limit: int | None, baseline: bool, errors: boo
 @click.option("--limit", type=int, help="Score only the first N held-out articles.")
 @baseline_option("score a VADER sentiment-word match on the same articles")
 @click.option("--errors", is_flag=True, help="List the most frequent missed and spurious spans.")
-def eval_ptc(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
+@embeddings_option
+def eval_ptc(
+    data_dir: Path, limit: int | None, baseline: bool, errors: bool, embeddings: bool
+) -> None:
     """Framing on SemEval-2020 task 11 PTC: SI span P/R/F1 on held-out articles."""
     from presslens.evaluate.ptc import run
 
-    echo_result(run, data_dir, limit=limit, baseline=baseline, errors=errors)
+    echo_result(run, data_dir, limit=limit, baseline=baseline, errors=errors, embeddings=embeddings)
 
 
 @main.group(name="train")
@@ -382,14 +385,21 @@ def train_stance(data_dir: Path, out: Path | None, seed: int, cv: bool) -> None:
 
 @train_group.command(name="framing")
 @data_dir_argument
-@out_option("framing/model.npz")
+@out_option("framing/model.npz (with --embeddings: framing/tagger.npz)")
 @click.option("--limit", type=int, help="Train on the first N training articles only.")
 @parser_option
-def train_framing(data_dir: Path, out: Path | None, limit: int | None, model: str) -> None:
+@click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Fine-tune only the MiniLM tagger blended with the shipped model (needs the extra).",
+)
+def train_framing(
+    data_dir: Path, out: Path | None, limit: int | None, model: str, embeddings: bool
+) -> None:
     """Learn the framing token model from the PTC training articles (SemEval-2020 task 11)."""
     from presslens.train_framing import train
 
-    echo_result(train, data_dir, out=out, model=model, limit=limit)
+    echo_result(train, data_dir, out=out, model=model, limit=limit, embeddings=embeddings)
 
 
 if __name__ == "__main__":

@@ -34,8 +34,8 @@ def available() -> bool:
 
 
 @cache
-def _model() -> Any:
-    """The MiniLM sentence encoder, loaded once, offline, on the CPU."""
+def minilm() -> Any:
+    """The MiniLM sentence-transformers model, loaded once, offline, on the CPU."""
     if not available():
         raise PresslensError(f"sentence embeddings need torch and all-MiniLM-L6-v2: {INSTALL_HINT}")
     os.environ["HF_HUB_OFFLINE"] = "1"  # the weights ship in the package: never download
@@ -50,7 +50,7 @@ def sentence_embeddings(texts: list[str]) -> np.ndarray:
     """One unit-length float32 row of ``DIMENSIONS`` per text, in order."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = _model().encode(
+    vectors = minilm().encode(
         texts, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
     )
     return np.asarray(vectors, dtype=np.float32)

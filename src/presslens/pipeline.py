@@ -28,11 +28,13 @@ def add_presslens(nlp: Language, *, embeddings: bool = False) -> Language:
     """Add the presslens components to ``nlp`` in their order.
 
     ``embeddings``: the claims stage blends MiniLM sentence embeddings into its
-    check-worthiness scores (needs the optional extra: requirements/embeddings.txt).
+    check-worthiness scores and the framing stage adds its fine-tuned MiniLM tagger
+    (needs the optional extra: requirements/embeddings.txt).
     """
     import presslens.components  # noqa: F401  (registers the factories)
 
-    config = {"presslens_claims": {"embeddings": embeddings}}
+    with_embeddings = ("presslens_claims", "presslens_framing")
+    config = {name: {"embeddings": embeddings} for name in with_embeddings}
     for name, where in STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, **where, config=config.get(name, {}))

@@ -8,6 +8,9 @@ from the ``dev`` extra) on the hashed token features. The inverse regularisation
 and the span threshold are chosen by ``FOLDS``-fold cross-validation over the
 training articles, on the pooled SI F1 the evaluation reports; the model refitted
 on all training articles is written to ``resources/framing/model.npz``.
+
+``--embeddings`` (needs the ``embeddings`` extra) fine-tunes the MiniLM tagger instead:
+``presslens.train_framing_tagger``.
 """
 
 from __future__ import annotations
@@ -118,13 +121,17 @@ def fit(items: list[Example], c: float) -> TokenModel:
     return TokenModel(weights, lr.intercept_.astype(np.float32), 0.5)
 
 
-def pooled_counts(probabilities: list[np.ndarray], items: list[Example]) -> dict[float, SiCounts]:
-    """Pooled SI counts of the framing layer at every threshold of ``THRESHOLDS``, for token
-    class ``probabilities`` of each of ``items``."""
-    counts = {t: SiCounts() for t in THRESHOLDS}
+def pooled_counts(
+    probabilities: list[np.ndarray],
+    items: list[Example],
+    thresholds: tuple[float, ...] = THRESHOLDS,
+) -> dict[float, SiCounts]:
+    """Pooled SI counts of the framing layer at each of ``thresholds``, for token class
+    ``probabilities`` of each of ``items``."""
+    counts = {t: SiCounts() for t in thresholds}
     for ex, probs in zip(items, probabilities, strict=True):
         gold = merge(s for t in POOLED for s in ex.article.gold.get(t, []))
-        for t in THRESHOLDS:
+        for t in thresholds:
             found = FramingComponent.framing(ex.doc, ex.arrays, ex.hits, probs, t)
             pred = merge((f.start, f.end) for f in found if TECHNIQUE_OF.get(f.category) in POOLED)
             counts[t].add(pred, gold)
@@ -147,12 +154,18 @@ def train(
     out: Path | None = None,
     model: str | None = None,
     limit: int | None = None,
+    embeddings: bool = False,
 ) -> str:
-    """Cross-validate C and the threshold on the training articles, refit, write the model."""
+    """Cross-validate C and the threshold on the training articles, refit, write the model
+    (with ``embeddings``: the MiniLM tagger instead)."""
     articles = read_ptc(data_dir)
     train_ids, _ = split_ids(a.id for a in articles)
     keep = set(train_ids[:limit] if limit else train_ids)
     items = examples([a for a in articles if a.id in keep], model)
+    if embeddings:
+        from presslens.train_framing_tagger import train_tagger
+
+        return train_tagger(items, out)
     return train_on(items, out)
 
 

@@ -11,6 +11,10 @@ Two cheap sources of spans over the parse already on the Doc:
   minimisation and doubt phrases are reported as found; a name-calling modifier
   ("so-called", "far-left") before a noun makes a name_calling span.
 
+With the optional ``embeddings`` extra (config ``embeddings``), the fine-tuned MiniLM
+tagger of ``presslens.framing_tagger`` reads the text too and its class probabilities are
+blended with the token classifier's before spans are made.
+
 A span inside a quotation is in the ``quoted`` voice, with the innermost quote
 that holds it; words inside quotation marks long enough to be speech are
 ``quoted`` even when no speaker was found. Everything else is the author's.
@@ -44,6 +48,7 @@ from spacy.symbols import DET as DET_POS
 from spacy.tokens import Doc
 
 from presslens.errors import PresslensError
+from presslens.framing_tagger import Tagger, blend, load_tagger
 from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
 from presslens.resource_files import load_json, resource_path
@@ -339,10 +344,18 @@ class Voices:
 
 
 class FramingComponent:
-    def __init__(self, lexicon: FramingLexicon, model: TokenModel | None, threshold: float | None):
+    def __init__(
+        self,
+        lexicon: FramingLexicon,
+        model: TokenModel | None,
+        threshold: float | None,
+        tagger: Tagger | None = None,
+    ):
         self.lexicon = lexicon
         self.model = model
-        self.threshold = threshold if threshold is not None else model.threshold if model else 1.0
+        self.tagger = tagger if model else None  # the tagger is blended with the token model
+        shipped = self.tagger.threshold if self.tagger else model.threshold if model else 1.0
+        self.threshold = threshold if threshold is not None else shipped
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -350,6 +363,8 @@ class FramingComponent:
         arrays = token_arrays(doc)
         hits = lexicon_hits(self.lexicon, arrays)
         probs = self.model.probabilities(feature_buckets(arrays, hits)) if self.model else None
+        if probs is not None and self.tagger:
+            probs = blend(self.tagger.weight, self.tagger.probabilities(doc), probs)
         layers(doc).framing = self.framing(doc, arrays, hits, probs, self.threshold)
         return doc
 
@@ -395,6 +410,10 @@ class FramingComponent:
         return out
 
 
-@Language.factory("presslens_framing", default_config={"threshold": None})
-def make_framing(nlp: Language, name: str, threshold: float | None) -> FramingComponent:
-    return FramingComponent(load_lexicon(), load_token_model(), threshold)
+@Language.factory("presslens_framing", default_config={"threshold": None, "embeddings": False})
+def make_framing(
+    nlp: Language, name: str, threshold: float | None, embeddings: bool
+) -> FramingComponent:
+    """``embeddings``: blend in the fine-tuned MiniLM tagger (needs the extra)."""
+    tagger = load_tagger() if embeddings else None
+    return FramingComponent(load_lexicon(), load_token_model(), threshold, tagger)

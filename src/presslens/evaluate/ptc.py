@@ -194,11 +194,12 @@ def parsed(
     articles: Sequence[PtcArticle],
     model: str | None = None,
     disable: Sequence[str] = (),
+    embeddings: bool = False,
 ) -> Iterator[Doc]:
     """The articles through the presslens pipeline (less ``disable``), as Docs."""
     from presslens.pipeline import DEFAULT_MODEL, build_nlp
 
-    nlp = build_nlp(model or DEFAULT_MODEL)
+    nlp = build_nlp(model or DEFAULT_MODEL, embeddings=embeddings)
 
     def docs() -> Iterator[Doc]:
         for art in articles:
@@ -252,8 +253,10 @@ def run(
     errors: bool = False,
     limit: int | None = None,
     model: str | None = None,
+    embeddings: bool = False,
 ) -> str:
-    """Score the framing layer on the held-out PTC articles; a markdown table."""
+    """Score the framing layer on the held-out PTC articles; a markdown table (with
+    ``embeddings``: the framing stage with its MiniLM tagger)."""
     articles = read_ptc(data_dir)
     train_ids, report_ids = split_ids(a.id for a in articles)
     held = set(report_ids[:limit] if limit else report_ids)
@@ -262,11 +265,12 @@ def run(
     ours: Labelled = {}
     theirs: Labelled = {}
     vader = vader_lexicon() if baseline else {}
-    for art, doc in zip(report, parsed(report, model), strict=True):
+    for art, doc in zip(report, parsed(report, model, embeddings=embeddings), strict=True):
         ours[art.id] = presslens_spans(doc)
         if baseline:
             theirs[art.id] = vader_spans(doc, vader)
     ids = [a.id for a in report]
+    name = "presslens + MiniLM tagger" if embeddings else "presslens"
     lines = [
         f"PTC (SemEval-2020 task 11): {len(report)} held-out articles of {len(articles)} "
         f"(every {REPORT_EVERY}rd by sorted id; {len(train_ids)} others are for training); "
@@ -274,7 +278,7 @@ def run(
         "",
         "| model | techniques | P | R | F1 | predicted | gold |",
         "|---|---|---|---|---|---|---|",
-        *table("presslens", ours, gold, ids, ours=True),
+        *table(name, ours, gold, ids, ours=True),
     ]
     if baseline:
         lines += table(
