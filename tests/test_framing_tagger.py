@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import needs_extra
+from conftest import DATA, needs_extra
 
 from presslens.evaluate.ptc import PtcArticle
 from presslens.resource_files import resource_path
@@ -73,3 +73,20 @@ def test_the_shipped_tagger_is_small_and_its_blend_is_set():
     tagger = load_tagger()
     assert 0.0 < tagger.weight <= 1.0 and 0.0 < tagger.threshold < 1.0
     assert tagger.head[0].shape == (384, 3)
+
+
+@pytest.mark.skipif(not (DATA / "ptc" / "articles").is_dir(), reason="PTC data not present")
+def test_train_framing_embeddings_writes_a_tagger_the_stage_can_load(tmp_path):
+    from click.testing import CliRunner
+
+    from presslens.cli import main
+    from presslens.framing_tagger import load_tagger_file
+
+    out = tmp_path / "tagger.npz"
+    args = ["train", "framing", str(DATA / "ptc"), "--embeddings", "--limit", "6"]
+    run = CliRunner().invoke(main, [*args, "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "settings chosen on 2 of them after fitting on 4" in run.stdout
+    assert f"wrote {out}" in run.stdout
+    tagger = load_tagger_file(out)
+    assert 0.0 < tagger.weight <= 1.0 and 0.0 < tagger.threshold < 1.0
