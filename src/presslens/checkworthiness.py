@@ -26,6 +26,7 @@ from typing import Protocol
 
 import numpy as np
 
+from presslens.embeddings import blend
 from presslens.errors import PresslensError
 from presslens.resource_files import load_json, resource_path, shipped_model
 
@@ -194,11 +195,6 @@ class EmbeddingHead:
                 weight=float(data["weight"]),
                 threshold=float(data["threshold"]),
             )
-
-
-def blend(weight: float, hashed: np.ndarray, head: np.ndarray) -> np.ndarray:
-    """``weight`` times the hashed model's probabilities plus the rest times the head's."""
-    return weight * np.asarray(hashed) + (1.0 - weight) * np.asarray(head)
 
 
 class Scorer(Protocol):

@@ -46,6 +46,12 @@ def minilm() -> Any:
     return load_model(device="cpu")
 
 
+def blend(weight: float, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """``weight * first + (1 - weight) * second``: how a MiniLM model's probabilities and a
+    core model's are mixed (each caller says which one ``weight`` is the share of)."""
+    return weight * np.asarray(first) + (1.0 - weight) * np.asarray(second)
+
+
 def sentence_embeddings(texts: list[str]) -> np.ndarray:
     """One unit-length float32 row of ``DIMENSIONS`` per text, in order."""
     if not texts:

@@ -140,11 +140,6 @@ class Tagger:
         return sums / np.maximum(counts, 1.0)[:, None]
 
 
-def blend(weight: float, tagger_probs: np.ndarray, model_probs: np.ndarray) -> np.ndarray:
-    """The tagger's class probabilities and the token model's, ``weight`` the tagger's share."""
-    return weight * tagger_probs + (1.0 - weight) * model_probs
-
-
 def save_tagger(
     path,
     adapters: dict[str, np.ndarray],

@@ -33,12 +33,12 @@ from presslens.checkworthiness import (
     BlendedScorer,
     CheckworthinessModel,
     EmbeddingHead,
-    blend,
     bucket_counts,
     head_path,
     load_checkworthiness_model,
     model_path,
 )
+from presslens.embeddings import blend
 from presslens.errors import PresslensError
 from presslens.evaluate.checkthat import (
     FOLDS,

@@ -28,6 +28,7 @@ import torch
 from torch import nn
 
 from presslens.components.framing import CLASSES, MODEL_FILE
+from presslens.embeddings import blend
 from presslens.framing_tagger import (
     ADAPTED,
     IGNORED,
@@ -35,7 +36,6 @@ from presslens.framing_tagger import (
     TAGGER_FILE,
     Tagger,
     Window,
-    blend,
     encoder_copy,
     padded,
     save_tagger,

@@ -47,8 +47,9 @@ from spacy.strings import hash_string
 from spacy.symbols import DET as DET_POS
 from spacy.tokens import Doc
 
+from presslens.embeddings import blend
 from presslens.errors import PresslensError
-from presslens.framing_tagger import Tagger, blend, load_tagger
+from presslens.framing_tagger import Tagger, load_tagger
 from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
 from presslens.resource_files import load_json, resource_path
