@@ -27,6 +27,7 @@ from presslens.embeddings import INSTALL_HINT, available, minilm
 from presslens.errors import PresslensError
 from presslens.layers import doc_text
 from presslens.resource_files import resource_path
+from presslens.softmax import softmax
 
 TAGGER_FILE = ("framing", "tagger.npz")
 MAX_PIECES = 128  # word pieces per window, [CLS] and [SEP] included
@@ -129,9 +130,7 @@ class Tagger:
             ids, mask = padded(batch)
             with torch.inference_mode():
                 hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            scores = hidden.numpy() @ weights + bias
-            exp = np.exp(scores - scores.max(axis=-1, keepdims=True))
-            probs = exp / exp.sum(axis=-1, keepdims=True)
+            probs = softmax(hidden.numpy() @ weights + bias)
             for row, w in enumerate(batch):
                 real = w.tokens != NO_PIECE
                 np.add.at(sums, w.tokens[real], probs[row, : len(w.tokens)][real])

@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from presslens.errors import PresslensError
 from presslens.resource_files import load_json, resource_path, shipped_model
+from presslens.softmax import softmax
 
 MODEL_FILE = "stance_model.npz"
 STANCES = ("agree", "disagree", "discuss", "unrelated")
@@ -382,9 +383,7 @@ class WordModel:
     intercept: np.ndarray  # (classes,)
 
     def probabilities(self, body: Counter[str]) -> np.ndarray:
-        raw = self.intercept + self.terms.score(body)
-        exp = np.exp(raw - raw.max())
-        return exp / exp.sum()
+        return softmax(self.intercept + self.terms.score(body))
 
 
 @dataclass(frozen=True)
@@ -446,9 +445,7 @@ class StanceModel:
 
     def probabilities(self, headline: str, body: Body) -> dict[str, float]:
         """P(stance) for a headline against an analysed body."""
-        raw = self.forest.raw(self.features(headline, body))
-        exp = np.exp(raw - raw.max())
-        p = exp / exp.sum()
+        p = softmax(self.forest.raw(self.features(headline, body)))
         return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
 
     def predict(self, headline: str, body: str) -> tuple[str, dict[str, float]]:

@@ -54,6 +54,7 @@ from presslens.layers import doc_text, layers
 from presslens.quotemarks import find_quoted
 from presslens.resource_files import load_json, resource_path
 from presslens.schema import Framing, Quote
+from presslens.softmax import softmax
 
 MODEL_FILE = ("framing", "model.npz")
 BITS = 19  # features share 2**BITS hash buckets
@@ -200,10 +201,7 @@ class TokenModel:
 
     def probabilities(self, buckets: np.ndarray) -> np.ndarray:
         """(tokens, classes) class probabilities for ``feature_buckets``."""
-        scores = self.weights[buckets].sum(axis=1) + self.bias
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return softmax(self.weights[buckets].sum(axis=1) + self.bias)
 
     def save(self, path, c: float) -> None:
         """Write the weights with ``c``, the regularisation they were fitted with."""
