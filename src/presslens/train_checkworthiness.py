@@ -22,7 +22,6 @@ scores come from the same folds). Only the head is written
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,6 @@ from presslens.checkworthiness import (
     model_path,
 )
 from presslens.embeddings import blend
-from presslens.errors import PresslensError
 from presslens.evaluate.checkthat import (
     FOLDS,
     TABLE_HEADER,
@@ -51,6 +49,7 @@ from presslens.evaluate.checkthat import (
     read_split,
     scorer_row,
 )
+from presslens.sklearn_import import sklearn
 
 C_GRID = (1.0, 2.0, 4.0)
 HEAD_HIDDEN = (128,)
@@ -83,16 +82,8 @@ def tfidf(counts, idf: np.ndarray):
     return normalize(x.multiply(idf).tocsr())
 
 
-def _sklearn(module: str, name: str) -> Any:
-    """``sklearn.MODULE.NAME`` (a training-time tool only, from the ``dev`` extra)."""
-    try:
-        return getattr(importlib.import_module(f"sklearn.{module}"), name)
-    except ImportError as exc:
-        raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
-
-
 def _logistic_regression() -> type:
-    return _sklearn("linear_model", "LogisticRegression")
+    return sklearn("linear_model", "LogisticRegression")
 
 
 def _at_best_threshold(y: np.ndarray, scores: np.ndarray) -> tuple[float, float, str]:
@@ -153,7 +144,7 @@ def fit(
 
 def _network() -> Any:
     """The head's classifier: scikit-learn's MLPClassifier (``HEAD_HIDDEN`` ReLU units)."""
-    return _sklearn("neural_network", "MLPClassifier")(
+    return sklearn("neural_network", "MLPClassifier")(
         HEAD_HIDDEN, alpha=HEAD_ALPHA, early_stopping=True, random_state=0, max_iter=200
     )
 

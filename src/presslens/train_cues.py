@@ -19,8 +19,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from presslens.cue_model import CueModel, features, model_path
-from presslens.errors import PresslensError
 from presslens.evaluate.polnear import GoldArticle, Pieces, read_split
+from presslens.sklearn_import import sklearn
 
 # A non-verb lemma becomes a candidate when it is inside a training cue this often ...
 MIN_CUE_COUNT = 5
@@ -93,20 +93,15 @@ def examples(data: Iterable[Labelled], candidates: frozenset[str]) -> tuple[list
 
 def fit(train: Sequence[Labelled], *, c: float = 0.5) -> CueModel:
     """Fit the logistic regression on the candidate tokens of ``train``; prune; export."""
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        raise PresslensError(
-            "training needs scikit-learn: pip install -e '.[dev]' (runtime scoring does not)"
-        ) from None
+    dict_vectorizer = sklearn("feature_extraction", "DictVectorizer")
+    logistic_regression = sklearn("linear_model", "LogisticRegression")
     candidates = candidate_lemmas(train)
     xs, ys = examples(train, candidates)
     frequency = Counter(f for x in xs for f in x)
     xs = [{f: 1 for f in x if frequency[f] >= MIN_FEATURE_COUNT} for x in xs]
-    vec = DictVectorizer()
+    vec = dict_vectorizer()
     matrix = vec.fit_transform(xs)
-    clf = LogisticRegression(C=c, max_iter=2000)
+    clf = logistic_regression(C=c, max_iter=2000)
     clf.fit(matrix, ys)
     weights = {
         name: round(float(w), 4)

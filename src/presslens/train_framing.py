@@ -44,6 +44,7 @@ from presslens.evaluate.ptc import (
     split_ids,
 )
 from presslens.resource_files import resource_path
+from presslens.sklearn_import import sklearn
 
 FOLDS = 3
 C_GRID = (0.03, 0.1, 0.3)
@@ -106,12 +107,8 @@ def design_matrix(items: list[Example]):
 
 
 def fit(items: list[Example], c: float) -> TokenModel:
-    try:
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as exc:
-        raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
     x, columns, y = design_matrix(items)
-    lr = LogisticRegression(C=c, max_iter=300).fit(x, y)
+    lr = sklearn("linear_model", "LogisticRegression")(C=c, max_iter=300).fit(x, y)
     if list(lr.classes_) != list(range(len(CLASSES))):
         raise PresslensError(
             "the training articles must hold both loaded language and name-calling"

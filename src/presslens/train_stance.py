@@ -30,6 +30,7 @@ from presslens.evaluate.fnc1 import (
     split,
     table_row,
 )
+from presslens.sklearn_import import sklearn
 from presslens.stance import (
     RELATED_STANCES,
     STANCES,
@@ -113,8 +114,6 @@ def _body_counts(pairs: Pairs) -> dict[str, Counter[str]]:
 def fit_word_model(pairs: Pairs) -> WordModel:
     """The word model fitted on the related pairs of ``pairs`` (uniform without two labels
     or without a term frequent enough)."""
-    from sklearn.linear_model import LogisticRegression
-
     related = pairs.subset([s in RELATED_STANCES for s in pairs.stances])
     bodies = _body_counts(related)
     terms = fit_terms(list(bodies.values()), WORDS_MIN_DF)
@@ -122,7 +121,8 @@ def fit_word_model(pairs: Pairs) -> WordModel:
     intercept = np.zeros(len(RELATED_STANCES))
     if len(set(related.stances)) > 1 and len(weights):
         x = _tfidf_rows(terms, [bodies[b] for b in related.body_ids])
-        classifier = LogisticRegression(C=WORDS_C, max_iter=2000, class_weight="balanced")
+        logistic_regression = sklearn("linear_model", "LogisticRegression")
+        classifier = logistic_regression(C=WORDS_C, max_iter=2000, class_weight="balanced")
         classifier.fit(x, related.stances)
         coef, bias = classifier.coef_, classifier.intercept_
         if len(classifier.classes_) == 2:  # one column for the second class
@@ -187,18 +187,15 @@ def export_forest(classifier) -> Forest:
 
 def fit_model(pairs: Pairs, seed: int = 0, params: dict | None = None) -> StanceModel:
     """Idf, features and trees fitted on ``pairs``."""
-    try:
-        from sklearn.ensemble import HistGradientBoostingClassifier
-    except ImportError as exc:
-        raise PresslensError("training needs scikit-learn: pip install 'presslens[dev]'") from exc
+    trees = sklearn("ensemble", "HistGradientBoostingClassifier")
     missing = set(STANCES) - set(pairs.stances)
     if missing:
         raise InputError(f"the training pairs have no {', '.join(sorted(missing))} example")
     idf = fit_idf(pairs)
     x = np.hstack((feature_matrix(pairs, idf), out_of_fold_word_features(pairs)))
-    classifier = HistGradientBoostingClassifier(
-        **(params or PARAMS), random_state=seed, early_stopping=False
-    ).fit(x, pairs.stances, sample_weight=[CLASS_WEIGHT[s] for s in pairs.stances])
+    classifier = trees(**(params or PARAMS), random_state=seed, early_stopping=False).fit(
+        x, pairs.stances, sample_weight=[CLASS_WEIGHT[s] for s in pairs.stances]
+    )
     if tuple(classifier.classes_) != STANCES:
         raise PresslensError(f"unexpected class order {classifier.classes_}")
     return StanceModel(

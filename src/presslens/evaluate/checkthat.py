@@ -30,7 +30,8 @@ from presslens.checkworthiness import (
     load_checkworthiness_model,
     load_scorer,
 )
-from presslens.errors import InputError, PresslensError
+from presslens.errors import InputError
+from presslens.sklearn_import import sklearn
 
 FOLDS = 5
 TABLE_HEADER = (
@@ -135,18 +136,13 @@ def _baseline_fit_score(
     texts: list[str], labels: list[bool]
 ) -> Callable[[np.ndarray, list[str]], list[float]]:
     """A function (rows to fit on, texts to score) -> P(yes) of the word 1-2-gram TF-IDF + LR."""
-    try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as exc:
-        raise PresslensError(
-            "the baseline needs scikit-learn: pip install 'presslens[dev]'"
-        ) from exc
+    tfidf_vectorizer = sklearn("feature_extraction.text", "TfidfVectorizer", "the baseline")
+    logistic_regression = sklearn("linear_model", "LogisticRegression", "the baseline")
 
     def fit_score(rows: np.ndarray, score_texts: list[str]) -> list[float]:
-        vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        vectorizer = tfidf_vectorizer(ngram_range=(1, 2), sublinear_tf=True)
         x = vectorizer.fit_transform([texts[i] for i in rows])
-        model = LogisticRegression(max_iter=1000).fit(x, [labels[i] for i in rows])
+        model = logistic_regression(max_iter=1000).fit(x, [labels[i] for i in rows])
         return model.predict_proba(vectorizer.transform(score_texts))[:, 1].tolist()
 
     return fit_score
