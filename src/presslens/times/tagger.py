@@ -80,9 +80,9 @@ class TimeMention:
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _WORD_REST = re.compile(r"[\w'.-]*")
 _REACH = 100  # characters a rule may match on either side of its trigger word
-# "quarters of the ...": a share of something, unless it counts periods ("of losses")
-_TITLE_BEFORE = re.compile(r"[\w,]\s*$")
+_TITLE_BEFORE = re.compile(r"[\w,]\s*$")  # a word or comma just before: inside a name
 _NEXT_WORD = re.compile(r"[\s-]+(\w)")
+# "quarters of the ...": a share of something, unless it counts periods ("of losses")
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|those|these)\b", re.I)
 
 
