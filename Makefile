@@ -64,6 +64,7 @@ eval: $(STAMP)
 	$(BIN)/presslens eval plover $(DATA)/plover
 	$(BIN)/presslens eval fnc1 $(DATA)/fnc1
 	$(BIN)/presslens eval verdicts $(DATA)/fnc1
+	$(BIN)/presslens eval headlines eval/headlines/test.jsonl
 	$(BIN)/presslens eval ptc $(DATA)/ptc
 	@echo "(the embeddings extra's numbers: make eval-embeddings)"
 

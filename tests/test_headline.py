@@ -181,7 +181,70 @@ WRONG = {
         "The surgeon, Dr Gwen Kovac, has denied taking a selfie during the operation, her "
         "lawyer said.",
         "contradicted",
+        "refuted",
         evidence=("denied taking",),
+    ),
+    "a death toll said with another verb": Wrong(
+        "Landslide kills 30 in hill villages",
+        "At least 17 people died when a landslide buried homes in two hill villages on "
+        "Sunday, officials said.",
+        "overstated",
+        "number_inflated",
+        "30",
+        ("At least 17",),
+    ),
+    "a group's claim stated as fact": Wrong(
+        "Pesticide harms bees",
+        "Beekeepers claimed on Monday that the pesticide harms bees. The manufacturer said its "
+        "product was safe when used as directed.",
+        "overstated",
+        "attribution_dropped",
+        evidence=("that the pesticide harms bees", "Beekeepers"),
+        explained="Beekeepers",
+    ),
+    "doer and target swapped": Wrong(
+        "Striker punches referee in cup tie",
+        "The referee punched a striker during the cup tie on Saturday, witnesses said.",
+        "unsupported",
+        "different_actor",
+        explained='in the body "The referee" did it to "a striker"',
+    ),
+    "a deed named by a noun, confirmed while the body only considers it": Wrong(
+        "Council confirms library closure",
+        "The city council is considering closing the central library, a spokeswoman said.",
+        "overstated",
+        "escalated",
+        "confirms library closure",
+        ("is considering closing",),
+    ),
+    "a hedge in 'is expected to'": Wrong(
+        "Central bank raises interest rates",
+        "The central bank is expected to raise interest rates on Thursday, economists said.",
+        "overstated",
+        "hedge_dropped",
+        evidence=("expected to raise",),
+    ),
+    "decided against doing it": Wrong(
+        "Club sacks manager Ortiz",
+        "The club's board decided against sacking manager Luis Ortiz on Monday, despite a run "
+        "of six defeats.",
+        "contradicted",
+        "negated",
+    ),
+    "found no link": Wrong(
+        "Study links sweetener to memory loss",
+        "A study of 40,000 adults found no link between the sweetener and memory loss, "
+        "researchers said on Tuesday.",
+        "contradicted",
+        "negated",
+        evidence=("found no link",),
+    ),
+    "a rumour the body calls a hoax": Wrong(
+        "Panther spotted in Brackley woods",
+        "Reports that a panther had been spotted in Brackley woods were a hoax, police said "
+        "on Friday.",
+        "contradicted",
+        "refuted",
     ),
 }
 
@@ -233,6 +296,24 @@ SUPPORTED = {
     "a question headline states nothing as fact": (
         "Will Westhaven harbour close next year?",
         "The Westhaven harbour may close next year, officials said on Monday.",
+    ),
+    "a question the body answers in other words": (
+        "Will the Tarrow bridge reopen before winter?",
+        "Repairs to the Tarrow bridge are running two months late, the county said on Friday, "
+        "and it still hopes to let traffic back on in November.",
+    ),
+    "a round figure the body rounds down to": (
+        "Fire forces 3,000 from homes",
+        "The fire forced 3,400 people from their homes on Tuesday, officials said.",
+    ),
+    "an office's report is sourcing, not a claim": (
+        "Grass fire forces 1,200 from homes",
+        "A grass fire forced 1,200 residents from their homes on Tuesday, the county sheriff's "
+        "office said.",
+    ),
+    "the same doer and target": (
+        "Striker punches referee in cup tie",
+        "A striker punched the referee during the cup tie on Saturday, witnesses said.",
     ),
 }
 

@@ -307,6 +307,17 @@ def eval_verdicts(data_dir: Path, per_stance: int) -> None:
     echo_result(run, data_dir, per_stance=per_stance)
 
 
+@eval_group.command(name="headlines")
+@click.argument("cases", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@parser_option
+@click.option("--errors", is_flag=True, help="List the cases presslens gets wrong.")
+def eval_headlines(cases: Path, model: str, errors: bool) -> None:
+    """Headline verdicts on hand-written cases (CASES: JSONL, e.g. eval/headlines/test.jsonl)."""
+    from presslens.evaluate.headlines import run
+
+    echo_result(run, cases, model=model, errors=errors)
+
+
 @eval_group.command(name="timebank")
 @data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N documents.")

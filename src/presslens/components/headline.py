@@ -40,7 +40,14 @@ _ACTOR_TYPES = {"PERSON", "ORG", "GPE"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
-_NOT_BEFORE_VERB = {"DET", "ADJ", "ADP", "NUM", "PRON"}  # 'A Curious Plan' is no predicate
+_HEADLINE_VERB_TAGS = {"NN", "NNS", "NNP", "VB", "VBP", "VBZ"}  # a misread headline verb's tags
+_NOMINAL_DEPS = {
+    "dobj",
+    "nsubjpass",
+}  # a deed named by a noun: 'confirms closure', 'closure confirmed'
+_DOERS = {"nsubj", "agent"}
+_TARGETS = {"dobj", "nsubjpass"}
+_NOT_BEFORE_VERB = {"DET", "ADJ", "ADP", "PRON"}  # 'A Curious Plan' is no predicate
 _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for itself
 _NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj"}
 _NEGATOR_STEPS = 5  # 'denied [that] X'
@@ -50,12 +57,16 @@ _PLANNED = 2  # the certainty of a headline's bare 'to' ('Firm to cut jobs': it 
 _TOP_SENTENCES = 4  # evidence sentences searched for the predicate
 _FLOOR = 0.2  # a sentence sharing less of the headline's weight is no evidence
 _SUPPORTED_SCORE = 0.5  # share of the headline the top sentences carry when no predicate matches
+_CLAIM_WORDS = 3  # headline words a claim must hold to be what the headline states as fact
 _SHORT_QUOTE = 2  # a headline quote this short may be a scare quote: its words must be in the body
 _NUMBER_TOLERANCE = 0.005  # relative difference still read as the same figure
 _ROUNDING = 0.1  # a headline may round a figure down (an "about" figure either way) this much
+_ROUNDED_DOWN = 0.25  # ... or to its own last non-zero digit ('2,000' for 2,340) up to this much
 _SEVERITY = ("contradicted", "overstated", "unsupported", "unrelated", "supported")
 _OVERSTATED = {"escalated", "hedge_dropped", "number_inflated", "attribution_dropped"}
 _CONTRADICTED = {"negated", "antonym", "refuted"}
+_GOVERNED = frozenset({"xcomp"})  # a verb continuing its governor's clause: 'planning to quit'
+_CONTINUING = _GOVERNED | {"conj"}  # ... or the clause before it: 'said X and cut Y'
 
 
 @dataclass(frozen=True)
@@ -71,13 +82,17 @@ class HeadlineLexicon:
     reporting: frozenset[str]
     speech: frozenset[str]
     copulas: frozenset[str]
+    hedging_governors: frozenset[str]
     particles: frozenset[str]
     negators: frozenset[str]
+    choosing_against: frozenset[str]
     refuting: frozenset[str]
     antonyms: dict[str, frozenset[str]]
     synonyms: dict[str, frozenset[str]]
     measure_units: frozenset[str]
-    figure_verbs_ignored: frozenset[str]
+    light_verbs: frozenset[str]
+    claim_cues: frozenset[str]
+    nominal_events: dict[str, str]
 
     @classmethod
     def load(cls) -> HeadlineLexicon:
@@ -137,9 +152,10 @@ class Reading:
     key: str  # lemma with its particle ('rule out'), 'not ' in front when the scale knows it
     negated: bool
     certainty: int  # 1 tentative .. 3 stated
-    hedge_kind: str | None  # modal | governor | adverb: what lowered the certainty
+    hedge_kind: str | None  # modal | governor | hedge | adverb: what lowered the certainty
     start: int  # characters a reader would point at: 'did not rule out', 'may close'
     end: int
+    refuted: bool = False  # negated by a word calling it false ('denied', 'a hoax')
 
     def scales(self) -> dict[str, int]:
         return lexicon().scales.get(self.key, {})
@@ -178,7 +194,7 @@ def read(tok: Token, base: str | None = None) -> Reading:
     lex = lexicon()
     verb = tok.head if tok.dep_ in _COMPLEMENTS and tok.head.lemma_ in lex.copulas else tok
     key, second = _key(tok, base or tok.lemma_.lower())
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    negated = any(c.dep_ == "neg" for c in verb.children) or _denied_noun(tok)
     if negated and f"not {key}" in lex.scales:
         key, negated = f"not {key}", False
     certainty, kind = 3, None
@@ -195,19 +211,51 @@ def read(tok: Token, base: str | None = None) -> Reading:
                     certainty, kind = level, "modal"
             elif child.dep_ == "advmod" and lex.hedge_adverbs.get(low, 3) < certainty:
                 certainty, kind = lex.hedge_adverbs[low], "adverb"
-        if cur.dep_ != "xcomp" or cur.head.lemma_.lower() not in lex.governors:
+        governor = _governor(cur)
+        if governor is None:
             break
-        cur = cur.head
+        cur = governor
         words.append(cur)
-        if lex.governors[cur.lemma_.lower()] < certainty:
-            certainty, kind = lex.governors[cur.lemma_.lower()], "governor"
+        if lex.governors.get(cur.lemma_.lower(), 3) < certainty:
+            certainty = lex.governors[cur.lemma_.lower()]
+            kind = "hedge" if cur.lemma_.lower() in lex.hedging_governors else "governor"
     negator = _negator(verb)
     if negator is not None:
         negated = not negated
         words.append(negator)
+    refuted = negator is not None and bool({negator.lower_, negator.lemma_} & lex.refuting)
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
-    return Reading(tok, verb, key, negated, certainty, kind, start, end)
+    return Reading(tok, verb, key, negated, certainty, kind, start, end, refuted)
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb ``tok`` takes its certainty from: 'considering scrapping', or the verb around
+    a deed named by a noun ('confirms the closure', 'mulls a closure', 'closure confirmed')."""
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp"):  # 'considering scrapping', 'considering whether to halt'
+        return head if head.lemma_.lower() in lexicon().governors else None
+    if tok.pos_ != "NOUN":
+        return None
+    if head.pos_ == "VERB" and (
+        tok.dep_ in _NOMINAL_DEPS or (tok.dep_ == "nsubj" and head.tag_ == "VBN")
+    ):
+        return head
+    if tok.dep_ == "ROOT":  # 'Hospital closure confirmed by board'
+        return next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return None
+
+
+def _either_way(negator: Token) -> bool:
+    """'confirm or deny': a denial offered as one of two, which denies nothing."""
+    pair = [negator.head] if negator.dep_ == "conj" else []
+    pair += [c for c in negator.children if c.dep_ == "conj"]
+    return any(t.lemma_.lower() == "confirm" for t in pair)
+
+
+def _denied_noun(tok: Token) -> bool:
+    """A deed named by a noun and denied: 'found no link', 'there was no increase'."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _negator(verb: Token) -> Token | None:
@@ -222,7 +270,10 @@ def _negator(verb: Token) -> Token | None:
             return None  # 'the council rejected it' does not negate the council
         cur = cur.head
         if cur.lemma_.lower() in lex.negators:
-            return cur
+            return None if _either_way(cur) else cur
+        if cur.lower_ == "against" and cur.head.lemma_.lower() in lex.choosing_against:
+            return cur.head  # 'decided against expelling her'
+
         if cur.lemma_ in lex.copulas:
             return next(
                 (c for c in cur.children if c.dep_ in _COMPLEMENTS and c.lower_ in lex.refuting),
@@ -254,6 +305,9 @@ class Body:
     coverage: float  # share of the headline's word weight the top sentences hold together
     stance: str | None  # the FNC-1 stance of the body towards the headline (None: no model)
     headline_words: frozenset[str]  # forms and synonyms of the headline's content words
+    headline_forms: list[frozenset[str]]  # the same, one set per distinct content word
+    verbs: frozenset[str]  # lemmas of the body's verbs
+    question: bool  # the headline asks ('Will the bridge close?')
 
 
 def _body_sentences(doc: Doc) -> list[Sentence]:
@@ -318,6 +372,11 @@ def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: s
         top=[s for s, _ in top],
         coverage=sum(w for w, forms in wanted if forms & together) / total,
         headline_words=frozenset(w for _, forms in wanted for w in forms),
+        headline_forms=list({frozenset(forms) for _, forms in wanted}),
+        verbs=frozenset(
+            doc[i].lemma_.lower() for s in sentences for i in s.tokens if doc[i].pos_ == "VERB"
+        ),
+        question=_question(doc, headline),
         stance=stance,
     )
 
@@ -365,6 +424,7 @@ class Assertion:
     attributed: bool  # the headline itself attributes it ('X says ...', 'X: ...', 'reportedly')
     actor: str | None  # entity id of the subject
     source: str | None  # entity id of whom the headline has saying it
+    nominal: bool  # a deed named by a noun ('closure'): judged only where the body has it
 
 
 def check_headline(doc: Doc) -> HeadlineCheck:
@@ -378,7 +438,9 @@ def check_headline(doc: Doc) -> HeadlineCheck:
     headline = doc.char_span(h_start, h_end, alignment_mode="expand")
     stance = _stance(text[h_start:h_end], "\n\n".join(text[s.start : s.end] for s in sentences))
     body = _read_body(doc, headline, sentences, stance)
-    judged = [_judge(doc, a, body) for a in _assertions(doc, headline)]
+    judged = [
+        j for a in _assertions(doc, headline, body) if (j := _judge(doc, a, body)) is not None
+    ]
     if not judged:  # no predicate: the headline is a phrase ('Record crowd at lake festival')
         verdict = _by_overlap(body)
         judged.append((verdict, _overlap_finding(doc, lay.headline, verdict, body)))
@@ -395,10 +457,22 @@ def check_headline(doc: Doc) -> HeadlineCheck:
         judged.append((verdict, _finding(doc, p, verdict)))
     findings: list[Finding] = []
     for _, f in judged:
-        if f not in findings:
+        if f not in findings and not any(_inside(f, g) for _, g in judged):
             findings.append(f)
     verdict = _overall([v for v, _ in judged])
     return HeadlineCheck(verdict=verdict, stance=stance, findings=findings)
+
+
+def _inside(f: Finding, wider: Finding) -> bool:
+    """Whether ``f`` says what ``wider`` says of headline words around it ('will rebuild'
+    inside a misattributed headline quote)."""
+    return (
+        f.kind is not None
+        and f.kind == wider.kind
+        and f.headline != wider.headline
+        and wider.headline.start <= f.headline.start
+        and f.headline.end <= wider.headline.end
+    )
 
 
 def _stance(headline: str, body: str) -> str | None:
@@ -424,7 +498,9 @@ def _by_overlap(body: Body) -> str:
         return "unrelated"
     if body.coverage >= _SUPPORTED_SCORE or (body.coverage >= _FLOOR and body.stance == "agree"):
         return "supported"
-    return "unsupported" if body.coverage >= _FLOOR else "unrelated"
+    if body.coverage < _FLOOR:
+        return "unrelated"
+    return "supported" if body.question else "unsupported"  # a question asserts nothing
 
 
 def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
@@ -459,13 +535,13 @@ def _refuted(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]:
 # -- assertions -------------------------------------------------------------------------------
 
 
-def _assertions(doc: Doc, headline: DocSpan) -> list[Assertion]:
+def _assertions(doc: Doc, headline: DocSpan, body: Body) -> list[Assertion]:
     """The headline's predicates: main-clause verbs (copulas by their complement)."""
     lex = lexicon()
     colon = doc_text(doc).find(":", headline.start_char, headline.end_char)
     found: list[Assertion] = []
     for tok in headline:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _PREDICATE_DEPS:
+        if not _verbal(tok) or not (tok.dep_ in _PREDICATE_DEPS or _passive_headline(tok)):
             continue
         if tok.pos_ == "AUX" or tok.lemma_.lower() in lex.copulas:
             comps = [c for c in tok.children if c.dep_ in _COMPLEMENTS]
@@ -477,12 +553,39 @@ def _assertions(doc: Doc, headline: DocSpan) -> list[Assertion]:
         elif tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.negators:
             continue  # 'X denies it threatened Y': the denial is the assertion
         found.append(_assertion(doc, headline, tok, colon))
-    if not found:  # a Title Case headline the tagger read as names: predicates by lexicon
+    for tok in headline:  # 'Government confirms hospital closure': the closure is asserted too
+        base = lex.nominal_events.get(tok.lower_)
+        if base is not None and _governor(tok) is not None:
+            found.append(_assertion(doc, headline, tok, colon, base))
+    if not found:  # a headline the tagger read as names and nouns: predicates by lexicon or body
         for tok in headline[1:]:
-            hits = [v for v in variants(tok) if v in lex.scales or v in lex.antonyms]
+            said = body.verbs - lex.light_verbs if tok.tag_ in _HEADLINE_VERB_TAGS else frozenset()
+            hits = [v for v in variants(tok) if v in lex.scales or v in lex.antonyms or v in said]
             if hits and doc[tok.i - 1].pos_ not in _NOT_BEFORE_VERB:
                 found.append(_assertion(doc, headline, tok, colon, hits[0]))
     return found
+
+
+def _passive_headline(tok: Token) -> bool:
+    """A headline's bare passive read as a modifier: 'Suspect identified in ...'."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and head.i == tok.i - 1
+        and head.dep_ in ("ROOT", "nsubj", "nsubjpass")
+    )
+
+
+def _verbal(tok: Token) -> bool:
+    """A verb, or a headline verb the tagger read as a noun ('Police arrest protesters'); never
+    a noun that cannot be a verb ('closure') the tagger read as one."""
+    base = lexicon().nominal_events.get(tok.lower_)
+    if base is not None and base not in variants(tok):
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.pos_ == "NOUN" and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children}
 
 
 def _question(doc: Doc, headline: DocSpan) -> bool:
@@ -498,7 +601,7 @@ def _assertion(
     question = _question(doc, headline)
     if question:  # 'Is the bridge safe?' asserts nothing
         reading = replace(reading, certainty=1)
-    elif verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    elif verb.dep_ != "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         reading = replace(reading, certainty=min(reading.certainty, _PLANNED))  # 'Firm to cut'
     cue = next(
         (a for a in verb.ancestors if a.lemma_ in lex.reporting or a.lemma_ in lex.speech), None
@@ -522,7 +625,8 @@ def _assertion(
         actor = _typed_actor(
             doc, entity_for(doc, max(colon + 1, headline.start_char), reading.start)
         )
-    return Assertion(reading, start, end, attributed, actor, source)
+    nominal = tok.pos_ == "NOUN" and _governor(tok) is not None
+    return Assertion(reading, start, end, attributed, actor, source, nominal)
 
 
 def _typed_actor(doc: Doc, eid: str | None) -> str | None:
@@ -537,7 +641,9 @@ def _actor(doc: Doc, verb: Token) -> str | None:
     for _ in range(3):
         subj = _subject(cur)
         if subj is not None:
-            return _typed_actor(doc, entity_for(doc, subj.left_edge.idx, subj.idx + len(subj)))
+            eid = entity_for(doc, subj.left_edge.idx, subj.idx + len(subj))
+            # 'Grellstadt house prices': the prices, not the town, are the subject
+            return _typed_actor(doc, eid) if _mentions(doc, subj.idx, eid) else None
         if cur.dep_ not in ("xcomp", "conj"):
             return None
         cur = cur.head
@@ -566,7 +672,7 @@ def _matches(doc: Doc, head: Reading, body: Body) -> list[Match]:
         for i in s.tokens:
             tok = doc[i]
             if tok.pos_ not in ("VERB", "ADJ", "NOUN") or (
-                tok.pos_ == "NOUN" and head.tok.pos_ != "NOUN"
+                tok.pos_ == "NOUN" and head.tok.pos_ != "NOUN" and not _denied_noun(tok)
             ):
                 continue
             lemma = tok.lemma_.lower()
@@ -584,13 +690,17 @@ def _matches(doc: Doc, head: Reading, body: Body) -> list[Match]:
     return out
 
 
-def _about(tok: Token, topic: frozenset[str]) -> bool:
-    """Whether the clause of ``tok`` has one of the headline's other words."""
+def _about(tok: Token, topic: frozenset[str], deps: frozenset[str] = _CONTINUING) -> bool:
+    """Whether the clause of ``tok`` has one of the headline's other words, with the subject
+    of the verb it continues through ``deps`` ('Halvorsen was planning to step down', 'said
+    ... but questioned')."""
+    while tok.dep_ in deps and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head
     return any(t.lemma_.lower() in topic or t.lower_ in topic for t in tok.subtree)
 
 
-def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
-    """The verdict on one assertion and its finding."""
+def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding] | None:
+    """The verdict on one assertion and its finding (None: a noun the body never says)."""
     head = a.reading
     topic = body.headline_words - variants(head.tok) - {head.key}
     problems: list[Problem] = []
@@ -601,6 +711,8 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
         problem = _compare(doc, a, m, body)
         if problem is not None and m.how != "same" and not _same_subject(doc, a, m.reading):
             continue  # a kindred verb said of someone else shows nothing wrong
+        if problem is not None and not _about(m.reading.verb, topic, _GOVERNED):
+            continue  # a fault needs its own clause on topic: '... but did not include a timeline'
         if problem is None:
             clean.append(m)
         else:
@@ -621,7 +733,14 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding]:
         p = min(problems, key=lambda p: _SEVERITY.index(_verdict_of(p.kind)))
         verdict = _verdict_of(p.kind)
         return verdict, _finding(doc, p, verdict)
+    if a.nominal:
+        return None  # the verb governing it is judged on its own
     verdict = _by_overlap(body)
+    claim = _alleged(doc, body) if verdict == "supported" and not a.attributed else None
+    if claim is not None:  # no predicate to compare, but the body has it only as a claim
+        where = f"(paragraph {_paragraph(body, claim)})"
+        problem = _attribution_dropped(doc, (a.start, a.end), claim, where)
+        return "overstated", _finding(doc, problem, "overstated")
     return verdict, _overlap_finding(doc, layers(doc).headline, verdict, body)
 
 
@@ -659,7 +778,8 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
     if m.how == "antonym":
         return Problem("antonym", hs, es, says) if ev.negated == head.negated else None
     if head.negated != ev.negated:  # a contradiction only of the same verb
-        return Problem("negated", hs, es, says) if m.how == "same" else None
+        kind = "refuted" if ev.refuted else "negated"
+        return Problem(kind, hs, es, says) if m.how == "same" else None
     if m.how == "scale":
         kin, theirs = head.scales(), ev.scales()
         shared = kin.keys() & theirs.keys()
@@ -668,7 +788,7 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
             only = f'The headline says "{head.tok.text}"; the body says only "{e_words}" {where}.'
             return Problem("escalated", word, es, only)
     if head.certainty > ev.certainty:
-        kind = "hedge_dropped" if ev.hedge_kind in ("modal", "adverb") else "escalated"
+        kind = "escalated" if ev.hedge_kind == "governor" else "hedge_dropped"
         only = f'The headline says "{h_words}"; the body says only "{e_words}" {where}.'
         return Problem(kind, hs, es, only)
     actor = _actor(doc, ev.verb)
@@ -676,13 +796,24 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
     if a.actor and actor and named and not _same_actor(doc, a.actor, actor, m.sentence):
         names = {e.id: e.name for e in layers(doc).entities}
         subj = _subject(ev.verb)
-        who = [(subj.left_edge.idx, subj.idx + len(subj))] if subj is not None else []
+        who = [_extent(subj)] if subj is not None else []
         return Problem(
             "different_actor",
             hs,
             [*who, *es] if who and who[0][1] <= ev.start else es,
             f"The headline has {names[a.actor]} doing it; in the body it is {names[actor]} "
             f"{where}.",
+        )
+    headline = doc.char_span(*layers(doc).headline, alignment_mode="expand")
+    swapped = _swapped(headline, head.verb, ev.verb) if headline is not None else None
+    if swapped is not None:
+        (ours, to), (theirs, them) = swapped
+        return Problem(
+            "different_actor",
+            hs,
+            [_extent(theirs), *es],
+            f'The headline has "{ours.text}" doing it to "{to.text}"; in the body '
+            f'"{_t(doc, *_extent(theirs))}" did it to "{_t(doc, *_extent(them))}" {where}.',
         )
     quote = _quote_at(body, ev.tok.idx)
     speaker = quote.speaker.entity if quote is not None and quote.speaker else None
@@ -696,18 +827,98 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
             f"{names[speaker]} {where}.",
         )
     if quote is not None and not a.attributed and _third_party(doc, ev, quote):
-        who = quote.speaker.text if quote.speaker else "a source"
-        evidence = [(quote.content.start, quote.content.end)]
-        if quote.speaker:
-            evidence.append((quote.speaker.start, quote.speaker.end))
-        clause = _t(doc, a.start, a.end)
-        return Problem(
-            "attribution_dropped",
-            (a.start, a.end),
-            evidence,
-            f'The headline states "{clause}" as fact; in the body it is what {who} said {where}.',
-        )
+        return _attribution_dropped(doc, (a.start, a.end), quote, where)
     return None
+
+
+def _attribution_dropped(doc: Doc, clause: tuple[int, int], quote: Quote, where: str) -> Problem:
+    who = quote.speaker.text if quote.speaker else "a source"
+    evidence = [(quote.content.start, quote.content.end)]
+    if quote.speaker:
+        evidence.append((quote.speaker.start, quote.speaker.end))
+    return Problem(
+        "attribution_dropped",
+        clause,
+        evidence,
+        f'The headline states "{_t(doc, *clause)}" as fact; in the body it is what {who} said '
+        f"{where}.",
+    )
+
+
+def _alleged(doc: Doc, body: Body) -> Quote | None:
+    """The claim in the best evidence sentence ('activists claimed that ...') that carries
+    most of the headline's words by itself."""
+    best = body.top[0] if body.top else None
+    for q in body.quotes:
+        if best is None or not (best.start <= q.content.start < best.end) or not _claimed(doc, q):
+            continue
+        said = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
+        forms = {w for t in said or () for w in (t.lemma_.lower(), t.lower_)}
+        carried = [bool(forms & words) for words in body.headline_forms]
+        if sum(carried) >= max(_CLAIM_WORDS, _SUPPORTED_SCORE * len(carried)):
+            return q
+    return None
+
+
+def _role(verb: Token, deps: set[str]) -> Token | None:
+    """Who does (``_DOERS``) or undergoes (``_TARGETS``) ``verb``; a passive's agent by its noun."""
+    for c in verb.children:
+        if c.dep_ in deps:
+            return (
+                next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
+            )
+    return None
+
+
+def _nouns(tok: Token | None) -> set[str]:
+    if tok is None:
+        return set()
+    return {w for t in tok.subtree if t.pos_ in ("NOUN", "PROPN") for w in variants(t)}
+
+
+Roles = tuple[Token, Token]  # doer, target
+
+
+def _headline_roles(headline: DocSpan, verb: Token) -> Roles | None:
+    """The headline verb's doer and target as parsed, or else the nouns either side of it
+    (headline-ese the tagger misreads: 'Police arrest protesters')."""
+    doer, target = _role(verb, _DOERS), _role(verb, _TARGETS)
+    if doer is None or target is None:
+        doer = next((t for t in reversed(headline[: verb.i - headline.start]) if _noun(t)), None)
+        target = next((t for t in headline[verb.i - headline.start + 1 :] if _noun(t)), None)
+    return None if doer is None or target is None else (doer, target)
+
+
+def _name_words(tok: Token) -> set[str]:
+    """The forms of a headline noun and of the nouns compounded into it ('Harlan Motors')."""
+    words = variants(tok)
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i < tok.i:
+            words |= variants(c)
+    return words
+
+
+def _noun(tok: Token) -> bool:
+    """A noun, or a plural the tagger took for a verb ('Guards attack inmates')."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBZ"
+
+
+def _swapped(headline: DocSpan, ours: Token, theirs: Token) -> tuple[Roles, Roles] | None:
+    """The headline's and the body's doer and target when the body has them the other way
+    round ('Police arrest protesters' / 'Protesters arrested two police officers')."""
+    head = _headline_roles(headline, ours)
+    doer, target = _role(theirs, _DOERS), _role(theirs, _TARGETS)
+    if head is None or doer is None or target is None:
+        return None
+    h_doer, h_target = _name_words(head[0]), _name_words(head[1])
+    if h_doer & _nouns(target) and h_target & _nouns(doer) and not h_doer & _nouns(doer):
+        return head, (doer, target)
+    return None
+
+
+def _extent(tok: Token) -> tuple[int, int]:
+    """The characters of a noun phrase up to its head ('two police officers')."""
+    return tok.left_edge.idx, tok.idx + len(tok)
 
 
 def _same_actor(doc: Doc, ours: str, theirs: str, s: Sentence | None) -> bool:
@@ -734,8 +945,8 @@ def _third_party(doc: Doc, ev: Reading, quote: Quote) -> bool:
     subj = _subject(ev.verb)
     if subj is None or subj.pos_ == "PRON" or quote.speaker is None:
         return False
-    person = any(e.id == quote.speaker.entity and e.type == "PERSON" for e in layers(doc).entities)
-    if not person and quote.kind == "indirect":
+    person = _person_speaking(doc, quote)
+    if not person and quote.kind == "indirect" and not _claimed(doc, quote):
         return False  # 'police said', 'the airline said': a source's report, not an opinion
     speaker = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
     own = speaker is not None and any(
@@ -743,6 +954,32 @@ def _third_party(doc: Doc, ev: Reading, quote: Quote) -> bool:
     )
     same = entity_for(doc, subj.idx, subj.idx + len(subj)) == quote.speaker.entity
     return not own and not (same and quote.speaker.entity is not None)
+
+
+def _person_speaking(doc: Doc, quote: Quote) -> bool:
+    """Whether a person speaks, not their office ('the county sheriff's office said')."""
+    speaker = quote.speaker
+    if speaker is None or not any(
+        e.id == speaker.entity and e.type == "PERSON" for e in layers(doc).entities
+    ):
+        return False
+    words = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return words is None or _mentions(doc, words.root.idx, speaker.entity)
+
+
+def _mentions(doc: Doc, char: int, eid: str | None) -> bool:
+    """Whether the word at ``char`` is in a mention of the entity ``eid``."""
+    return eid is not None and any(
+        s <= char < e and found == eid for (s, e), found in layers(doc).mention_entity.items()
+    )
+
+
+def _claimed(doc: Doc, quote: Quote) -> bool:
+    """Whether the quote's cue makes it a contested claim ('campaigners claimed', 'alleged')."""
+    if quote.cue is None:
+        return False
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue is not None and cue.root.lemma_.lower() in lexicon().claim_cues
 
 
 def _t(doc: Doc, start: int, end: int) -> str:
@@ -809,7 +1046,9 @@ def _number_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
         if any(_carries(b, h) for b, _ in same) or _carries_in_sum([b for b, _ in same], h):
             continue
         if not same:
-            if not h.unit or any(_close(b.n.value, h.value) for b, _ in figures):
+            if not h.unit or any(
+                _close(b.n.value, h.value) and not b.measure() for b, _ in figures
+            ):
                 continue  # a bare count the body never ties to the same act: nothing to compare
             explanation = f'The headline says "{h.text}"; the body gives no such figure.'
             problems.append(Problem("number_differs", (h.start, h.end), [], explanation))
@@ -842,12 +1081,22 @@ class Figure:
         tok = found[-1] if found is not None else None
         if tok is not None and tok.dep_ == "nummod":
             tok = tok.head
+        bounded = tok is not None and tok.dep_ == "pobj" and tok.head.idx >= n.start
+        if bounded:  # 'close up to 45 stores': the bound's preposition hangs on the verb
+            tok = tok.head
         while tok is not None and tok.dep_ == "conj" and tok.head.pos_ != "VERB":
             tok = tok.head  # '14 men and 26 women': the women were arrested too
         gapped = tok is not None and tok.dep_ == "conj" and tok.pos_ in _FIGURE_POS
-        if tok is None or not (tok.dep_ in _COUNTED or gapped) or tok.head.pos_ != "VERB":
+        if (
+            tok is None
+            or not (tok.dep_ in _COUNTED or gapped or bounded)
+            or tok.head.pos_ != "VERB"
+        ):
             return cls(n, frozenset())
-        return cls(n, frozenset(variants(tok.head) - lexicon().figure_verbs_ignored))
+        lex = lexicon()
+        forms = variants(tok.head)
+        forms |= {s for f in forms for s in lex.synonyms.get(f, ())}
+        return cls(n, frozenset(forms - lex.light_verbs))
 
     def counts_as(self, other: Figure) -> bool:
         """The same unit, or counts of what the same act was done to ('40' and '14 people')."""
@@ -885,7 +1134,18 @@ def _carries(body: NumberMention, head: NumberMention) -> bool:
         return low * (1 - _ROUNDING) <= value < low
     if body.bound in ("at_least", "about") or head.bound == "about":
         return low * (1 - _ROUNDING) <= value <= high * (1 + _ROUNDING)
-    return low * (1 - _ROUNDING) <= value <= high * (1 + _NUMBER_TOLERANCE)
+    return low * (1 - _ROUNDING) <= value <= high * (1 + _NUMBER_TOLERANCE) or _rounded_down(
+        low, value
+    )
+
+
+def _rounded_down(body: float, head: float) -> bool:
+    """A round headline figure the body's rounds down to ('2,000' for 2,340), within a quarter."""
+    if head <= 0 or head < body * (1 - _ROUNDED_DOWN):
+        return False
+    digits = len(str(int(head))) - len(str(int(head)).rstrip("0"))
+    step = 10**digits
+    return digits > 0 and head == head // step * step and body // step * step == head
 
 
 # -- quotes in the headline -------------------------------------------------------------------

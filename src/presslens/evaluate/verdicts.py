@@ -27,7 +27,7 @@ CHECKS = (
     ('"contradicted" = disagree', ("contradicted",), ("disagree",)),
     ("supported/overstated = agree or discuss", _REPORTED, ("agree", "discuss")),
 )
-_STANCE_AS_VERDICT = {
+STANCE_AS_VERDICT = {
     "agree": "supported",
     "discuss": "supported",
     "disagree": "contradicted",
@@ -67,7 +67,7 @@ def run(data_dir: Path, per_stance: int = 60, model: str = DEFAULT_MODEL) -> str
     )
     checks = [a.headline_check for a in presslens.analyze_many(articles, model=model)]
     verdicts = [c.verdict if c else "unrelated" for c in checks]
-    from_stance = [_STANCE_AS_VERDICT.get(c.stance or "", "unrelated") if c else "" for c in checks]
+    from_stance = [STANCE_AS_VERDICT.get(c.stance or "", "unrelated") if c else "" for c in checks]
     gold = pairs.stances
     lines = [
         f"FNC-1 ({Path(data_dir).name}) held-out bodies: the first {per_stance} pairs of each "
