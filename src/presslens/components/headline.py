@@ -5,13 +5,15 @@ after a copula, the complement; with its subject). One pass over the body
 sentences ranks them by the headline words they share; in the best ones each
 predicate is looked up by lemma, synonym, graded scale and antonym
 (``resources/headline/lexicon.json``) and compared with the headline's:
-polarity (contradicted), strength on a shared scale and certainty (modals,
-tentative governors like "considering"), attribution (the body has it only
-inside someone's quote while the headline states it as fact), actor (another
-subject entity). Figures in the headline are checked against the body's figures
-of the same unit (``presslens.numbers``); words quoted in the headline must
-occur in the body. The FNC-1 stance of headline and body comes from
-``presslens.stance``.
+polarity (contradicted; refuted when the body calls it false), strength on a
+shared scale and certainty (modals, hedges like "is expected to", tentative
+governors like "considering"), attribution (the body has it only inside
+someone's quote or claim while the headline states it as fact), actor (another
+subject entity, or doer and target swapped). A deed the headline names by a
+noun ("confirms hospital closure") is checked like its verb. Figures in the
+headline are checked against the body's figures of the same unit or act
+(``presslens.numbers``); words quoted in the headline must occur in the body.
+The FNC-1 stance of headline and body comes from ``presslens.stance``.
 """
 
 from __future__ import annotations
@@ -41,12 +43,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
 _HEADLINE_VERB_TAGS = {"NN", "NNS", "NNP", "VB", "VBP", "VBZ"}  # a misread headline verb's tags
-_NOMINAL_DEPS = {
-    "dobj",
-    "nsubjpass",
-}  # a deed named by a noun: 'confirms closure', 'closure confirmed'
 _DOERS = {"nsubj", "agent"}
-_TARGETS = {"dobj", "nsubjpass"}
+_TARGETS = {"dobj", "nsubjpass"}  # also where a deed named by a noun sits: 'confirms closure'
 _NOT_BEFORE_VERB = {"DET", "ADJ", "ADP", "PRON"}  # 'A Curious Plan' is no predicate
 _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for itself
 _NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj"}
@@ -238,7 +236,7 @@ def _governor(tok: Token) -> Token | None:
     if tok.pos_ != "NOUN":
         return None
     if head.pos_ == "VERB" and (
-        tok.dep_ in _NOMINAL_DEPS or (tok.dep_ == "nsubj" and head.tag_ == "VBN")
+        tok.dep_ in _TARGETS or (tok.dep_ == "nsubj" and head.tag_ == "VBN")
     ):
         return head
     if tok.dep_ == "ROOT":  # 'Hospital closure confirmed by board'
@@ -273,7 +271,6 @@ def _negator(verb: Token) -> Token | None:
             return None if _either_way(cur) else cur
         if cur.lower_ == "against" and cur.head.lemma_.lower() in lex.choosing_against:
             return cur.head  # 'decided against expelling her'
-
         if cur.lemma_ in lex.copulas:
             return next(
                 (c for c in cur.children if c.dep_ in _COMPLEMENTS and c.lower_ in lex.refuting),
