@@ -402,6 +402,20 @@ def test_speaker_resolves_to_its_entity(analyze, text, fragment, speaker, entity
     assert not q.content.start <= q.speaker.start < q.content.end
 
 
+def test_a_claim_verb_the_parser_hangs_on_its_subject_still_attributes(analyze):
+    # the parser reads 'The opposition alleged on Tuesday' as 'the opposition [that was] alleged'
+    a = analyze(
+        "Audit\n\nThe opposition alleged on Tuesday that Mayor Rosalind Achterberg used council "
+        "money for a family trip, and called for an audit. The trip went along a stream called "
+        "Miracle Run."
+    )
+    q = a.quotes[0]
+    assert q.content.text == "that Mayor Rosalind Achterberg used council money for a family trip"
+    assert q.speaker.text == "The opposition"
+    assert q.cue.text == "alleged"
+    assert not any("Miracle" in x.content.text for x in a.quotes)  # a name, not a quote
+
+
 def test_unnamed_source_stays_anonymous(analyze):
     a = analyze(
         "Budget\n\nA senior official who spoke on condition of anonymity said the budget was short."

@@ -146,13 +146,15 @@ class QuotesComponent:
             for d in drafts
             if d.cue_token is not None and not _in_relative_clause(d)
         ]
-        speakers = [(h.left_edge.idx, _end_char(h.right_edge)) for h in heads if h is not None]
-        drafts = [
-            d
+        speakers = [(h, h.left_edge.idx, _end_char(h.right_edge)) for h in heads if h is not None]
+        drafts = [  # a cue inside a speaker's phrase is part of that phrase ('an official who
+            d  # spoke on condition of anonymity said'), unless it is what the speaker did
             for d in drafts
             if d.cue is None
             or _in_relative_clause(d)
-            or not any(s <= d.cue[0] < e for s, e in speakers)
+            or not any(
+                s <= d.cue[0] < e and not _predicate_of(d.cue_token, h) for h, s, e in speakers
+            )
         ]
         drafts.extend(self._verbless(doc, quoted, blocks, claimed, block_of, token_quote))
         drafts.extend(self._headings(doc, lay.blocks, drafts, block_of))
@@ -580,6 +582,20 @@ def _name_after_quote(cue: Token, token_quote: list[int]) -> Token | None:
             if t.pos_ in ("PROPN", "NOUN", "PRON") and not i < t.head.i < cue.i
         ),
         None,
+    )
+
+
+def _predicate_of(cue: Token | None, head: Token) -> bool:
+    """Whether ``cue`` is what ``head`` said, hung on it as a modifier by the parser: 'The
+    opposition alleged on Tuesday that ...' read as 'the opposition [that was] alleged', not
+    a modifier like 'a stream called Miracle Run' (it has no reported clause)."""
+    while cue is not None and cue.dep_ == "conj":
+        cue = cue.head
+    return (
+        cue is not None
+        and cue.dep_ == "acl"
+        and cue.head == head
+        and any(c.dep_ == "ccomp" for c in cue.children)
     )
 
 
