@@ -22,7 +22,7 @@ import bisect
 import re
 import warnings
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -301,10 +301,13 @@ class Body:
     top: list[Sentence]  # the best evidence sentences, best first
     coverage: float  # share of the headline's word weight the top sentences hold together
     stance: str | None  # the FNC-1 stance of the body towards the headline (None: no model)
-    headline_words: frozenset[str]  # forms and synonyms of the headline's content words
-    headline_forms: list[frozenset[str]]  # the same, one set per distinct content word
-    verbs: frozenset[str]  # lemmas of the body's verbs
+    headline_forms: list[frozenset[str]]  # forms and synonyms of each headline content word
     question: bool  # the headline asks ('Will the bridge close?')
+
+    @cached_property
+    def headline_words(self) -> frozenset[str]:
+        """The forms and synonyms of all the headline's content words."""
+        return frozenset().union(*self.headline_forms)
 
 
 def _body_sentences(doc: Doc) -> list[Sentence]:
@@ -332,6 +335,12 @@ def _body_sentences(doc: Doc) -> list[Sentence]:
     return out
 
 
+def _with_synonyms(forms: set[str]) -> set[str]:
+    """``forms`` and the words the lexicon gives as carrying them."""
+    lex = lexicon()
+    return forms | {s for f in forms for s in lex.synonyms.get(f, ())}
+
+
 def _content(tokens) -> list[Token]:
     return [t for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop and t.text.strip()]
 
@@ -343,9 +352,7 @@ def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: s
     for tok in _content(headline):
         if tok.lemma_.lower() in lex.reporting:
             continue
-        forms = variants(tok)
-        for w in list(forms):
-            forms |= lex.synonyms.get(w, frozenset())
+        forms = _with_synonyms(variants(tok))
         wanted.append((2.0 if tok.pos_ == "PROPN" or tok.ent_type_ else 1.0, forms))
     total = sum(w for w, _ in wanted) or 1.0
     vocabulary: set[str] = set()
@@ -368,11 +375,7 @@ def _read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: s
         quote_pieces=pieces,
         top=[s for s, _ in top],
         coverage=sum(w for w, forms in wanted if forms & together) / total,
-        headline_words=frozenset(w for _, forms in wanted for w in forms),
         headline_forms=list({frozenset(forms) for _, forms in wanted}),
-        verbs=frozenset(
-            doc[i].lemma_.lower() for s in sentences for i in s.tokens if doc[i].pos_ == "VERB"
-        ),
         question=_question(doc, headline),
         stance=stance,
     )
@@ -555,8 +558,11 @@ def _assertions(doc: Doc, headline: DocSpan, body: Body) -> list[Assertion]:
         if base is not None and _governor(tok) is not None:
             found.append(_assertion(doc, headline, tok, colon, base))
     if not found:  # a headline the tagger read as names and nouns: predicates by lexicon or body
+        verbs = {
+            doc[i].lemma_.lower() for s in body.sentences for i in s.tokens if doc[i].pos_ == "VERB"
+        } - lex.light_verbs
         for tok in headline[1:]:
-            said = body.verbs - lex.light_verbs if tok.tag_ in _HEADLINE_VERB_TAGS else frozenset()
+            said = verbs if tok.tag_ in _HEADLINE_VERB_TAGS else frozenset()
             hits = [v for v in variants(tok) if v in lex.scales or v in lex.antonyms or v in said]
             if hits and doc[tok.i - 1].pos_ not in _NOT_BEFORE_VERB:
                 found.append(_assertion(doc, headline, tok, colon, hits[0]))
@@ -1090,10 +1096,8 @@ class Figure:
             or tok.head.pos_ != "VERB"
         ):
             return cls(n, frozenset())
-        lex = lexicon()
-        forms = variants(tok.head)
-        forms |= {s for f in forms for s in lex.synonyms.get(f, ())}
-        return cls(n, frozenset(forms - lex.light_verbs))
+        forms = _with_synonyms(variants(tok.head))
+        return cls(n, frozenset(forms - lexicon().light_verbs))
 
     def counts_as(self, other: Figure) -> bool:
         """The same unit, or counts of what the same act was done to ('40' and '14 people')."""

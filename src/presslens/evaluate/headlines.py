@@ -13,13 +13,12 @@ written.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from presslens.article import Article
 from presslens.errors import InputError
-from presslens.evaluate.verdicts import STANCE_AS_VERDICT, VERDICTS, precision_recall
+from presslens.evaluate.verdicts import STANCE_AS_VERDICT, VERDICTS, confusion, precision_recall
 from presslens.pipeline import DEFAULT_MODEL
 from presslens.schema import HeadlineCheck
 
@@ -96,11 +95,7 @@ def run(path: Path, model: str = DEFAULT_MODEL, errors: bool = False) -> str:
         lines.append(
             f"| {verdict} | {gold.count(verdict)} | {p:.2f} | {r:.2f} | {sp:.2f} | {sr:.2f} |"
         )
-    lines += ["", "| gold \\ presslens | " + " | ".join(VERDICTS) + " |"]
-    lines.append("|---" * (len(VERDICTS) + 1) + "|")
-    for verdict in VERDICTS:
-        row = Counter(s for g, s in zip(gold, said, strict=True) if g == verdict)
-        lines.append(f"| {verdict} | " + " | ".join(str(row[v]) for v in VERDICTS) + " |")
+    lines += ["", *confusion(gold, said, VERDICTS, "gold \\ presslens")]
     if errors:
         lines += ["", "| case | wanted | presslens | headline |", "|---|---|---|---|"]
         for ch, c in zip(checks, cases, strict=True):

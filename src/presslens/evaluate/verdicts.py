@@ -55,6 +55,15 @@ def precision_recall(
     return (hits / said if said else 0.0, hits / meant if meant else 0.0, said)
 
 
+def confusion(gold: list[str], said: list[str], rows: tuple[str, ...], corner: str) -> list[str]:
+    """A markdown table: how often each gold label in ``rows`` got each verdict."""
+    lines = [f"| {corner} | " + " | ".join(VERDICTS) + " |", "|---" * (len(VERDICTS) + 1) + "|"]
+    for label in rows:
+        row = Counter(v for g, v in zip(gold, said, strict=True) if g == label)
+        lines.append(f"| {label} | " + " | ".join(str(row[v]) for v in VERDICTS) + " |")
+    return lines
+
+
 def run(data_dir: Path, per_stance: int = 60, model: str = DEFAULT_MODEL) -> str:
     """Verdicts of the headline check for held-out FNC-1 pairs; a markdown report."""
     import presslens
@@ -80,9 +89,5 @@ def run(data_dir: Path, per_stance: int = 60, model: str = DEFAULT_MODEL) -> str
         p, r, n = precision_recall(gold, verdicts, says, means)
         sp, sr, _ = precision_recall(gold, from_stance, says, means)
         lines.append(f"| {name} | {p:.2f} | {r:.2f} | {n} | {sp:.2f} | {sr:.2f} |")
-    lines += ["", "| gold \\ verdict | " + " | ".join(VERDICTS) + " |"]
-    lines.append("|---" * (len(VERDICTS) + 1) + "|")
-    for stance in STANCES:
-        row = Counter(v for g, v in zip(gold, verdicts, strict=True) if g == stance)
-        lines.append(f"| {stance} | " + " | ".join(str(row[v]) for v in VERDICTS) + " |")
+    lines += ["", *confusion(gold, verdicts, STANCES, "gold \\ verdict")]
     return "\n".join(lines) + "\n"
