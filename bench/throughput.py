@@ -48,9 +48,9 @@ def words_per_second(run, texts: list[str], words: int) -> float:
 
 def stage_seconds(texts: list[str], embeddings: bool) -> dict[str, float]:
     """CPU seconds each component of the presslens pipeline spends on ``texts``."""
-    from presslens.article import Article
-    from presslens.layers import layers
-    from presslens.pipeline import build_nlp
+    from presslens.io.article import Article
+    from presslens.nlp.layers import layers
+    from presslens.nlp.pipeline import build_nlp
 
     nlp = build_nlp(embeddings=embeddings)
     spent = dict.fromkeys(nlp.pipe_names, 0.0)
@@ -84,8 +84,8 @@ def main() -> None:
     import spacy
 
     import presslens
-    from presslens.article import Article
-    from presslens.pipeline import DEFAULT_MODEL
+    from presslens.io.article import Article
+    from presslens.nlp.pipeline import DEFAULT_MODEL
 
     texts, where = load_texts(args.data, args.articles)
     words = sum(len(t.split()) for t in texts)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import presslens
-from presslens.embeddings import available
+from presslens.models.embeddings import available
 from presslens.schema import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from presslens.article import InputError, read_bytes, read_jsonl, read_path
+from presslens.errors import InputError
+from presslens.io.readers import read_bytes, read_jsonl, read_path
 
 PAGE = """<!doctype html>
 <html><head>

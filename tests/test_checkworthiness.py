@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from conftest import DATA, needs_extra
 
-from presslens.checkworthiness import (
+from presslens.errors import InputError
+from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
+from presslens.models.checkworthiness import (
     CheckworthinessModel,
     EmbeddingHead,
     load_checkworthiness_model,
     score,
 )
-from presslens.errors import InputError
-from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
-from presslens.train_checkworthiness import BLEND_WEIGHTS, HEAD_HIDDEN, train
+from presslens.training.checkworthiness import BLEND_WEIGHTS, HEAD_HIDDEN, train
 
 FACTUAL = "Unemployment rose to 14 percent in 2023, the highest since 1990."
 CHATTER = "Thank you, good evening."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.checkworthiness import load_checkworthiness_model
+from presslens.models.checkworthiness import load_checkworthiness_model
 
 
 def claim_with(analysis, words: str):

@@ -9,8 +9,8 @@ import spacy
 from click.testing import CliRunner
 
 from presslens.cli import main
-from presslens.cue_model import CueModel, load_cue_model
-from presslens.pipeline import DEFAULT_MODEL
+from presslens.models.cues import CueModel, load_cue_model
+from presslens.nlp.pipeline import DEFAULT_MODEL
 
 
 @pytest.fixture(scope="module")

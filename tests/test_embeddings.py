@@ -8,11 +8,11 @@ import sys
 import pytest
 from conftest import needs_extra
 
-from presslens.article import Article
-from presslens.checkworthiness import EmbeddingHead, head_path, load_scorer
-from presslens.embeddings import sentence_embeddings
-from presslens.layers import layers
-from presslens.pipeline import DEFAULT_MODEL, STAGES
+from presslens.io.article import Article
+from presslens.models.checkworthiness import EmbeddingHead, head_path, load_scorer
+from presslens.models.embeddings import sentence_embeddings
+from presslens.nlp.layers import layers
+from presslens.nlp.pipeline import DEFAULT_MODEL, STAGES
 
 CLAIM = "Unemployment rose to 14 percent in 2023, the highest since 1990."
 CHATTER = "Thank you, good evening."
@@ -30,8 +30,8 @@ def test_without_the_extra_the_error_says_how_to_install_it() -> None:
     script = (
         "import sys\n"
         "sys.modules['torch'] = None  # as on a machine without the extra\n"
-        "from presslens.checkworthiness import load_scorer\n"
-        "from presslens.embeddings import available, sentence_embeddings\n"
+        "from presslens.models.checkworthiness import load_scorer\n"
+        "from presslens.models.embeddings import available, sentence_embeddings\n"
         "from presslens.errors import PresslensError\n"
         "print(available())\n"
         "for attempt in (lambda: sentence_embeddings(['x']), lambda: load_scorer(True)):\n"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from presslens.layers import entity_for, layers
-from presslens.pipeline import build_nlp
+from presslens.nlp.layers import entity_for, layers
+from presslens.nlp.pipeline import build_nlp
 from presslens.schema import Analysis, Entity
 
 

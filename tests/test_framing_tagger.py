@@ -7,7 +7,7 @@ import pytest
 from conftest import DATA, needs_extra
 
 from presslens.evaluate.ptc import PtcArticle
-from presslens.resource_files import resource_path
+from presslens.lexicons import resource_path
 
 pytestmark = needs_extra
 
@@ -28,13 +28,13 @@ def article(i: int, text: str) -> PtcArticle:
 
 @pytest.fixture(scope="module")
 def items():
-    from presslens.train_framing import examples
+    from presslens.training.framing import examples
 
     return examples([article(i, t) for i, t in enumerate(TEXTS)], None)
 
 
 def test_windows_cover_the_text_with_whole_sentences_and_map_pieces_to_their_tokens(items):
-    from presslens.framing_tagger import MAX_PIECES, NO_PIECE, tokenizer, windows
+    from presslens.models.framing_tagger import MAX_PIECES, NO_PIECE, tokenizer, windows
 
     doc = items[0].doc
     cut = windows(doc, tokenizer())
@@ -49,8 +49,8 @@ def test_windows_cover_the_text_with_whole_sentences_and_map_pieces_to_their_tok
 
 
 def test_a_saved_tagger_tags_as_the_trained_one_did(items, tmp_path):
-    from presslens.framing_tagger import load_tagger_file, save_tagger
-    from presslens.train_framing_tagger import fine_tune
+    from presslens.models.framing_tagger import load_tagger_file, save_tagger
+    from presslens.training.framing_tagger import fine_tune
 
     trained, adapters = fine_tune(items, epochs=3)  # one step each; the first has no rate
     assert any(np.abs(v).max() > 0 for k, v in adapters.items() if k.endswith(".lora_b"))
@@ -66,7 +66,7 @@ def test_a_saved_tagger_tags_as_the_trained_one_did(items, tmp_path):
 
 
 def test_the_shipped_tagger_is_small_and_its_blend_is_set():
-    from presslens.framing_tagger import TAGGER_FILE, load_tagger
+    from presslens.models.framing_tagger import TAGGER_FILE, load_tagger
 
     path = resource_path(*TAGGER_FILE)
     assert path.stat().st_size < 1_000_000
@@ -80,7 +80,7 @@ def test_train_framing_embeddings_writes_a_tagger_the_stage_can_load(tmp_path):
     from click.testing import CliRunner
 
     from presslens.cli import main
-    from presslens.framing_tagger import load_tagger_file
+    from presslens.models.framing_tagger import load_tagger_file
 
     out = tmp_path / "tagger.npz"
     args = ["train", "framing", str(DATA / "ptc"), "--embeddings", "--limit", "6"]

@@ -1,10 +1,10 @@
-"""presslens.numbers: the figures a reader would check, with value, unit and bound."""
+"""presslens.text.numbers: the figures a reader would check, with value, unit and bound."""
 
 from __future__ import annotations
 
 import pytest
 
-from presslens.numbers import find_numbers
+from presslens.text.numbers import find_numbers
 
 
 def only(text: str):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.quotemarks import find_quoted
 from presslens.schema import Analysis, Quote
+from presslens.text.quotemarks import find_quoted
 
 
 def quote_with(a: Analysis, fragment: str) -> Quote:

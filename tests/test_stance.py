@@ -9,8 +9,8 @@ import pytest
 from conftest import DATA
 
 from presslens.evaluate.fnc1 import fnc_score, read_pairs, run, split
-from presslens.stance import STANCES, StanceModel, predict_stance
-from presslens.train_stance import fit_model, train
+from presslens.models.stance import STANCES, StanceModel, predict_stance
+from presslens.training.stance import fit_model, train
 
 HEADLINE = "Mayor of Riverton resigns after budget scandal"
 RESTATING = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from presslens.article import Article
-from presslens.html_reader import read_html
-from presslens.layers import layers
-from presslens.pipeline import DEFAULT_MODEL
+from presslens.io.article import Article
+from presslens.io.html import read_html
+from presslens.nlp.layers import layers
+from presslens.nlp.pipeline import DEFAULT_MODEL
 
 ARTICLE = """Harbour reopens after storm
 

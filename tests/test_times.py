@@ -426,8 +426,8 @@ def test_quote_date_without_on(analyze):
 
 
 def test_every_rule_has_a_resolver_and_triggers():
-    from presslens.times.lexicon import lexicon
-    from presslens.times.tagger import resolvers
+    from presslens.text.times.lexicon import lexicon
+    from presslens.text.times.tagger import resolvers
 
     rules = lexicon().rules
     assert {r.name for r in rules} == set(resolvers())

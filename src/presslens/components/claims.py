@@ -9,7 +9,7 @@ units of a doc are scored in one call of the check-worthiness model (with the
 ``embeddings`` config, its blend with MiniLM: ``checkworthiness.load_scorer``); those
 at or above the threshold (the model's own unless configured) become claims, with
 their kinds (``resources/claims/kinds.json``) and their figures
-(``presslens.numbers``; none inside a time expression of the times layer).
+(``presslens.text.numbers``; none inside a time expression of the times layer).
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from presslens.checkworthiness import load_scorer
-from presslens.layers import doc_text, layers
-from presslens.numbers import NumberMention, find_numbers
-from presslens.resource_files import lexicon_from, load_json
+from presslens.lexicons import lexicon_from, load_json
+from presslens.models.checkworthiness import load_scorer
+from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Claim, Number, Quote
+from presslens.text.numbers import NumberMention, find_numbers
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _AUXILIARIES = {"aux", "auxpass"}

@@ -28,10 +28,10 @@ from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from presslens.layers import doc_text, layers
-from presslens.quotemarks import find_quoted
-from presslens.resource_files import load_json
+from presslens.lexicons import load_json
+from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Entity, Span
+from presslens.text.quotemarks import find_quoted
 
 _KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}

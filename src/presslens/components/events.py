@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from presslens.layers import doc_text, entity_for, layers, span
-from presslens.resource_files import lexicon_from, load_json, phrase_pattern
+from presslens.lexicons import lexicon_from, load_json, phrase_pattern
+from presslens.nlp.layers import doc_text, entity_for, layers, span
 from presslens.schema import Event, Participant, Quote, Time
 
 _ACTOR_DEPS = {"nsubj", "csubj"}

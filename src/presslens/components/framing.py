@@ -12,7 +12,7 @@ Two cheap sources of spans over the parse already on the Doc:
   ("so-called", "far-left") before a noun makes a name_calling span.
 
 With the optional ``embeddings`` extra (config ``embeddings``), the fine-tuned MiniLM
-tagger of ``presslens.framing_tagger`` reads the text too and its class probabilities are
+tagger of ``presslens.models.framing_tagger`` reads the text too and its class probabilities are
 blended with the token classifier's before spans are made.
 
 A span inside a quotation is in the ``quoted`` voice, with the innermost quote
@@ -47,14 +47,14 @@ from spacy.strings import hash_string
 from spacy.symbols import DET as DET_POS
 from spacy.tokens import Doc
 
-from presslens.embeddings import blend
 from presslens.errors import PresslensError
-from presslens.framing_tagger import Tagger, load_tagger
-from presslens.layers import doc_text, layers
-from presslens.quotemarks import find_quoted
-from presslens.resource_files import load_json, resource_path
+from presslens.lexicons import load_json, resource_path
+from presslens.models.embeddings import blend
+from presslens.models.framing_tagger import Tagger, load_tagger
+from presslens.models.softmax import softmax
+from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Framing, Quote
-from presslens.softmax import softmax
+from presslens.text.quotemarks import find_quoted
 
 MODEL_FILE = ("framing", "model.npz")
 BITS = 19  # features share 2**BITS hash buckets

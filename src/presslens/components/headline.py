@@ -12,8 +12,8 @@ someone's quote or claim while the headline states it as fact), actor (another
 subject entity, or doer and target swapped). A deed the headline names by a
 noun ("confirms hospital closure") is checked like its verb. Figures in the
 headline are checked against the body's figures of the same unit or act
-(``presslens.numbers``); words quoted in the headline must occur in the body.
-The FNC-1 stance of headline and body comes from ``presslens.stance``.
+(``presslens.text.numbers``); words quoted in the headline must occur in the body.
+The FNC-1 stance of headline and body comes from ``presslens.models.stance``.
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.errors import PresslensError
-from presslens.layers import doc_text, entity_for, layers, span
-from presslens.numbers import NumberMention, find_numbers
-from presslens.quotemarks import find_quoted
-from presslens.resource_files import lexicon_from, load_json
+from presslens.lexicons import lexicon_from, load_json
+from presslens.models.stance import predict_stance
+from presslens.nlp.layers import doc_text, entity_for, layers, span
 from presslens.schema import Finding, HeadlineCheck, Quote
-from presslens.stance import predict_stance
+from presslens.text.numbers import NumberMention, find_numbers
+from presslens.text.quotemarks import find_quoted
 
 _EVIDENCE_BLOCKS = {"paragraph", "subheading"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from presslens.cue_model import load_cue_model
-from presslens.layers import doc_text, entity_for, layers, span
-from presslens.quotemarks import Pieces, Quoted, find_quoted
-from presslens.resource_files import lexicon_from, load_json, phrase_pattern
+from presslens.lexicons import lexicon_from, load_json, phrase_pattern
+from presslens.models.cues import load_cue_model
+from presslens.nlp.layers import doc_text, entity_for, layers, span
 from presslens.schema import Quote, Speaker
+from presslens.text.quotemarks import Pieces, Quoted, find_quoted
 
 _SKIPPED_BLOCKS = {"caption", "credit"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}

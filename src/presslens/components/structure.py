@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens.article import Article
-from presslens.layers import doc_text, layers
-from presslens.resource_files import load_json
+from presslens.io.article import Article
+from presslens.lexicons import load_json
+from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Block
 
 _LINE = re.compile(r"[^\n]+")

@@ -3,7 +3,7 @@
 Times are resolved against the publication date; a quote's ``date`` is the day its
 reporting clause names ("said on Wednesday", "told reporters Tuesday"), and the
 times inside the quote are then resolved against that day ("yesterday" in a
-quote said on Wednesday is Tuesday). See ``presslens.times`` for the values.
+quote said on Wednesday is Tuesday). See ``presslens.text.times`` for the values.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from presslens.layers import doc_text, layers
+from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Quote, Time
-from presslens.times import FUTURE, PAST, UNKNOWN, TimeMention
-from presslens.times.lexicon import lexicon
-from presslens.times.tagger import Candidate, find_candidates, in_context, narrative, resolve
+from presslens.text.times import FUTURE, PAST, UNKNOWN, TimeMention
+from presslens.text.times.lexicon import lexicon
+from presslens.text.times.tagger import Candidate, find_candidates, in_context, narrative, resolve
 
 _TIME_NOUNS = frozenset({"year", "season", "quarter", "term", "decade"})
 _PREMODIFIER = frozenset({"compound", "nmod", "amod"})
@@ -26,7 +26,7 @@ _CLIMB = 4  # head steps from a time expression to the verb that governs it
 
 
 class DocSyntax:
-    """The tagger's questions to the parse (``presslens.times.Syntax``) answered from a Doc."""
+    """The tagger's questions to the parse (``presslens.text.times.Syntax``) answered from a Doc."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc

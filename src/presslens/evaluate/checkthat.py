@@ -4,15 +4,15 @@ Layout (read by path, never copied): ``DATA_DIR/{train,dev,dev-test}.tsv`` with 
 columns ``Sentence_id, Text, class_label`` (Yes/No). dev-test is the reporting split:
 P/R/F1 of the positive class at each model's own threshold, and average precision (AP).
 
-presslens is the shipped model (``presslens.checkworthiness``), trained on train+dev
-with its threshold chosen by cross-validation (``presslens.train_checkworthiness``).
+presslens is the shipped model (``presslens.models.checkworthiness``), trained on train+dev
+with its threshold chosen by cross-validation (``presslens.training.checkworthiness``).
 The baseline (word 1-2-gram TF-IDF + scikit-learn's LogisticRegression, default
 settings) is fitted in the same run twice: on train with the threshold best on dev
 (the task's own protocol), and on train+dev with the threshold best on its
 ``FOLDS``-fold out-of-fold scores (presslens's protocol). Rows fitted on train+dev
 saw dev in training: their dev columns are training-set numbers. With
 ``embeddings`` (needs the ``embeddings`` extra), the shipped model blended with
-its MiniLM embedding head (``presslens.checkworthiness.load_scorer``) is a row too.
+its MiniLM embedding head (``presslens.models.checkworthiness.load_scorer``) is a row too.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.checkworthiness import (
+from presslens.errors import InputError
+from presslens.extras import sklearn
+from presslens.models.checkworthiness import (
     CheckworthinessModel,
     Scorer,
     load_checkworthiness_model,
     load_scorer,
 )
-from presslens.errors import InputError
-from presslens.sklearn_import import sklearn
 
 FOLDS = 5
 TABLE_HEADER = (

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from presslens.errors import InputError, PresslensError
-from presslens.stance import STANCES, StanceModel, load_stance_model
+from presslens.models.stance import STANCES, StanceModel, load_stance_model
 
 FOLDS = 5
 HELD_OUT_FOLD = 0
@@ -244,7 +244,7 @@ def run(
     cross_validate: bool = True,
 ) -> str:
     """Score ``model`` (the shipped one by default) on the held-out bodies; a markdown report."""
-    from presslens.train_stance import cross_validated_predictions, predict_pairs
+    from presslens.training.stance import cross_validated_predictions, predict_pairs
 
     model = model or load_stance_model()
     pairs = read_pairs(data_dir)

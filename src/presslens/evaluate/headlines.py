@@ -16,10 +16,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from presslens.article import Article
 from presslens.errors import InputError
 from presslens.evaluate.verdicts import STANCE_AS_VERDICT, VERDICTS, confusion, precision_recall
-from presslens.pipeline import DEFAULT_MODEL
+from presslens.io.article import Article
+from presslens.nlp.pipeline import DEFAULT_MODEL
 from presslens.schema import HeadlineCheck
 
 FIELDS = ("id", "headline", "body", "verdict", "kind")

@@ -41,9 +41,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from presslens.article import Article
 from presslens.components.events import EventLexicon
 from presslens.errors import InputError
+from presslens.io.article import Article
 from presslens.schema import Event
 
 SKIPPED_TYPES = frozenset({"DOCUMENT"})
@@ -197,8 +197,8 @@ def keyword_type(doc: Doc) -> str | None:
 
 def predict(records: Sequence[Record]) -> tuple[list[Prediction], list[Prediction]]:
     """presslens's main events and the keyword baseline's types, one per record."""
-    from presslens.layers import layers
-    from presslens.pipeline import build_nlp
+    from presslens.nlp.layers import layers
+    from presslens.nlp.pipeline import build_nlp
 
     nlp = build_nlp()
 

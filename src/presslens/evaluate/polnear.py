@@ -315,7 +315,7 @@ def presslens_predictions(
 ) -> Iterator[tuple[list[Attribution], bool]]:
     """presslens attributions for each article, in order (an error propagates, never hidden)."""
     import presslens
-    from presslens.article import Article
+    from presslens.io.article import Article
 
     texts = (Article.from_text(a.text, id=a.name) for a in articles)
     for analysis in presslens.analyze_many(texts, model=model):
@@ -383,7 +383,7 @@ def evaluate(
     articles: Sequence[GoldArticle], system: str = "presslens", *, model: str | None = None
 ) -> SystemResult:
     """Run one system over ``articles`` and score each article."""
-    from presslens.pipeline import DEFAULT_MODEL, build_nlp
+    from presslens.nlp.pipeline import DEFAULT_MODEL, build_nlp
 
     model = model or DEFAULT_MODEL
     (build_nlp if system == "presslens" else plain_nlp)(model)  # load outside the clock

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from presslens.article import Article
 from presslens.errors import InputError, PresslensError
-from presslens.layers import layers
+from presslens.io.article import Article
+from presslens.nlp.layers import layers
 
 LABELS_FILE = "dev-TC.labels"
 REPORT_EVERY = 3  # every third article (by sorted id) is held out for reporting
@@ -197,7 +197,7 @@ def parsed(
     embeddings: bool = False,
 ) -> Iterator[Doc]:
     """The articles through the presslens pipeline (less ``disable``), as Docs."""
-    from presslens.pipeline import DEFAULT_MODEL, build_nlp
+    from presslens.nlp.pipeline import DEFAULT_MODEL, build_nlp
 
     nlp = build_nlp(model or DEFAULT_MODEL, embeddings=embeddings)
 

@@ -206,7 +206,7 @@ def score(doc: TimebankDoc, predicted: Sequence[Timex]) -> DocScore:
 def presslens_times(docs: Sequence[TimebankDoc]) -> Iterator[list[Timex]]:
     """presslens times for each document, published on its creation date."""
     import presslens
-    from presslens.article import Article
+    from presslens.io.article import Article
 
     articles = (Article.from_text(d.text, id=d.name, published=d.created) for d in docs)
     for analysis in presslens.analyze_many(articles):
@@ -260,7 +260,7 @@ class SystemResult:
 
 def evaluate(docs: Sequence[TimebankDoc], system: str = "presslens") -> SystemResult:
     if system == "presslens":
-        from presslens.pipeline import DEFAULT_MODEL, build_nlp
+        from presslens.nlp.pipeline import DEFAULT_MODEL, build_nlp
 
         build_nlp(DEFAULT_MODEL)  # load outside the clock
     started = time.perf_counter()

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from presslens.article import Article
 from presslens.evaluate.fnc1 import Pairs, read_pairs, split
-from presslens.pipeline import DEFAULT_MODEL
-from presslens.stance import STANCES
+from presslens.io.article import Article
+from presslens.models.stance import STANCES
+from presslens.nlp.pipeline import DEFAULT_MODEL
 
 VERDICTS = ("supported", "overstated", "unsupported", "contradicted", "unrelated")
 _REPORTED = ("supported", "overstated")

@@ -109,7 +109,7 @@ def render_html(analysis: Analysis) -> str:
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("presslens", "templates"),
+        loader=PackageLoader("presslens.export", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -4,7 +4,7 @@ A logistic regression over hashed TF-IDF features (word 1-3-grams, character
 2-5-grams inside words, and a few cues such as numbers, percentages and money),
 trained on CLEF CheckThat! 2024 task 1 (train+dev, balanced class weights, C and
 threshold by cross-validation) by ``presslens train checkworthiness``
-(``presslens.train_checkworthiness``) and shipped as ``resources/checkworthiness.npz``.
+(``presslens.training.checkworthiness``) and shipped as ``resources/checkworthiness.npz``.
 Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
 
 With the optional ``embeddings`` extra, ``load_scorer(embeddings=True)`` blends
@@ -26,9 +26,9 @@ from typing import Protocol
 
 import numpy as np
 
-from presslens.embeddings import blend
 from presslens.errors import PresslensError
-from presslens.resource_files import load_json, resource_path, shipped_model
+from presslens.lexicons import load_json, resource_path, shipped_model
+from presslens.models.embeddings import blend
 
 MODEL_FILE = "checkworthiness.npz"
 HEAD_FILE = "checkworthiness_embeddings.npz"
@@ -218,7 +218,7 @@ class BlendedScorer:
 
     def score(self, texts: list[str]) -> list[float]:
         """The blended P(check-worthy) for each text, in order."""
-        from presslens.embeddings import sentence_embeddings
+        from presslens.models.embeddings import sentence_embeddings
 
         if not texts:
             return []
@@ -248,7 +248,7 @@ def load_scorer(embeddings: bool = False) -> Scorer:
     """The shipped hashed model, or with ``embeddings`` its blend with the embedding head."""
     if not embeddings:
         return load_checkworthiness_model()
-    from presslens.embeddings import INSTALL_HINT, available
+    from presslens.models.embeddings import INSTALL_HINT, available
 
     if not available():
         raise PresslensError(f"check-worthiness with embeddings: {INSTALL_HINT}")

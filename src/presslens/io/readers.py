@@ -1,4 +1,4 @@
-"""Articles and the readers that make them from files, stdin and JSONL lines."""
+"""The readers that make articles from files, stdin and JSONL lines: decoding, size, type."""
 
 from __future__ import annotations
 
@@ -7,76 +7,13 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from presslens.errors import InputError
+from presslens.io.article import EMPTY, Article
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BINARY = "looks like a binary file (e.g. PDF/image); give a text or HTML article"
-EMPTY = "the article is empty: give a file or string with some text in it"
-
-
-@dataclass(frozen=True)
-class BlockHint:
-    """A block the source format already marks (an HTML caption, heading, ...)."""
-
-    kind: str
-    start: int
-    end: int
-
-
-@dataclass
-class Article:
-    """One article, ready to analyse.
-
-    ``text`` is exactly the string analysed; every offset in the output indexes
-    into it. When the headline arrives separately, ``text`` is the headline, a
-    blank line, then the body.
-    """
-
-    text: str
-    headline: str | None = None
-    published: dt.date | None = None
-    outlet: str | None = None
-    url: str | None = None
-    id: str | None = None
-    path: str | None = None
-    hints: list[BlockHint] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_text(
-        cls,
-        body: str,
-        *,
-        headline: str | None = None,
-        published: dt.date | str | None = None,
-        **meta: str | None,
-    ) -> Article:
-        """An article from its body, with the headline put in front when given separately."""
-        if not body.strip() and not (headline or "").strip():
-            raise InputError(EMPTY)
-        text = f"{headline.strip()}\n\n{body}" if headline else body
-        return cls(
-            text=text,
-            headline=headline.strip() if headline else None,
-            published=parse_date(published),
-            **meta,
-        )
-
-
-def parse_date(value: dt.date | str | None) -> dt.date | None:
-    """A publication date from a date or a YYYY-MM-DD string (a longer ISO timestamp is cut)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(
-            f"cannot read the publication date {value!r}: write it as YYYY-MM-DD"
-        ) from None
-
 
 # Magic numbers of binary formats people try to analyse by mistake.
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
@@ -188,7 +125,7 @@ def read_bytes(
     head = data[:1024].removeprefix(codecs.BOM_UTF8).decode("latin-1")
     text, warnings = decode(data, html=is_html(name, head))
     if is_html(name, text):
-        from presslens.html_reader import read_html
+        from presslens.io.html import read_html  # trafilatura: imported only for HTML
 
         art = read_html(text, headline=headline, published=published)
     else:

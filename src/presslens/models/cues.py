@@ -1,7 +1,7 @@
 """The trained cue classifier: is this token part of an attribution cue ("said", "according")?
 
 A logistic regression over features of the parse, trained on PolNeAR by
-``presslens train cues`` (``presslens.train_cues``) and shipped as sparse JSON
+``presslens train cues`` (``presslens.training.cues``) and shipped as sparse JSON
 weights in ``resources/cue_model.json``. Scoring is pure Python: a handful of
 dictionary look-ups per token.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from presslens.resource_files import resource_path
+from presslens.lexicons import resource_path
 
 MODEL_FILE = "cue_model.json"
 # Dependencies whose presence on a candidate says most about reported speech.

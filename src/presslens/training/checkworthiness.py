@@ -1,4 +1,4 @@
-"""Train the check-worthiness model (``presslens.checkworthiness``) on CheckThat! 2024 task 1.
+"""Train the check-worthiness model (``models.checkworthiness``) on CheckThat! 2024 task 1.
 
 ``presslens train checkworthiness DATA_DIR`` hashes the features of every sentence
 in ``DATA_DIR/train.tsv`` and ``dev.tsv``, weighs them by TF-IDF (sublinear tf,
@@ -10,7 +10,7 @@ of train+dev is written to ``resources/checkworthiness.npz``. dev-test is only
 reported, never used for a choice.
 
 ``--embeddings`` (needs the ``embeddings`` extra) instead fits the head that is
-blended with the hashed model (``presslens.checkworthiness.EmbeddingHead``): a
+blended with the hashed model (``presslens.models.checkworthiness.EmbeddingHead``): a
 one-hidden-layer network (scikit-learn's MLPClassifier, ``HEAD_HIDDEN`` ReLU units,
 L2 ``HEAD_ALPHA``, early stopping) over MiniLM sentence embeddings of train+dev,
 then the blend weight in ``BLEND_WEIGHTS`` and the threshold with the best F1 on
@@ -27,17 +27,6 @@ from typing import Any
 
 import numpy as np
 
-from presslens.checkworthiness import (
-    BITS,
-    BlendedScorer,
-    CheckworthinessModel,
-    EmbeddingHead,
-    bucket_counts,
-    head_path,
-    load_checkworthiness_model,
-    model_path,
-)
-from presslens.embeddings import blend
 from presslens.evaluate.checkthat import (
     FOLDS,
     TABLE_HEADER,
@@ -49,7 +38,18 @@ from presslens.evaluate.checkthat import (
     read_split,
     scorer_row,
 )
-from presslens.sklearn_import import sklearn
+from presslens.extras import sklearn
+from presslens.models.checkworthiness import (
+    BITS,
+    BlendedScorer,
+    CheckworthinessModel,
+    EmbeddingHead,
+    bucket_counts,
+    head_path,
+    load_checkworthiness_model,
+    model_path,
+)
+from presslens.models.embeddings import blend
 
 C_GRID = (1.0, 2.0, 4.0)
 HEAD_HIDDEN = (128,)
@@ -209,7 +209,7 @@ def train(data_dir: Path, out: Path | None = None, embeddings: bool = False) -> 
 def train_head(data_dir: Path, out: Path | None = None) -> str:
     """Fit the embedding head on DATA_DIR/train.tsv + dev.tsv beside the hashed model, write
     it; a markdown report of the shipped hashed model blended with it."""
-    from presslens.embeddings import sentence_embeddings
+    from presslens.models.embeddings import sentence_embeddings
 
     dev = read_split(data_dir, "dev")
     data = read_split(data_dir, "train") + dev

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from presslens.article import Article
+from presslens.io.article import Article
 from presslens.schema import (
     Analysis,
     Block,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from presslens.resource_files import lexicon_from, load_json
+from presslens.lexicons import lexicon_from, load_json
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})

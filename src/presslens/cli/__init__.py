@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from presslens.article import DEFAULT_MAX_BYTES, read_bytes, read_jsonl, read_path
 from presslens.errors import PresslensError
 from presslens.export import EXTENSIONS, FORMATS, render
-from presslens.pipeline import DEFAULT_MODEL
+from presslens.io.readers import DEFAULT_MAX_BYTES, read_bytes, read_jsonl, read_path
+from presslens.nlp.pipeline import DEFAULT_MODEL
 
 EXIT_FAILED = 2
 
@@ -107,7 +107,7 @@ def analyze(
     embeddings: bool,
 ) -> None:
     """Analyse articles: text or HTML files, - for stdin, a .jsonl batch with --format jsonl."""
-    from presslens.batch import analyze_stream
+    from presslens.api import analyze_stream
 
     if output and out_dir:
         fail("give either -o FILE or --out-dir DIR, not both")
@@ -357,7 +357,7 @@ def train_group() -> None:
 @parser_option
 def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) -> None:
     """Learn the cue classifier from DATA_DIR/train (PolNeAR); score it on DATA_DIR/dev."""
-    from presslens.train_cues import train
+    from presslens.training.cues import train
 
     echo_result(train, data_dir, out=out, model=model, limit=limit)
 
@@ -372,7 +372,7 @@ def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) 
 )
 def train_checkworthiness(data_dir: Path, out: Path | None, embeddings: bool) -> None:
     """Learn check-worthiness from DATA_DIR/train.tsv + dev.tsv (CheckThat! 2024), tuned by CV."""
-    from presslens.train_checkworthiness import train
+    from presslens.training.checkworthiness import train
 
     echo_result(train, data_dir, out=out, embeddings=embeddings)
 
@@ -389,7 +389,7 @@ def train_checkworthiness(data_dir: Path, out: Path | None, embeddings: bool) ->
 )
 def train_stance(data_dir: Path, out: Path | None, seed: int, cv: bool) -> None:
     """Learn headline-vs-body stance from FNC-1 (DATA_DIR/dev_*.csv), holding out 1/5 of bodies."""
-    from presslens.train_stance import train
+    from presslens.training.stance import train
 
     echo_result(train, data_dir, out=out, seed=seed, cv=cv)
 
@@ -408,7 +408,7 @@ def train_framing(
     data_dir: Path, out: Path | None, limit: int | None, model: str, embeddings: bool
 ) -> None:
     """Learn the framing token model from the PTC training articles (SemEval-2020 task 11)."""
-    from presslens.train_framing import train
+    from presslens.training.framing import train
 
     echo_result(train, data_dir, out=out, model=model, limit=limit, embeddings=embeddings)
 

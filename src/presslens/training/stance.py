@@ -1,4 +1,4 @@
-"""Train the stance model (``presslens.stance``) on FNC-1, holding out a fifth of the bodies.
+"""Train the stance model (``presslens.models.stance``) on FNC-1, holding out a fifth of the bodies.
 
 ``presslens train stance DATA_DIR`` reads ``dev_stances.csv`` and ``dev_bodies.csv``,
 keeps the pairs whose body is not in the held-out fold (``evaluate.fnc1.split``), fits
@@ -30,8 +30,8 @@ from presslens.evaluate.fnc1 import (
     split,
     table_row,
 )
-from presslens.sklearn_import import sklearn
-from presslens.stance import (
+from presslens.extras import sklearn
+from presslens.models.stance import (
     RELATED_STANCES,
     STANCES,
     Forest,

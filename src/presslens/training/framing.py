@@ -10,7 +10,7 @@ training articles, on the pooled SI F1 the evaluation reports; the model refitte
 on all training articles is written to ``resources/framing/model.npz``.
 
 ``--embeddings`` (needs the ``embeddings`` extra) fine-tunes the MiniLM tagger instead:
-``presslens.train_framing_tagger``.
+``presslens.training.framing_tagger``.
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ from presslens.evaluate.ptc import (
     read_ptc,
     split_ids,
 )
-from presslens.resource_files import resource_path
-from presslens.sklearn_import import sklearn
+from presslens.extras import sklearn
+from presslens.lexicons import resource_path
 
 FOLDS = 3
 C_GRID = (0.03, 0.1, 0.3)
@@ -160,7 +160,7 @@ def train(
     keep = set(train_ids[:limit] if limit else train_ids)
     items = examples([a for a in articles if a.id in keep], model)
     if embeddings:
-        from presslens.train_framing_tagger import train_tagger
+        from presslens.training.framing_tagger import train_tagger
 
         return train_tagger(items, out)
     return train_on(items, out)

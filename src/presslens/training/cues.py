@@ -1,4 +1,4 @@
-"""Train the cue classifier (``presslens.cue_model``) on PolNeAR and export sparse JSON weights.
+"""Train the cue classifier (``presslens.models.cues``) on PolNeAR and export sparse JSON weights.
 
 ``presslens train cues DATA_DIR`` parses ``DATA_DIR/train`` with the spaCy model,
 labels every candidate token (a verb, or a word whose lemma often sits in a
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from presslens.cue_model import CueModel, features, model_path
 from presslens.evaluate.polnear import GoldArticle, Pieces, read_split
-from presslens.sklearn_import import sklearn
+from presslens.extras import sklearn
+from presslens.models.cues import CueModel, features, model_path
 
 # A non-verb lemma becomes a candidate when it is inside a training cue this often ...
 MIN_CUE_COUNT = 5
@@ -201,7 +201,7 @@ def train(
     limit: int | None = None,
 ) -> str:
     """Train on ``DATA_DIR/train``, write the weights, report on ``DATA_DIR/dev`` if present."""
-    from presslens.pipeline import DEFAULT_MODEL
+    from presslens.nlp.pipeline import DEFAULT_MODEL
 
     model = model or DEFAULT_MODEL
     out = out or model_path()

@@ -41,6 +41,6 @@ as news reports it. A day more than about ten months away in that direction is r
 the nearer year instead.
 """
 
-from presslens.times.tagger import FUTURE, PAST, UNKNOWN, Syntax, TimeMention, tag
+from presslens.text.times.tagger import FUTURE, PAST, UNKNOWN, Syntax, TimeMention, tag
 
 __all__ = ["FUTURE", "PAST", "UNKNOWN", "Syntax", "TimeMention", "tag"]

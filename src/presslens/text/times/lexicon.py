@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from presslens.resource_files import load_json
+from presslens.lexicons import load_json
 
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 

@@ -1,4 +1,4 @@
-"""Fine-tune the framing tagger of the ``embeddings`` extra (``presslens.framing_tagger``).
+"""Fine-tune the framing tagger of the ``embeddings`` extra (``presslens.models.framing_tagger``).
 
 ``presslens train framing DATA_DIR --embeddings`` runs ``train_tagger`` on the training
 articles of ``evaluate.ptc.split_ids`` (never the held-out ones). Every linear layer of
@@ -28,8 +28,9 @@ import torch
 from torch import nn
 
 from presslens.components.framing import CLASSES, MODEL_FILE
-from presslens.embeddings import blend
-from presslens.framing_tagger import (
+from presslens.lexicons import resource_path
+from presslens.models.embeddings import blend
+from presslens.models.framing_tagger import (
     ADAPTED,
     IGNORED,
     NO_PIECE,
@@ -42,8 +43,7 @@ from presslens.framing_tagger import (
     tokenizer,
     windows,
 )
-from presslens.resource_files import resource_path
-from presslens.train_framing import Example, fit, folds, pooled_counts
+from presslens.training.framing import Example, fit, folds, pooled_counts
 
 RANK = 8
 SCALE = 2.0  # LoRA's alpha / rank

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from presslens.times import calendar as cal
-from presslens.times.lexicon import DIGITS, Lexicon, lexicon
+from presslens.text.times import calendar as cal
+from presslens.text.times.lexicon import DIGITS, Lexicon, lexicon
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SPACES = re.compile(r"[\s-]+")

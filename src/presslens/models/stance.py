@@ -28,8 +28,8 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from presslens.errors import PresslensError
-from presslens.resource_files import load_json, resource_path, shipped_model
-from presslens.softmax import softmax
+from presslens.lexicons import load_json, resource_path, shipped_model
+from presslens.models.softmax import softmax
 
 MODEL_FILE = "stance_model.npz"
 STANCES = ("agree", "disagree", "discuss", "unrelated")

@@ -16,8 +16,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from presslens.article import Article, BlockHint, parse_date
 from presslens.errors import InputError
+from presslens.io.article import Article, BlockHint, parse_date
 
 NO_TEXT = (
     "no article text found in the HTML: is it the article page itself (not an index, a "

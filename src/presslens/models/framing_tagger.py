@@ -23,11 +23,11 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from presslens.embeddings import INSTALL_HINT, available, minilm
 from presslens.errors import PresslensError
-from presslens.layers import doc_text
-from presslens.resource_files import resource_path
-from presslens.softmax import softmax
+from presslens.lexicons import resource_path
+from presslens.models.embeddings import INSTALL_HINT, available, minilm
+from presslens.models.softmax import softmax
+from presslens.nlp.layers import doc_text
 
 TAGGER_FILE = ("framing", "tagger.npz")
 MAX_PIECES = 128  # word pieces per window, [CLS] and [SEP] included
