@@ -49,8 +49,9 @@ test: $(STAMP)
 
 # The tests of the embeddings extra, with torch installed (`make test` runs them skipped).
 test-embeddings: $(EMB_STAMP)
-	$(EMB_VENV)/bin/pytest tests/test_embeddings.py tests/test_checkworthiness.py tests/test_claims.py \
-		tests/test_framing.py tests/test_framing_tagger.py
+	$(EMB_VENV)/bin/pytest tests/models/test_embeddings.py tests/models/test_checkworthiness.py \
+		tests/components/test_claims.py tests/components/test_framing.py \
+		tests/models/test_framing_tagger.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

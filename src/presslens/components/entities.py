@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Token
 
 from presslens.lexicons import load_json
 from presslens.nlp.layers import doc_text, layers
+from presslens.nlp.quoted import quoted_stretches
 from presslens.schema import Entity, Span
-from presslens.text.quotemarks import find_quoted
 
 _KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -1116,9 +1116,8 @@ class _Run:
 
     def _quoted_tokens(self, lay) -> list[int]:
         """Token -> number of the quoted stretch it is in, -1 outside quotes."""
-        blocks = [(b.start, b.end) for b in lay.blocks] or [(0, len(self.text))]
         inside = [-1] * self.n
-        for n, stretch in enumerate(find_quoted(self.text, blocks)):
+        for n, stretch in enumerate(quoted_stretches(self.doc)):
             for s, e in stretch.pieces:
                 first, end = bisect.bisect_left(self.idx, s), bisect.bisect_left(self.idx, e)
                 inside[first:end] = [n] * (end - first)

@@ -53,8 +53,8 @@ from presslens.models.embeddings import blend
 from presslens.models.framing_tagger import Tagger, load_tagger
 from presslens.models.softmax import softmax
 from presslens.nlp.layers import doc_text, layers
+from presslens.nlp.quoted import SPEECH_MIN_WORDS, quoted_stretches
 from presslens.schema import Framing, Quote
-from presslens.text.quotemarks import find_quoted
 
 MODEL_FILE = ("framing", "model.npz")
 BITS = 19  # features share 2**BITS hash buckets
@@ -78,7 +78,6 @@ _EXTEND = 0.5  # a flagged word's neighbours join its span at this share of the 
 _MAX_CHUNK = 4  # longest noun phrase a flagged word grows to
 _CHUNK_SKIPPED = {"DET", "PRON"}
 _MAX_MODIFIED = 4  # tokens between a name-calling modifier and the noun it labels
-_MIN_SPEECH_WORDS = 4  # a shorter quoted stretch is a scare quote or a title: the author's words
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -323,12 +322,11 @@ class Voices:
             for q in lay.quotes
             for p in (q.spans or [q.content])
         ]
-        blocks = [(b.start, b.end) for b in lay.blocks] or [(0, len(text))]
         self.speech = [
             (start, end)
-            for q in find_quoted(text, blocks)
+            for q in quoted_stretches(doc)
             for start, end in q.pieces
-            if len(text[start:end].split()) >= _MIN_SPEECH_WORDS
+            if len(text[start:end].split()) >= SPEECH_MIN_WORDS
         ]
 
     def of(self, start: int, end: int) -> tuple[str, str | None]:

@@ -21,10 +21,10 @@ from spacy.tokens import Doc, Span, Token
 from presslens.lexicons import lexicon_from, load_json, phrase_pattern
 from presslens.models.cues import load_cue_model
 from presslens.nlp.layers import doc_text, entity_for, layers, span
+from presslens.nlp.quoted import NOT_SPEECH_BLOCKS, SPEECH_MIN_WORDS, quoted_stretches
 from presslens.schema import Quote, Speaker
-from presslens.text.quotemarks import Pieces, Quoted, find_quoted
+from presslens.text.quotemarks import Pieces, Quoted
 
-_SKIPPED_BLOCKS = {"caption", "credit"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
 _RELATIVE = {"who", "that", "which"}
@@ -40,7 +40,6 @@ _HEADING_COLON = re.compile(r"\s*([^:.\n]{1,60}):\s")
 _RARE_CUE_WEIGHT = -0.5  # cue-model weight of a verb below which it is never scored
 _QUOTED_SHARE = 0.7  # a content at least this much inside quotation marks is the quotation
 _PARTIAL_SHARE = 0.5  # an object content this much quoted is reported as the quoted phrase
-_MIN_SPEECH_TOKENS = 4  # a shorter quote without a cue is a scare quote or a title
 
 
 @dataclass(frozen=True)
@@ -113,12 +112,12 @@ class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         lay = layers(doc)
         text = doc_text(doc)
-        blocks = [(b.start, b.end) for b in lay.blocks if b.kind not in _SKIPPED_BLOCKS]
+        blocks = [(b.start, b.end) for b in lay.blocks if b.kind not in NOT_SPEECH_BLOCKS]
         if not lay.blocks:
             blocks = [(0, len(text))]
-        skipped = [(b.start, b.end) for b in lay.blocks if b.kind in _SKIPPED_BLOCKS]
+        skipped = [(b.start, b.end) for b in lay.blocks if b.kind in NOT_SPEECH_BLOCKS]
         starts = [s for s, _ in blocks]
-        quoted = find_quoted(text, blocks)
+        quoted = quoted_stretches(doc, speech_blocks=True)
         token_quote = _token_quote_index(doc, quoted)
         drafts: list[_Draft] = []
         claimed: set[int] = set()
@@ -832,7 +831,7 @@ def _is_speech(doc: Doc, start: int, end: int) -> bool:
     if words is None:
         return False
     n = sum(1 for t in words if not t.is_punct)
-    return n >= _MIN_SPEECH_TOKENS and (
+    return n >= SPEECH_MIN_WORDS and (
         any(t.pos_ in ("VERB", "AUX") for t in words) or words[-2:].text[:1] in ".!?"
     )
 

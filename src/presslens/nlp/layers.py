@@ -24,6 +24,7 @@ from presslens.schema import (
     Span,
     Time,
 )
+from presslens.text.quotemarks import Quoted
 
 if not Doc.has_extension("presslens"):
     Doc.set_extension("presslens", default=None)
@@ -43,6 +44,8 @@ class Layers:
     events: list[Event] = field(default_factory=list)
     headline_check: HeadlineCheck | None = None
     framing: list[Framing] = field(default_factory=list)
+    # the quoted stretches, found once (nlp.quoted): over every block (False) or speech blocks
+    quoted: dict[bool, list[Quoted]] = field(default_factory=dict)
     text: str | None = None  # doc.text, cached: spaCy rebuilds it from the tokens on every access
 
 

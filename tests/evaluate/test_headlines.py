@@ -13,7 +13,7 @@ from presslens.errors import InputError
 from presslens.evaluate.headlines import read_cases, run
 from presslens.evaluate.verdicts import VERDICTS
 
-CASES = Path(__file__).parents[1] / "eval" / "headlines"
+CASES = Path(__file__).parents[2] / "eval" / "headlines"
 KINDS = {
     "escalated",
     "hedge_dropped",

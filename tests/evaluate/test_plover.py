@@ -120,7 +120,7 @@ def test_part_needs_numbered_ids(tmp_path: Path) -> None:
         run(tmp_path, records_file=path, part="A")
 
 
-NEWS = Path(__file__).parent / "data" / "events_news.json"
+NEWS = Path(__file__).parents[1] / "data" / "events_news.json"
 
 
 @pytest.mark.skipif(not NEWS.is_file(), reason="tests/data/events_news.json absent")

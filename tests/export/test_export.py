@@ -14,7 +14,7 @@ from presslens.export.brat import render_brat
 from presslens.export.html import render_html
 from presslens.schema import Analysis, Block, Entity, Quote, Source, Span, Speaker
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 HOSTILE = (
     "Mayor backs <script>alert(1)</script> bridge\n\n"
