@@ -27,12 +27,12 @@ from spacy.tokens import Span as DocSpan
 from presslens.lexicons import lexicon_from, load_json
 from presslens.models.checkworthiness import load_scorer
 from presslens.nlp.layers import doc_text, layers
+from presslens.nlp.syntax import ANY_SUBJECTS
 from presslens.schema import Claim, Number, Quote
 from presslens.text.numbers import NumberMention, find_numbers
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _AUXILIARIES = {"aux", "auxpass"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _COMPARATIVE_TAGS = {"JJR", "RBR"}
 _SUPERLATIVE_TAGS = {"JJS", "RBS"}
 _NOUN_UNIT_TAGS = {"NN", "NNS", "NNPS"}
@@ -315,7 +315,7 @@ def _quote_units(text: str, quotes: list[Quote], rules: UnitRules) -> list[_Unit
 def _has_subject(finite: Token, words: DocSpan) -> bool:
     """Whether the clause of a finite verb (or auxiliary) has its subject inside ``words``."""
     verb = finite.head if finite.dep_ in _AUXILIARIES else finite
-    return any(c.dep_ in _SUBJECTS and words.start <= c.i < words.end for c in verb.children)
+    return any(c.dep_ in ANY_SUBJECTS and words.start <= c.i < words.end for c in verb.children)
 
 
 def _tagged(doc: Doc, tags: frozenset[str]) -> list[int]:

@@ -32,6 +32,7 @@ from presslens.errors import PresslensError
 from presslens.lexicons import lexicon_from, load_json
 from presslens.models.stance import predict_stance
 from presslens.nlp.layers import doc_text, entity_for, layers, span
+from presslens.nlp.syntax import NOMINAL_SUBJECTS
 from presslens.schema import Finding, HeadlineCheck, Quote
 from presslens.text.numbers import NumberMention, find_numbers
 from presslens.text.quotemarks import find_quoted
@@ -39,7 +40,6 @@ from presslens.text.quotemarks import find_quoted
 _EVIDENCE_BLOCKS = {"paragraph", "subheading"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _ACTOR_TYPES = {"PERSON", "ORG", "GPE"}
-_SUBJECTS = {"nsubj", "nsubjpass"}
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _COMPLEMENTS = {"acomp", "attr"}
 _HEADLINE_VERB_TAGS = {"NN", "NNS", "NNP", "VB", "VBP", "VBZ"}  # a misread headline verb's tags
@@ -748,7 +748,7 @@ def _judge(doc: Doc, a: Assertion, body: Body) -> tuple[str, Finding] | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
 
 
 def _same_subject(doc: Doc, a: Assertion, ev: Reading) -> bool:

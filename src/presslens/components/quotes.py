@@ -22,10 +22,11 @@ from presslens.lexicons import lexicon_from, load_json, phrase_pattern
 from presslens.models.cues import load_cue_model
 from presslens.nlp.layers import doc_text, entity_for, layers, span
 from presslens.nlp.quoted import NOT_SPEECH_BLOCKS, SPEECH_MIN_WORDS, quoted_stretches
+from presslens.nlp.syntax import NOMINAL_SUBJECTS
 from presslens.schema import Quote, Speaker
 from presslens.text.quotemarks import Pieces, Quoted
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_SUBJECTS = NOMINAL_SUBJECTS | {"csubj"}  # who says: a nominal subject or "What ... is"
 _SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
 _RELATIVE = {"who", "that", "which"}
 _ABOUT = {"about", "on", "of"}

@@ -17,13 +17,13 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from presslens.lexicons import resource_path
+from presslens.nlp.syntax import NOMINAL_SUBJECTS
 
 MODEL_FILE = "cue_model.json"
 # Dependencies whose presence on a candidate says most about reported speech.
 _TELLING_DEPS = frozenset(
     {"ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "dative", "xcomp", "prep", "agent"}
 )
-_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def features(tok: Token) -> list[str]:
@@ -43,7 +43,7 @@ def features(tok: Token) -> list[str]:
     deps = {c.dep_ for c in tok.children}
     feats += [f"child={d}" for d in sorted(deps)]
     feats += [f"lemma+child={lemma}|{d}" for d in sorted(deps & _TELLING_DEPS)]
-    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in tok.children if c.dep_ in NOMINAL_SUBJECTS), None)
     if subject is not None:
         feats.append(f"subject={subject.ent_type_ or subject.pos_}")
         feats.append(f"subject_lemma={subject.lemma_.lower()}")
