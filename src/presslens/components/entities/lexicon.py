@@ -1,0 +1,90 @@
+"""The entity word lists of ``resources/entities/*.json``, read once per pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from presslens.lexicons import load_json
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """The word lists of ``resources/entities``, read once per pipeline."""
+
+    titles: frozenset[tuple[str, ...]]
+    title_heads: frozenset[str]
+    title_max: int
+    modifiers: frozenset[str]
+    dropped_modifiers: frozenset[str]
+    past_modifiers: frozenset[str]
+    unlinked_adjectives: frozenset[str]
+    distinct_modifiers: frozenset[str]
+    gendered_titles: dict[str, str]
+    honorifics: dict[str, tuple[str | None, str | None]]
+    name_suffixes: frozenset[str]
+    pronouns: dict[str, str]
+    report_verbs: frozenset[str]
+    window: int
+    first_names: dict[str, str]
+    org_nouns: dict[str, frozenset[str]]
+    bare_org_nouns: frozenset[str]
+    company_nouns: frozenset[str]
+    public_words: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    acronym_stopwords: frozenset[str]
+    place_names: dict[str, str]
+    vote_weights: dict[str, float]
+    place_nouns: frozenset[str]
+    suffix_types: dict[str, str]
+    org_heads: frozenset[str]
+    platforms: frozenset[str]
+
+    @classmethod
+    def load(cls, nlp: Language) -> EntityLexicon:
+        """Read the entity lexicons: the one place they are read."""
+        titles_data = load_json("entities", "titles.json")
+        honorifics = load_json("entities", "honorifics.json")
+        pronouns = load_json("entities", "pronouns.json")
+        names = load_json("entities", "first_names.json")
+        orgs = load_json("entities", "organisations.json")
+        places = load_json("entities", "places.json")
+        types = load_json("entities", "types.json")
+        # titles are matched token by token, so split them the way the tokenizer does
+        titles = frozenset(
+            tuple(t.lower_ for t in nlp.make_doc(title)) for title in titles_data["titles"]
+        )
+        place_names: dict[str, str] = {}
+        for canonical, forms in places["aliases"].items():
+            for form in [canonical, *forms]:
+                place_names[form.lower()] = canonical
+        return cls(
+            titles=titles,
+            title_heads=frozenset(t[-1] for t in titles),
+            title_max=max(len(t) for t in titles),
+            modifiers=frozenset(titles_data["modifiers"]),
+            dropped_modifiers=frozenset(titles_data["dropped_modifiers"]),
+            past_modifiers=frozenset(titles_data["past_modifiers"]),
+            unlinked_adjectives=frozenset(titles_data["unlinked_adjectives"]),
+            distinct_modifiers=frozenset(titles_data["distinct_modifiers"]),
+            gendered_titles=titles_data["gendered"],
+            honorifics={k: (v["gender"], v["title"]) for k, v in honorifics["honorifics"].items()},
+            name_suffixes=frozenset(honorifics["name_suffixes"]),
+            pronouns=pronouns["pronouns"],
+            report_verbs=frozenset(pronouns["report_verbs"]),
+            window=pronouns["window_sentences"],
+            first_names={n: g for g in ("f", "m") for n in names[g]},
+            org_nouns={k: frozenset(v) for k, v in orgs["nouns"].items()},
+            bare_org_nouns=frozenset(orgs["bare_nouns"]),
+            company_nouns=frozenset(orgs["company_nouns"]),
+            public_words=frozenset(orgs["public_words"]),
+            corporate_suffixes=frozenset(orgs["corporate_suffixes"]),
+            acronym_stopwords=frozenset(orgs["acronym_stopwords"]),
+            place_names=place_names,
+            vote_weights=types["weights"],
+            place_nouns=frozenset(types["place_nouns"]),
+            suffix_types=types["suffix_types"],
+            org_heads=frozenset(types["org_heads"]),
+            platforms=frozenset(types["platforms"]),
+        )

@@ -1,0 +1,193 @@
+"""Organisations and places: names grouped by name, alias ("U.S." = "United States") and acronym
+("(WHO)", initials); names NER missed; organisation nouns ("the ministry", "the company",
+"police")."""
+
+from __future__ import annotations
+
+from presslens.components.entities.context import DEFINITE, NOUNS, Context
+from presslens.components.entities.drafts import Draft
+from presslens.components.entities.names import Name
+from presslens.components.entities.people import People
+from presslens.components.entities.titles import nominal_name
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+class Organisations:
+    """The organisations and places of one Doc (groups of names), and their acronyms."""
+
+    def __init__(self, ctx: Context, people: People) -> None:
+        self.ctx = ctx
+        self.people = people
+        self.groups: dict[str, Draft] = {}
+        self.acronyms: dict[str, Draft] = {}
+
+    def _group_key(self, text: str) -> str:
+        lex = self.ctx.lex
+        lowered = text.lower()
+        if lowered in lex.place_names:
+            return lex.place_names[lowered].lower()
+        words = lowered.split()
+        while len(words) > 1 and words[-1].rstrip(".,") in lex.corporate_suffixes:
+            words.pop()
+        return " ".join(words)
+
+    def group(self, names: list[Name]) -> None:
+        """Non-person names grouped by name, alias and acronym; a known person's name is theirs."""
+        ctx = self.ctx
+        lex, words = ctx.lex, ctx.words
+        pending: list[tuple[Name, str]] = []
+        for name in names:
+            if name.personal:
+                continue
+            text = ctx.text_of(name.name_start, name.name_end)
+            person = self.people.for_text(text, name.name_start)
+            if person is not None:  # NER called a known person an organisation or a place
+                self.people.mention(person, name)
+                continue
+            pending.append((name, text))
+        for name, text in pending:
+            key = self._group_key(text)
+            draft = self.groups.get(key)
+            if draft is None:
+                draft = self.groups[key] = ctx.new("GROUP")
+            draft.labels[name.label] += 1
+            draft.names.append(text)
+            ctx.mention(draft, name.name_start, name.name_end, name.name_end - 1, "name")
+            e = name.name_end
+            # "World Health Organization (WHO)"
+            if (
+                e + 2 < ctx.n
+                and words[e] == "("
+                and words[e + 2] == ")"
+                and words[e + 1].isupper()
+                and words[e + 1][0] == text.lstrip()[:1].upper()
+            ):
+                self.acronyms[words[e + 1]] = draft
+        initials: dict[str, list[Draft]] = {}
+        for draft in list(self.groups.values()):
+            for text in draft.names:
+                alpha = [w for w in text.split() if w[:1].isalpha()]
+                if len(alpha) < 2:
+                    continue
+                forms = {
+                    "".join(w[0] for w in alpha).upper(),
+                    "".join(w[0] for w in alpha if w.lower() not in lex.acronym_stopwords).upper(),
+                }
+                for form in forms:
+                    if draft not in initials.setdefault(form, []):
+                        initials[form].append(draft)
+        for form, drafts in initials.items():
+            if len(drafts) == 1:
+                self.acronyms.setdefault(form, drafts[0])
+        edges: dict[str, list[Draft]] = {}  # first or last word of a longer name -> groups
+        for draft in self.groups.values():
+            for parts in {tuple(n.split()) for n in draft.names}:
+                for word in {parts[0], parts[-1]} if len(parts) > 1 else ():
+                    edges.setdefault(word, []).append(draft)
+        for key, draft in list(self.groups.items()):
+            text = draft.names[0]
+            target = self.acronyms.get(text) if text.isupper() else self._short_form_of(text, edges)
+            if target is not None and target is not draft:
+                _merge(draft, target)
+                del self.groups[key]
+
+    def _short_form_of(self, word: str, edges: dict[str, list[Draft]]) -> Draft | None:
+        """The one organisation whose longer name starts or ends with ``word`` ("the Post" is
+        the New York Post), or None. Generic words ("Ministry") never match."""
+        source = self.groups.get(self._group_key(word))
+        if " " in word or word.lower() in self.ctx.lex.org_nouns or not source.labels["ORG"]:
+            return None
+        found = {id(d): d for d in edges.get(word, ()) if d.labels["ORG"] and d.mentions}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def missed_names(self) -> None:
+        """Known surnames, one-word places and acronyms that NER missed ("WHO officials", a
+        bare "Lopez", "Riverton" in a headline)."""
+        ctx = self.ctx
+        words = ctx.words
+        places = {
+            name.lower(): d
+            for d in self.groups.values()
+            if d.mentions and d.top_label in _PLACE_LABELS
+            for name in d.names
+            if " " not in name
+        }
+        for i in range(ctx.n):
+            if ctx.covered[i]:
+                continue
+            word = words[i]
+            if word in self.acronyms and word.isupper() and len(word) > 1:
+                ctx.mention(self.acronyms[word], i, i + 1, i, "name")
+                continue
+            if not word[:1].isupper() or ctx.pos[i] not in NOUNS:
+                continue
+            lowered = ctx.lower[i]
+            if lowered not in self.people.by_part and lowered not in places:
+                continue
+            neighbours = [k for k in (i - 1, i + 1) if 0 <= k < ctx.n]
+            if any(ctx.pos[k] == "PROPN" and words[k].istitle() for k in neighbours):
+                continue  # part of a longer name nobody tagged
+            draft = self.people.known(word, None, i) or places.get(lowered)
+            if draft is not None:
+                draft.names.append(word)
+                ctx.mention(draft, i, i + 1, i, "name")
+
+    def nouns(self) -> None:
+        """ "the ministry", "the company", "police": the one matching organisation, else an
+        entity of their own."""
+        ctx = self.ctx
+        lex = ctx.lex
+        own: dict[str, Draft] = {}
+        orgs = [d for d in self.groups.values() if d.mentions]
+        for i in range(ctx.n):
+            noun = ctx.lower[i]
+            if ctx.covered[i] or noun not in lex.org_nouns or ctx.pos[i] not in NOUNS:
+                continue
+            if (i + 1 < ctx.n and ctx.pos[i + 1] in NOUNS) or ctx.dep[i] == "compound":
+                continue
+            if i and ctx.lower[i - 1] in DEFINITE:
+                start = i - 1
+            elif noun in lex.bare_org_nouns and (i == 0 or ctx.pos[i - 1] not in {"DET", "ADJ"}):
+                start = i
+            else:
+                continue
+            draft = self._organisation_for(noun, orgs, ctx.idx[i])
+            if draft is None:
+                draft = own.get(noun)
+                if draft is None:
+                    draft = own[noun] = ctx.new("ORG")
+                    draft.nominal = nominal_name(ctx, start, i + 1)
+            ctx.mention(draft, start, i + 1, i, "nominal")
+
+    def _organisation_for(self, noun: str, orgs: list[Draft], offset: int) -> Draft | None:
+        """The organisation ``noun`` stands for: one whose name has a word of the noun's (a
+        company noun: any company), the only one named before it, else the only one."""
+        lex = self.ctx.lex
+        words = lex.org_nouns[noun]
+
+        def name_words(d: Draft) -> set[str]:
+            return {w.rstrip(".,").lower() for name in d.names for w in name.split()}
+
+        matching = [d for d in orgs if name_words(d) & words]
+        if not matching and noun in lex.company_nouns:
+            matching = [
+                d
+                for d in orgs
+                if d.top_label == "ORG"
+                and not name_words(d) & lex.public_words
+                and not all(n.isupper() for n in d.names)
+            ]
+        earlier = [d for d in matching if d.mentions[0].start < offset]
+        if len(earlier) == 1:
+            return earlier[0]
+        return matching[0] if len(matching) == 1 and not earlier else None
+
+
+def _merge(source: Draft, target: Draft) -> None:
+    """Move ``source``'s mentions, names and labels onto ``target``."""
+    for m in source.mentions:
+        target.add(m)
+    target.names.extend(source.names)
+    target.labels.update(source.labels)
+    source.mentions = []
