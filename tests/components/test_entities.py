@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 
+from presslens.components.entities import EntitiesComponent, make_entities
 from presslens.nlp.layers import entity_for, layers
 from presslens.nlp.pipeline import build_nlp
 from presslens.schema import Analysis, Entity
@@ -336,3 +340,12 @@ def test_organisation_named_by_its_head_noun_and_platforms_are_not_people(analyz
     assert a.quotes[0].speaker.entity == authority.id
     twitter = next(e for e in a.entities if e.name == "Twitter")
     assert twitter.type == "ORG"
+
+
+def test_factory_is_where_the_entry_point_names_it(nlp):
+    """spaCy finds the factory by pyproject's entry point, so it stays at that import path."""
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    target = pyproject["project"]["entry-points"]["spacy_factories"]["presslens_entities"]
+    module, attribute = target.split(":")
+    assert getattr(importlib.import_module(module), attribute) is make_entities
+    assert isinstance(nlp.get_pipe("presslens_entities"), EntitiesComponent)
