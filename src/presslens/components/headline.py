@@ -19,7 +19,6 @@ The FNC-1 stance of headline and body comes from ``presslens.models.stance``.
 from __future__ import annotations
 
 import bisect
-import re
 import warnings
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -36,6 +35,7 @@ from presslens.nlp.syntax import NOMINAL_SUBJECTS
 from presslens.schema import Finding, HeadlineCheck, Quote
 from presslens.text.numbers import NumberMention, find_numbers
 from presslens.text.quotemarks import find_quoted
+from presslens.text.words import APOSTROPHES, WORD
 
 _EVIDENCE_BLOCKS = {"paragraph", "subheading"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
@@ -49,8 +49,6 @@ _NOT_BEFORE_VERB = {"DET", "ADJ", "ADP", "PRON"}  # 'A Curious Plan' is no predi
 _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for itself
 _NEGATED_VIA = {"xcomp", "ccomp", "pcomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj"}
 _NEGATOR_STEPS = 5  # 'denied [that] X'
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _PLANNED = 2  # the certainty of a headline's bare 'to' ('Firm to cut jobs': it plans to)
 _TOP_SENTENCES = 4  # evidence sentences searched for the predicate
 _FLOOR = 0.2  # a sentence sharing less of the headline's weight is no evidence
@@ -1153,7 +1151,7 @@ def _rounded_down(body: float, head: float) -> bool:
 
 
 def _words(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower().translate(_APOSTROPHES)))
+    return " ".join(WORD.findall(text.lower().translate(APOSTROPHES)))
 
 
 def _quote_problems(doc: Doc, headline: DocSpan, body: Body) -> list[Problem]:
