@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import tomllib
 from dataclasses import dataclass
 
 import pytest
+from conftest import ROOT
+from spacy.util import registry
 
 from presslens.schema import Analysis, Finding
 
@@ -378,3 +382,11 @@ def test_a_story_the_body_calls_a_hoax_is_contradicted(analyze):
     )
     assert a.headline_check.verdict == "contradicted"
     assert problem(a).evidence[0].text.endswith("is a hoax")
+
+
+def test_the_entry_point_names_the_registered_factory():
+    """pyproject's spacy_factories entry point resolves to the factory spaCy registered."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    module, name = project["entry-points"]["spacy_factories"]["presslens_headline"].split(":")
+    factory = getattr(importlib.import_module(module), name)
+    assert registry.factories.get("presslens_headline") is factory

@@ -30,6 +30,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from presslens.errors import PresslensError
 from presslens.lexicons import load_json, resource_path, shipped_model
 from presslens.models.softmax import softmax
+from presslens.text.words import APOSTROPHES as _APOSTROPHES
+from presslens.text.words import WORD as _WORD
 
 MODEL_FILE = "stance_model.npz"
 STANCES = ("agree", "disagree", "discuss", "unrelated")
@@ -40,9 +42,7 @@ TOP_SENTENCES = 3
 NEGATION_WINDOW = 4
 BM25_K1, BM25_B, BM25_AVG_LEN = 1.2, 0.75, 400.0
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 
 
 @lru_cache(maxsize=1 << 16)
