@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from presslens.components.quotes import confidence
 from presslens.components.quotes.content import owners
-from presslens.components.quotes.cues import Cues, according_to
+from presslens.components.quotes.cues import CUE_THRESHOLD, Cues, according_to
 from presslens.components.quotes.drafts import Draft, outside
 from presslens.components.quotes.lexicon import CueLexicon
 from presslens.components.quotes.speakers import without_cues_in_speakers
@@ -31,7 +31,7 @@ class QuotesComponent:
         self,
         lexicon: CueLexicon,
         cue_model: CueModel | None = None,
-        cue_threshold: float = 0.5,
+        cue_threshold: float = CUE_THRESHOLD,
     ) -> None:
         self.lex = lexicon
         self.cues = Cues(lexicon, cue_model, cue_threshold)
@@ -130,6 +130,8 @@ def _nest(quotes: list[Quote], drafts: list[Draft]) -> None:
             q.embedded_in = min(holders, key=lambda o: o.content.end - o.content.start).id
 
 
-@Language.factory("presslens_quotes", default_config={"cue_threshold": 0.5})
+@Language.factory("presslens_quotes", default_config={"cue_threshold": CUE_THRESHOLD})
 def make_quotes(nlp: Language, name: str, cue_threshold: float) -> QuotesComponent:
+    """``cue_threshold``: the cue-model probability from which a verb outside the lexicon is a
+    cue."""
     return QuotesComponent(CueLexicon.load(), load_cue_model(), cue_threshold)

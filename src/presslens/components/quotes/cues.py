@@ -20,6 +20,7 @@ from presslens.nlp.layers import doc_text
 from presslens.nlp.parse import end_char, first_child
 from presslens.text.quotemarks import Quoted
 
+CUE_THRESHOLD = 0.5  # the cue-model probability from which a verb outside the lexicon is a cue
 _RARE_CUE_WEIGHT = -0.5  # cue-model weight of a verb below which it is never scored
 _VERBATIM = ("direct", "partial")  # the kinds that report the speaker's own words
 
