@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from presslens.components.quotes import confidence
 from presslens.schema import Analysis, Quote
 from presslens.text.quotemarks import find_quoted
 
@@ -480,3 +481,20 @@ def test_confidence_reflects_the_evidence(analyze):
     direct = quote_with(a, "harbour comes first")
     belief = quote_with(a, "will reopen")
     assert 0 < belief.confidence < direct.confidence <= 1
+
+
+def test_each_kind_of_attribution_has_its_named_confidence(analyze):
+    a = analyze(
+        "Harbour\n\n“The harbour comes first,” said Ana Ruiz.\n\n"
+        "Ana Ruiz said that the pier was safe.\n\n"
+        "Officials believe that the harbour will reopen.\n\n"
+        "According to Tom Bell, the ferries are late.\n\n"
+        "Tom Bell: “The crews deserve better pay.”"
+    )
+    assert [(q.kind, q.confidence) for q in a.quotes] == [
+        ("direct", confidence.QUOTED_SPEECH),
+        ("indirect", confidence.REPORTED_SPEECH),
+        ("indirect", confidence.BELIEF),
+        ("indirect", confidence.ACCORDING_TO),
+        ("direct", confidence.REPORTED_SPEECH),
+    ]

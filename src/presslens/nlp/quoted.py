@@ -5,10 +5,22 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from presslens.nlp.layers import doc_text, layers
+from presslens.nlp.parse import tokens_over
 from presslens.text.quotemarks import Quoted, find_quoted
 
 NOT_SPEECH_BLOCKS = frozenset({"caption", "credit"})  # never speech: no quote is read there
 SPEECH_MIN_WORDS = 4  # a shorter quoted stretch without a cue is a scare quote or a title
+
+
+def quote_blocks(doc: Doc, *, speech_blocks: bool = False) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the blocks quotations are read in: every block, or with
+    ``speech_blocks=True`` those that can hold speech; the whole text when there are none."""
+    lay = layers(doc)
+    if not lay.blocks:
+        return [(0, len(doc_text(doc)))]
+    return [
+        (b.start, b.end) for b in lay.blocks if not (speech_blocks and b.kind in NOT_SPEECH_BLOCKS)
+    ]
 
 
 def quoted_stretches(doc: Doc, *, speech_blocks: bool = False) -> list[Quoted]:
@@ -20,13 +32,18 @@ def quoted_stretches(doc: Doc, *, speech_blocks: bool = False) -> list[Quoted]:
     """
     lay = layers(doc)
     if speech_blocks not in lay.quoted:
-        text = doc_text(doc)
-        blocks = [
-            (b.start, b.end)
-            for b in lay.blocks
-            if not (speech_blocks and b.kind in NOT_SPEECH_BLOCKS)
-        ]
-        if not lay.blocks:
-            blocks = [(0, len(text))]
-        lay.quoted[speech_blocks] = find_quoted(text, blocks)
+        blocks = quote_blocks(doc, speech_blocks=speech_blocks)
+        lay.quoted[speech_blocks] = find_quoted(doc_text(doc), blocks)
     return lay.quoted[speech_blocks]
+
+
+def token_quote_index(doc: Doc, quoted: list[Quoted]) -> list[int]:
+    """For every token of ``doc``, the index in ``quoted`` of the stretch it lies in, or -1."""
+    index = [-1] * len(doc)
+    for n, q in enumerate(quoted):
+        for s, e in q.pieces:
+            words = tokens_over(doc, s, e)
+            if words is not None:
+                for t in words:
+                    index[t.i] = n
+    return index

@@ -1,0 +1,208 @@
+"""Who says: the speaker's mention found in the parse, and the entity it stands for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from presslens.components.quotes.drafts import Draft
+from presslens.components.quotes.lexicon import CueLexicon
+from presslens.nlp.layers import doc_text, entity_for, layers
+from presslens.nlp.parse import end_char, first_child, tokens_over
+from presslens.nlp.syntax import NOMINAL_SUBJECTS
+
+SUBJECTS = NOMINAL_SUBJECTS | {"csubj"}  # who says: a nominal subject or "What ... is"
+RELATIVE = {"who", "that", "which"}
+_SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
+_SPEAKER_TYPES = {"PERSON", "ORG"}
+_MAX_NAME_TOKENS = 12  # a speaker's mention between a quotation and its cue is no longer
+_MAX_VERBLESS_TOKENS = 8  # nor is one named without a verb ('Mayor Ana Ruiz: "..."')
+
+
+def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
+    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'.
+
+    With ``token_quote`` a subject inside quotation marks is skipped: in '"... our children,"
+    said Ruiz' the parser may take a phrase of the quote for a second subject."""
+    tok = cue
+    for _ in range(3):
+        subj = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in SUBJECTS and (token_quote is None or token_quote[c.i] < 0)
+            ),
+            None,
+        )
+        if subj is None:
+            agent = first_child(tok, "agent")
+            subj = first_child(agent, "pobj") if agent else None
+        if subj is not None:
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # 'Murphy ... tweeted'
+            return tok.head
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # 'began by saying'
+            tok = tok.head
+        elif tok.dep_ not in ("advcl", "conj", "xcomp", "parataxis") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def name_after_quote(cue: Token, token_quote: list[int]) -> Token | None:
+    """The head of the mention between a closing quotation and its cue when the parser gave the
+    cue no subject: '"...," Ramos, 58, told AFP'."""
+    i = cue.i - 1
+    while i >= cue.sent.start and token_quote[i] < 0:
+        i -= 1
+    if i < cue.sent.start or cue.i - i > _MAX_NAME_TOKENS:
+        return None
+    return next(
+        (
+            t
+            for t in cue.doc[i + 1 : cue.i]
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and not i < t.head.i < cue.i
+        ),
+        None,
+    )
+
+
+def speaker_span(head: Token, token_quote: list[int] | None = None) -> tuple[int, int]:
+    """The speaker mention: the head with its left modifiers and tight right ones, never
+    reaching into a quotation (with ``token_quote``: the parser may hang one on the head)."""
+    outside = head.left_edge.i
+    if token_quote is not None:
+        outside = (
+            next(
+                i
+                for i in range(head.i, head.left_edge.i - 2, -1)
+                if i < head.left_edge.i or token_quote[i] >= 0
+            )
+            + 1
+        )
+    start = head.doc[outside].idx
+    end = end_char(head)
+    for child in head.rights:
+        if child.dep_ not in _SPEAKER_RIGHT and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        if token_quote is not None and token_quote[child.right_edge.i] >= 0:
+            break
+        end = end_char(child.right_edge)
+    return start, end
+
+
+def without_cues_in_speakers(drafts: list[Draft], token_quote: list[int]) -> list[Draft]:
+    """``drafts`` less those whose cue lies inside another cue's speaker phrase ('an official
+    who spoke on condition of anonymity said'), unless it is what the speaker did."""
+    heads = [
+        subject(d.cue_token, token_quote)
+        for d in drafts
+        if d.cue_token is not None and not _in_relative_clause(d)
+    ]
+    speakers = [(h, h.left_edge.idx, end_char(h.right_edge)) for h in heads if h is not None]
+    return [
+        d
+        for d in drafts
+        if d.cue is None
+        or _in_relative_clause(d)
+        or not any(s <= d.cue[0] < e and not _predicate_of(d.cue_token, h) for h, s, e in speakers)
+    ]
+
+
+def _in_relative_clause(d: Draft) -> bool:
+    """'Ruiz, who said the plan failed, ...': a quote of its own, not part of a speaker."""
+    cue = d.cue_token
+    return cue is not None and cue.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in cue.children)
+
+
+def _predicate_of(cue: Token | None, head: Token) -> bool:
+    """Whether ``cue`` is what ``head`` said, hung on it as a modifier by the parser: 'The
+    opposition alleged on Tuesday that ...' read as 'the opposition [that was] alleged', not
+    a modifier like 'a stream called Miracle Run' (it has no reported clause)."""
+    while cue is not None and cue.dep_ == "conj":
+        cue = cue.head
+    return (
+        cue is not None
+        and cue.dep_ == "acl"
+        and cue.head == head
+        and any(c.dep_ == "ccomp" for c in cue.children)
+    )
+
+
+def looks_like_speaker(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``start:end`` reads as a name without a verb: 'Mayor Ana Ruiz', 'Caddell'."""
+    words = tokens_over(doc, start, end)
+    if words is None or not 0 < len(words) <= _MAX_VERBLESS_TOKENS:
+        return False
+    return all(t.pos_ not in ("VERB", "AUX") for t in words) and any(
+        t.pos_ in ("PROPN", "NOUN") for t in words
+    )
+
+
+def clause_subject(
+    doc: Doc, lo: int, colon: int, token_quote: list[int], lex: CueLexicon
+) -> tuple[int, int] | None:
+    """The person or organisation whose clause (from char ``lo`` on) ends at the colon at
+    char ``colon``: 'Priya Nand, an engineer, was blunt:'; else None."""
+    words = tokens_over(doc, colon, colon + 1)
+    if words is None:
+        return None
+    end = words[0].i
+    start = words[0].sent.start
+    while start < end and doc[start].idx < lo:
+        start += 1
+    types = {e.id: e.type for e in layers(doc).entities}
+    for tok in doc[start:end]:
+        verb = tok.head
+        if (
+            tok.dep_ not in SUBJECTS
+            or tok.lower_ in RELATIVE
+            or token_quote[tok.i] >= 0
+            or not start <= verb.i < end
+            or (start <= verb.head.i < end and verb.head is not verb)
+        ):
+            continue
+        who = speaker_span(tok, token_quote)
+        entity = entity_for(doc, *who)
+        if types.get(entity) in _SPEAKER_TYPES or lex.pronouns.get(tok.lower_) in (
+            "PERSON",
+            "ANY",
+        ):
+            return who
+    return None
+
+
+def resolve_speaker(doc: Doc, draft: Draft, before: list[Draft], lex: CueLexicon) -> None:
+    """Set the draft's speaker entity (a pronoun's from the quotes ``before``) or whether an
+    unnamed speaker is anonymous ('a senior official')."""
+    if draft.speaker is None:
+        return
+    start, end = draft.speaker
+    words = doc_text(doc)[start:end]
+    entity = entity_for(doc, start, end)
+    pronoun = lex.pronouns.get(words.lower())
+    if entity is None and pronoun is not None:
+        entity = _previous_entity(doc, start, pronoun, before)
+    draft.speaker_entity = entity
+    if entity is None and pronoun is None:
+        context = doc_text(doc)[start : draft.sentence.end_char] if draft.sentence else words
+        head = words.split()[-1].lower() if words.split() else ""
+        draft.anonymous = bool(lex.anonymity.search(context)) or (
+            head in lex.unnamed_heads and not words[:1].isupper()
+        )
+
+
+def _previous_entity(doc: Doc, start: int, kind: str, before: list[Draft]) -> str | None:
+    """For a pronoun speaker: the speaker of the latest quote, else the latest fitting mention."""
+    for d in reversed(before):
+        if d.speaker_entity is not None:
+            return d.speaker_entity
+    lay = layers(doc)
+    types = {e.id: e.type for e in lay.entities}
+    fits = [
+        (s, eid)
+        for (s, _), eid in lay.mention_entity.items()
+        if s < start and (kind == "ANY" or types.get(eid) == kind)
+    ]
+    return max(fits)[1] if fits else None
