@@ -1,0 +1,25 @@
+"""The ``presslens`` command: the click group, with one module per command group.
+
+``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
+(train.py); shared options in options.py, how a command fails in errors.py.
+"""
+
+from __future__ import annotations
+
+import click
+
+from presslens.cli.analyze import analyze
+from presslens.cli.errors import Group
+from presslens.cli.evaluate import eval_group
+from presslens.cli.schema import schema
+from presslens.cli.train import train_group
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="presslens")
+def main() -> None:
+    """Read news articles the way a careful fact-checker does."""
+
+
+for command in (analyze, schema, eval_group, train_group):
+    main.add_command(command)
