@@ -1,6 +1,13 @@
+import dataclasses
 import subprocess
 import sys
 
+import pytest
+
+import presslens
+from presslens import Article, InputError, ModelError, Settings
+from presslens.io.readers import DEFAULT_MAX_BYTES
+from presslens.nlp.pipeline import DEFAULT_MODEL
 from presslens.schema import Analysis
 
 
@@ -35,3 +42,30 @@ def test_the_core_runs_every_stage_without_torch_or_scikit_learn():
     times, claims, events, verdict = run.stdout.split()
     assert int(times) >= 2 and int(claims) >= 1 and int(events) >= 1
     assert verdict != "not_applicable"  # the headline check (and its stance model) ran
+
+
+def test_every_setting_has_a_default_and_a_help():
+    for f in dataclasses.fields(Settings):
+        assert f.default is not dataclasses.MISSING, f.name
+        assert f.metadata["help"], f.name
+    assert Settings().max_bytes == DEFAULT_MAX_BYTES
+    assert Settings().model == DEFAULT_MODEL
+
+
+def test_settings_are_read_and_a_keyword_overrides_them():
+    articles = [Article.from_text("The harbour reopened on Tuesday, officials said.")]
+    broken = Settings(model="no_such_pipeline")
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        next(presslens.analyze_many(articles, settings=broken))
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        presslens.analyze("Some text.", model="no_such_pipeline", settings=Settings())
+    (analysis,) = presslens.analyze_many(articles, model=DEFAULT_MODEL, settings=broken)
+    assert analysis.text == articles[0].text
+
+
+def test_analyze_stream_records_a_bad_item_and_reads_its_settings():
+    items = [("bad", InputError("empty")), ("good", Article.from_text("Ruiz spoke on Monday."))]
+    results = list(presslens.analyze_stream(items, settings=Settings(chunk=1, batch_size=1)))
+    assert [name for name, _ in results] == ["bad", "good"]
+    assert isinstance(results[0][1], InputError)
+    assert isinstance(results[1][1], Analysis)

@@ -13,6 +13,7 @@ from presslens.errors import InputError, ModelError, PresslensError
 from presslens.io.article import Article
 from presslens.nlp.pipeline import DEFAULT_MODEL
 from presslens.schema import Analysis
+from presslens.settings import Settings
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -21,6 +22,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "PresslensError",
+    "Settings",
     "analyze",
     "analyze_many",
     "analyze_stream",

@@ -1,18 +1,30 @@
-"""The Python API: analyse one article, many in order, or a stream that records failures."""
+"""The Python API: analyse one article, many in order, or a stream that records failures.
+
+Each function reads its defaults from a ``Settings`` (``settings=``, else the defaults);
+a keyword given explicitly (``model=``, ``embeddings=``, ...) overrides that setting.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from presslens.errors import PresslensError
 from presslens.io.article import Article
-from presslens.nlp.pipeline import DEFAULT_MODEL, build_nlp
+from presslens.nlp.pipeline import build_nlp
 from presslens.schema import Analysis
+from presslens.settings import Settings
 
 Item = tuple[str, Article | PresslensError]
 Result = tuple[str, Analysis | PresslensError]
+
+
+def _settings(settings: Settings | None, **overrides: object) -> Settings:
+    """``settings`` (or the defaults) with the keywords that were given (not None) replaced."""
+    given = {name: value for name, value in overrides.items() if value is not None}
+    return dataclasses.replace(settings or Settings(), **given)
 
 
 def analyze(
@@ -20,8 +32,9 @@ def analyze(
     *,
     published: dt.date | str | None = None,
     headline: str | None = None,
-    model: str = DEFAULT_MODEL,
-    embeddings: bool = False,
+    model: str | None = None,
+    embeddings: bool | None = None,
+    settings: Settings | None = None,
 ) -> Analysis:
     """Analyse one article given as text (or an ``Article``).
 
@@ -34,20 +47,23 @@ def analyze(
         if isinstance(text, Article)
         else Article.from_text(text, headline=headline, published=published)
     )
-    return next(analyze_many([article], model=model, embeddings=embeddings))
+    settings = _settings(settings, model=model, embeddings=embeddings)
+    return next(analyze_many([article], settings=settings))
 
 
 def analyze_many(
     articles: Iterable[Article],
     *,
-    model: str = DEFAULT_MODEL,
-    embeddings: bool = False,
-    batch_size: int = 16,
+    model: str | None = None,
+    embeddings: bool | None = None,
+    batch_size: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Analysis]:
     """Analyse articles in order, streaming them through one spaCy pipeline."""
     from presslens.nlp.layers import analysis_from_doc, layers
 
-    nlp = build_nlp(model, embeddings=embeddings)
+    settings = _settings(settings, model=model, embeddings=embeddings, batch_size=batch_size)
+    nlp = build_nlp(settings.model, embeddings=settings.embeddings)
 
     def docs() -> Iterator:
         for art in articles:
@@ -55,27 +71,31 @@ def analyze_many(
             layers(doc).article = art
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
+    for doc in nlp.pipe(docs(), batch_size=settings.batch_size):
         yield analysis_from_doc(doc)
 
 
 def analyze_stream(
-    items: Iterable[Item], *, model: str, embeddings: bool = False, chunk: int = 64
+    items: Iterable[Item],
+    *,
+    model: str | None = None,
+    embeddings: bool | None = None,
+    chunk: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Result]:
     """Yield ``(name, Analysis or error)`` for each ``(name, Article or error)``, in input order.
 
     Articles go through the pipeline in chunks; if a chunk fails, its articles are
     retried one by one so that a single bad article is recorded and the rest go on.
     """
+    settings = _settings(settings, model=model, embeddings=embeddings, chunk=chunk)
     it = iter(items)
-    while batch := list(islice(it, chunk)):
+    while batch := list(islice(it, settings.chunk)):
         good = [(i, item) for i, (_, item) in enumerate(batch) if isinstance(item, Article)]
         results: dict[int, Analysis | PresslensError] = {}
         try:
             for (i, _), analysis in zip(
-                good,
-                analyze_many([a for _, a in good], model=model, embeddings=embeddings),
-                strict=True,
+                good, analyze_many([a for _, a in good], settings=settings), strict=True
             ):
                 results[i] = analysis
         except PresslensError:
@@ -83,7 +103,7 @@ def analyze_stream(
         except Exception:  # isolate the article that broke the chunk
             for i, art in good:
                 try:
-                    results[i] = next(analyze_many([art], model=model, embeddings=embeddings))
+                    results[i] = next(analyze_many([art], settings=settings))
                 except Exception as exc:  # recorded, reported, and the batch goes on
                     results[i] = PresslensError(f"analysis failed: {type(exc).__name__}: {exc}")
         for i, (name, item) in enumerate(batch):

@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from presslens.errors import PresslensError
+
 SCHEMA_VERSION = "1"
 
 BlockKind = Literal[
@@ -217,3 +219,26 @@ class Analysis(_Model):
 def json_schema() -> dict:
     """The JSON Schema of the output contract."""
     return Analysis.model_json_schema()
+
+
+class Failure(_Model):
+    """The line ``analyze --format jsonl`` writes for an input it could not analyse.
+
+    It keeps one line per input, in order; ``source.id`` is the id the input gave
+    the article, else the input's name.
+    """
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    input: str
+    error: str
+
+    @classmethod
+    def of(cls, name: str, error: PresslensError) -> Failure:
+        """The failure of the input ``name``."""
+        article_id = getattr(error, "article_id", None)
+        return cls(source=Source(id=article_id or name), input=name, error=str(error))
+
+    def to_json(self) -> str:
+        """One JSON line (ASCII, unlike an analysis): only ``source.id`` is known."""
+        return json.dumps(self.model_dump(mode="json", exclude_none=True))

@@ -1,0 +1,38 @@
+"""One ``Settings`` that the CLI and the Python API read (later the server and the runner too).
+
+Each field is one setting: its name, its default and its help (``field.metadata["help"]``,
+see ``dataclasses.fields(Settings)``). The ``presslens`` options take their defaults from
+here, so each default is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from presslens.io.readers import DEFAULT_MAX_BYTES
+from presslens.nlp.pipeline import DEFAULT_MODEL
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How presslens reads and analyses articles; change one with ``dataclasses.replace``."""
+
+    model: str = _setting(DEFAULT_MODEL, "the spaCy pipeline that parses (any installed one)")
+    embeddings: bool = _setting(
+        False,
+        "use MiniLM too: claims by sentence embeddings, framing by its tagger (needs the extra)",
+    )
+    max_bytes: int = _setting(
+        DEFAULT_MAX_BYTES, "refuse an input (a file, stdin, a JSONL line) larger than this"
+    )
+    batch_size: int = _setting(16, "articles spaCy parses together (analyze_many)")
+    chunk: int = _setting(
+        64, "articles analyze_stream sends together; a failing chunk is retried one by one"
+    )
+    # Next: the corpus store's URL (store/) and the number of workers (runner/). No stage
+    # threshold is a setting: the CLI and the API pass none today.
