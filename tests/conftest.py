@@ -34,8 +34,8 @@ def missing_data(name: str) -> str | None:
     if folder.exists():
         return None
     return (
-        f"needs the data folder {folder}, which is absent: put {name} there "
-        f"or set PRESSLENS_DATA to the folder that holds it"
+        f"needs the data folder {folder}, which is absent: set PRESSLENS_DATA to the folder "
+        f"that holds {name}/ (default: ../shared/data beside the repository)"
     )
 
 
