@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA ?= $(or $(PRESSLENS_DATA),../shared/data)
 
-.PHONY: demo test lint install bench eval clean
+.PHONY: demo test test-fast lint install bench eval clean
 
 # The optional MiniLM extra lives in its own venv: with torch importable, spaCy imports it at
 # start-up (seconds), and on most machines a torch wheel is a multi-GB download.
@@ -46,6 +46,12 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest
+
+# The unit tests that need no parse (markers: tests/conftest.py), in seconds.
+test-fast: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/pytest -m "not slow"
 
 # The tests of the embeddings extra, with torch installed (`make test` runs them skipped).
 test-embeddings: $(EMB_STAMP)

@@ -22,6 +22,7 @@ def test_analysis_offsets_index_the_analysed_text(analyze):
             assert a.text[m.start : m.end] == m.text
 
 
+@pytest.mark.slow
 def test_the_core_runs_every_stage_without_torch_or_scikit_learn():
     """Users install the core without the optional extras: no stage may import them."""
     script = (

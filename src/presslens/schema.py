@@ -1,4 +1,4 @@
-"""The output contract (DESIGN.md section 3) as typed models.
+"""The output contract (docs/CONTRACT.md, every field explained) as typed models.
 
 Field names here are fixed: other tools and the evaluations read them. Add
 fields freely; never rename one. Every span is a pair of 0-based,

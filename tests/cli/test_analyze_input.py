@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test runs the command in a new process
+
 GOOD = "Harbour reopens\n\nThe harbour reopened on Tuesday, officials said.\n"
 NO_BODY_HTML = "<html><head><title>Home</title></head><body><script>go()</script></body></html>"
 

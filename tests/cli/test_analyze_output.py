@@ -6,6 +6,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # each test runs the command in a new process
+
 ARTICLE = (
     "Council backs bridge\n\n"
     '"We will rebuild the bridge by spring," said Mayor Ana Ruiz on Thursday.\n\n'

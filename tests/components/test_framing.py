@@ -7,7 +7,6 @@ fine-tuned MiniLM tagger (``make test-embeddings``).
 from __future__ import annotations
 
 import pytest
-from conftest import needs_extra
 
 from presslens.schema import Analysis
 
@@ -36,7 +35,9 @@ def loaded(result: Analysis) -> list:
 
 
 @pytest.fixture(
-    scope="module", params=[False, pytest.param(True, marks=needs_extra)], ids=["core", "tagger"]
+    scope="module",
+    params=[False, pytest.param(True, marks=pytest.mark.needs_extra)],
+    ids=["core", "tagger"],
 )
 def frame(request, analyze):
     """``analyze`` without and with the MiniLM tagger."""

@@ -48,6 +48,7 @@ def test_the_shipped_case_files_are_well_formed(name):
         assert c.headline.strip() and c.body.strip()
 
 
+@pytest.mark.slow
 def test_a_run_counts_verdicts_and_kinds_and_lists_the_misses(tmp_path):
     path = write(
         tmp_path / "cases.jsonl",

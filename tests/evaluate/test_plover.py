@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
 from presslens.errors import InputError
 from presslens.evaluate.plover import Prediction, Record, read_records, role_ok, run, triple_ok
@@ -66,6 +65,7 @@ def test_roles_match_by_a_shared_word_and_unscored_without_gold() -> None:
     assert not triple_ok(record, Prediction(None))
 
 
+@pytest.mark.slow
 def test_run_scores_presslens_beside_the_baselines(plover_dir: Path) -> None:
     report = run(plover_dir, errors=True)
     assert "3 event records (1 DOCUMENT record(s) skipped)" in report
@@ -80,9 +80,10 @@ def test_missing_file_says_what_to_give(tmp_path: Path) -> None:
         run(tmp_path)
 
 
-@pytest.mark.skipif(not (DATA / "plover" / "dev.json").is_file(), reason="PLOVER data absent")
-def test_real_dev_records_with_a_limit() -> None:
-    report = run(DATA / "plover", limit=6, baseline=False)
+@pytest.mark.slow
+@pytest.mark.needs_data("plover")
+def test_real_dev_records_with_a_limit(data_dir: Path) -> None:
+    report = run(data_dir / "plover", limit=6, baseline=False)
     assert "6 event records" in report
     assert "| presslens |" in report and "keyword" not in report
 
@@ -101,6 +102,7 @@ def news_records() -> list[dict]:
     ]
 
 
+@pytest.mark.slow
 def test_records_file_is_scored_in_parts_by_record_number(tmp_path: Path) -> None:
     path = tmp_path / "news.json"
     path.write_text(json.dumps(news_records()), encoding="utf-8")
@@ -123,7 +125,8 @@ def test_part_needs_numbered_ids(tmp_path: Path) -> None:
 NEWS = Path(__file__).parents[1] / "data" / "events_news.json"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not NEWS.is_file(), reason="tests/data/events_news.json absent")
-def test_news_part_a_with_a_limit() -> None:
-    report = run(DATA / "plover", records_file=NEWS, part="A", limit=4, baseline=False)
+def test_news_part_a_with_a_limit(data_dir: Path) -> None:
+    report = run(data_dir / "plover", records_file=NEWS, part="A", limit=4, baseline=False)
     assert "4 event records" in report and "part A only" in report

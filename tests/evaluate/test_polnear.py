@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
 from presslens.errors import InputError
 from presslens.evaluate.polnear import (
@@ -151,6 +150,7 @@ def test_one_prediction_matches_one_gold_content(corpus: Path) -> None:
     assert score.all.precision(0.3) == 1.0
 
 
+@pytest.mark.slow
 def test_textacy_crash_is_counted_and_scored_as_no_predictions(corpus: Path) -> None:
     result = evaluate(read_split(corpus, "dev"), "textacy")
     assert result.crashes == 1
@@ -158,6 +158,7 @@ def test_textacy_crash_is_counted_and_scored_as_no_predictions(corpus: Path) -> 
     assert storm.crashed and storm.all.predicted == 0 and storm.all.gold == 1
 
 
+@pytest.mark.slow
 def test_run_reports_both_systems_in_one_table(corpus: Path) -> None:
     report = run(corpus, split="dev")
     assert "| presslens | all |" in report and "| textacy | quote-marked |" in report
@@ -169,12 +170,13 @@ def test_wrong_folder_says_what_to_give(tmp_path: Path) -> None:
         run(tmp_path, split="dev")
 
 
-@pytest.mark.skipif(not (DATA / "polnear" / "dev").is_dir(), reason="PolNeAR data not present")
-def test_real_dev_articles() -> None:
-    articles = read_split(DATA / "polnear", "dev", limit=3)
+@pytest.mark.slow
+@pytest.mark.needs_data("polnear")
+def test_real_dev_articles(data_dir: Path) -> None:
+    articles = read_split(data_dir / "polnear", "dev", limit=3)
     assert len(articles) == 3
     result = evaluate(articles, "textacy")
     c = result.all
     assert c.gold > 0 and 0.0 <= c.f1(0.3) <= 1.0
     assert c.matched[0.8] <= c.matched[0.3] <= min(c.gold, c.predicted)
-    assert "| presslens | all |" in run(DATA / "polnear", limit=3, baseline=False)
+    assert "| presslens | all |" in run(data_dir / "polnear", limit=3, baseline=False)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
 
 from presslens.cli import main
 from presslens.evaluate.ptc import SiCounts, merge, si_score, split_ids
-
-PTC = DATA / "ptc"
 
 
 def scores(predicted, gold) -> tuple[float, float, float]:
@@ -53,9 +50,10 @@ def test_every_third_article_is_held_out_whatever_the_order():
     assert train == ["1", "2", "4", "5"]
 
 
-@pytest.mark.skipif(not PTC.is_dir(), reason="needs ../shared/data/ptc")
-def test_eval_ptc_prints_the_table():
-    result = CliRunner().invoke(main, ["eval", "ptc", str(PTC), "--limit", "2"])
+@pytest.mark.slow
+@pytest.mark.needs_data("ptc")
+def test_eval_ptc_prints_the_table(data_dir):
+    result = CliRunner().invoke(main, ["eval", "ptc", str(data_dir / "ptc"), "--limit", "2"])
     assert result.exit_code == 0, result.output
     assert "| presslens | loaded + name-calling |" in result.output
     assert "baseline: VADER" in result.output

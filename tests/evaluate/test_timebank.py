@@ -6,12 +6,9 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
 
 from presslens.cli import main
 from presslens.evaluate.timebank import Timex, read_tml, run, score
-
-TIMEBANK = DATA / "tempeval3" / "timebank"
 
 TML = (
     '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>ferry</DOCID>\n'
@@ -60,15 +57,18 @@ def test_score_strict_relaxed_and_values(tml):
     assert len(s.missed) == 1 and len(s.spurious) == 1 and len(s.wrong_value) == 1
 
 
+@pytest.mark.slow
 def test_run_scores_presslens_on_a_folder(tml):
     out = run(tml.parent, baseline=False)
     assert "| presslens |" in out
     assert "dateparser" not in out
 
 
-@pytest.mark.skipif(not TIMEBANK.is_dir(), reason="TempEval-3 TimeBank not available")
-def test_eval_timebank_command_on_real_data():
-    result = CliRunner().invoke(main, ["eval", "timebank", str(TIMEBANK), "--limit", "2"])
+@pytest.mark.slow
+@pytest.mark.needs_data("tempeval3/timebank")
+def test_eval_timebank_command_on_real_data(data_dir):
+    timebank = data_dir / "tempeval3" / "timebank"
+    result = CliRunner().invoke(main, ["eval", "timebank", str(timebank), "--limit", "2"])
     assert result.exit_code == 0, result.output
     assert "| presslens |" in result.output and "| dateparser |" in result.output
     assert "| presslens, first 1 documents |" in result.output

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA
 
 from presslens.evaluate.fnc1 import Pairs
 from presslens.evaluate.verdicts import precision_recall, run, sample
@@ -27,9 +26,10 @@ def test_precision_and_recall_count_the_verdicts_that_mean_the_gold_stance():
     assert (p, r, n) == (0.5, 0.5, 2)
 
 
-@pytest.mark.skipif(not (DATA / "fnc1").is_dir(), reason="needs ../shared/data/fnc1")
-def test_a_short_run_on_held_out_fnc1_pairs_reports_both_readings():
-    report = run(DATA / "fnc1", per_stance=2)
+@pytest.mark.slow
+@pytest.mark.needs_data("fnc1")
+def test_a_short_run_on_held_out_fnc1_pairs_reports_both_readings(data_dir):
+    report = run(data_dir / "fnc1", per_stance=2)
     assert "8 pairs" in report
     assert '| "unrelated" = unrelated |' in report
     rows = [line for line in report.splitlines() if line.startswith("| agree |")]

@@ -296,6 +296,7 @@ def test_brat_of_a_real_analysis(analyze):
     assert "Person" in labels.values()
 
 
+@pytest.mark.slow
 def test_demo_samples_through_the_cli(tmp_path):
     samples = sorted(str(p) for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".html"))
     assert any(s.endswith(".txt") for s in samples) and any(s.endswith(".html") for s in samples)

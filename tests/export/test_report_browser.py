@@ -9,6 +9,8 @@ import pytest
 
 from presslens.export.html import render_html
 
+pytestmark = pytest.mark.browser
+
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements/lock.txt")
 
 CHROMIUM = Path("/usr/bin/chromium")

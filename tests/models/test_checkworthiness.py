@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, needs_extra
 
 from presslens.errors import InputError
 from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
@@ -79,6 +78,7 @@ def tiny_checkthat(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_train_then_evaluate_on_a_tiny_checkthat_folder(tiny_checkthat: Path) -> None:
     out = tiny_checkthat / "model.npz"
     report = train(tiny_checkthat, out=out)
@@ -94,7 +94,8 @@ def test_train_then_evaluate_on_a_tiny_checkthat_folder(tiny_checkthat: Path) ->
     assert "| baseline: the same, train+dev; threshold by 5-fold CV" in table
 
 
-@needs_extra
+@pytest.mark.slow
+@pytest.mark.needs_extra
 def test_train_the_embedding_head_on_a_tiny_checkthat_folder(tiny_checkthat: Path) -> None:
     out = tiny_checkthat / "head.npz"
     report = train(tiny_checkthat, out=out, embeddings=True)
@@ -114,11 +115,10 @@ def test_threshold_and_average_precision_on_a_ranking() -> None:
     assert average_precision([True, False], [0.5, 0.5]) == pytest.approx(0.5)
 
 
-@pytest.mark.skipif(
-    not (DATA / "checkthat24" / "dev-test.tsv").is_file(), reason="CheckThat! 2024 data not present"
-)
-def test_the_shipped_model_beats_chance_on_checkthat_dev_test() -> None:
-    table = run(DATA / "checkthat24", baseline=False)
+@pytest.mark.slow
+@pytest.mark.needs_data("checkthat24")
+def test_the_shipped_model_beats_chance_on_checkthat_dev_test(data_dir: Path) -> None:
+    table = run(data_dir / "checkthat24", baseline=False)
     row = next(line for line in table.splitlines() if line.startswith("| presslens"))
     f1, ap = (float(cell) for cell in row.split("|")[5:7])
     assert f1 > 0.7 and ap > 0.8

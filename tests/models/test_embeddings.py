@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-from conftest import needs_extra
 
 from presslens.io.article import Article
 from presslens.models.checkworthiness import EmbeddingHead, head_path, load_scorer
@@ -57,21 +56,24 @@ def test_the_shipped_head_is_small_and_blends_with_the_hashed_model() -> None:
     assert 0.0 < head.weight < 1.0 and 0.0 < head.threshold < 1.0
 
 
-@needs_extra
+@pytest.mark.slow
+@pytest.mark.needs_extra
 def test_embeddings_are_unit_length_rows() -> None:
     vectors = sentence_embeddings([CLAIM, CHATTER])
     assert vectors.shape == (2, 384) and vectors.dtype == "float32"
     assert [float(v @ v) for v in vectors] == pytest.approx([1.0, 1.0], abs=1e-4)
 
 
-@needs_extra
+@pytest.mark.slow
+@pytest.mark.needs_extra
 def test_the_blend_puts_a_figure_above_its_threshold_and_small_talk_below() -> None:
     scorer = load_scorer(embeddings=True)
     claim, chatter = scorer.score([CLAIM, CHATTER])
     assert claim >= scorer.threshold > chatter
 
 
-@needs_extra
+@pytest.mark.slow
+@pytest.mark.needs_extra
 def test_the_claims_stage_with_embeddings_finds_the_claims_of_an_article() -> None:
     import spacy
 
@@ -87,6 +89,7 @@ def test_the_claims_stage_with_embeddings_finds_the_claims_of_an_article() -> No
     assert "18 percent" in texts and "40 percent" in texts, texts
 
 
+@pytest.mark.slow
 def test_analyze_embeddings_without_the_extra_is_one_clear_line(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     script = (
@@ -109,7 +112,8 @@ def test_analyze_embeddings_without_the_extra_is_one_clear_line(tmp_path) -> Non
     assert "pip install -r requirements/embeddings.txt" in run.stderr
 
 
-@needs_extra
+@pytest.mark.slow
+@pytest.mark.needs_extra
 def test_the_api_and_cli_flag_score_claims_with_embeddings() -> None:
     import presslens
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import DATA, needs_extra
 
 from presslens.evaluate.ptc import PtcArticle
 from presslens.lexicons import resource_path
 
-pytestmark = needs_extra
+pytestmark = pytest.mark.needs_extra
 
 TEXTS = (
     "Mayor rejects audit\n\nThe mayor's disgraceful cover-up of the audit is a betrayal. "
@@ -33,6 +32,7 @@ def items():
     return examples([article(i, t) for i, t in enumerate(TEXTS)], None)
 
 
+@pytest.mark.slow
 def test_windows_cover_the_text_with_whole_sentences_and_map_pieces_to_their_tokens(items):
     from presslens.models.framing_tagger import MAX_PIECES, NO_PIECE, tokenizer, windows
 
@@ -48,6 +48,7 @@ def test_windows_cover_the_text_with_whole_sentences_and_map_pieces_to_their_tok
                 assert piece.removeprefix("##") in doc[int(token)].text.lower()
 
 
+@pytest.mark.slow
 def test_a_saved_tagger_tags_as_the_trained_one_did(items, tmp_path):
     from presslens.models.framing_tagger import load_tagger_file, save_tagger
     from presslens.training.framing_tagger import fine_tune
@@ -75,15 +76,16 @@ def test_the_shipped_tagger_is_small_and_its_blend_is_set():
     assert tagger.head[0].shape == (384, 3)
 
 
-@pytest.mark.skipif(not (DATA / "ptc" / "articles").is_dir(), reason="PTC data not present")
-def test_train_framing_embeddings_writes_a_tagger_the_stage_can_load(tmp_path):
+@pytest.mark.slow
+@pytest.mark.needs_data("ptc")
+def test_train_framing_embeddings_writes_a_tagger_the_stage_can_load(tmp_path, data_dir):
     from click.testing import CliRunner
 
     from presslens.cli import main
     from presslens.models.framing_tagger import load_tagger_file
 
     out = tmp_path / "tagger.npz"
-    args = ["train", "framing", str(DATA / "ptc"), "--embeddings", "--limit", "6"]
+    args = ["train", "framing", str(data_dir / "ptc"), "--embeddings", "--limit", "6"]
     run = CliRunner().invoke(main, [*args, "--out", str(out)])
     assert run.exit_code == 0, run.output
     assert "settings chosen on 2 of them after fitting on 4" in run.stdout

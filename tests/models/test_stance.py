@@ -6,7 +6,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
 from presslens.evaluate.fnc1 import fnc_score, read_pairs, run, split
 from presslens.models.stance import STANCES, StanceModel, predict_stance
@@ -103,6 +102,7 @@ def tiny_fnc1(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_train_then_evaluate_on_a_tiny_fnc1_folder(tiny_fnc1: Path) -> None:
     training, held_out = split(read_pairs(tiny_fnc1))
     assert set(held_out.body_ids) == {"6", "12"}
@@ -118,6 +118,7 @@ def test_train_then_evaluate_on_a_tiny_fnc1_folder(tiny_fnc1: Path) -> None:
     assert "| baseline: FNC-1 official features + GBDT, held-out" in table
 
 
+@pytest.mark.slow
 def test_a_saved_model_predicts_as_the_trained_one(tiny_fnc1: Path) -> None:
     model = fit_model(split(read_pairs(tiny_fnc1))[0])
     model.save(tiny_fnc1 / "model.npz")
@@ -127,9 +128,10 @@ def test_a_saved_model_predicts_as_the_trained_one(tiny_fnc1: Path) -> None:
         assert loaded.predict(HEADLINE, body)[1] == pytest.approx(expected, abs=1e-4)
 
 
-@pytest.mark.skipif(not (DATA / "fnc1").is_dir(), reason="no FNC-1 data")
-def test_the_shipped_model_beats_the_baseline_level_on_held_out_bodies() -> None:
-    table = run(DATA / "fnc1", baseline=False, cross_validate=False)
+@pytest.mark.slow
+@pytest.mark.needs_data("fnc1")
+def test_the_shipped_model_beats_the_baseline_level_on_held_out_bodies(data_dir: Path) -> None:
+    table = run(data_dir / "fnc1", baseline=False, cross_validate=False)
     row = next(line for line in table.splitlines() if line.startswith("| presslens"))
     fnc, macro_f1 = (float(cell) for cell in row.split("|")[4:6])
     assert fnc > 0.75
