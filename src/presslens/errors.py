@@ -17,3 +17,8 @@ class InputError(PresslensError):
 
 class ModelError(PresslensError):
     """A spaCy pipeline that cannot be loaded."""
+
+
+class ModelFileError(PresslensError):
+    """A shipped model file (``resources/models/``) that is missing or cannot be read; the
+    message names the file and the command that rebuilds it."""

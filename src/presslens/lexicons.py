@@ -1,4 +1,11 @@
-"""The data files shipped under ``presslens/resources/``: lexicons, patterns, weights."""
+"""The data files shipped under ``presslens/resources/``, and the one way lexicons are cached.
+
+Rules as data live in ``resources/lexicons/<stage>/*.json`` (``load_json``); trained weights
+in ``resources/models/`` (read through ``presslens.models.loader``). A lexicon is a dataclass
+with a classmethod ``load`` that builds it from its JSON; every user asks ``lexicon(cls)``
+for it, which calls ``load`` once per process (once per pipeline for a lexicon built with a
+pipeline's tokenizer or vocabulary: ``lexicon(cls, nlp)``).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,16 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+from weakref import WeakKeyDictionary
 
-from presslens.errors import PresslensError
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 T = TypeVar("T")
+
+_SHARED: dict[type, Any] = {}
+_PER_PIPELINE: WeakKeyDictionary[Language, dict[type, Any]] = WeakKeyDictionary()
 
 
 def resource_path(*parts: str) -> Path:
@@ -21,17 +33,17 @@ def resource_path(*parts: str) -> Path:
 
 
 def load_json(*parts: str) -> dict:
-    """The JSON file ``resources/<parts...>``, parsed."""
-    return json.loads(resource_path(*parts).read_text(encoding="utf-8"))
+    """The JSON file ``resources/lexicons/<parts...>``, parsed."""
+    return json.loads(resource_path("lexicons", *parts).read_text(encoding="utf-8"))
 
 
-def shipped_model(name: str, *, train: str) -> Path:
-    """The path of the trained model ``resources/<name>``; if it is missing, an error that
-    names ``train``, the command that rebuilds it."""
-    path = resource_path(name)
-    if not path.is_file():
-        raise PresslensError(f"the model {path} is missing: reinstall presslens or run `{train}`")
-    return path
+def lexicon(cls: type[T], nlp: Language | None = None) -> T:
+    """The lexicon ``cls``, built by ``cls.load()`` the first time it is asked for; with
+    ``nlp``, by ``cls.load(nlp)`` once per pipeline (kept as long as ``nlp`` lives)."""
+    built = _SHARED if nlp is None else _PER_PIPELINE.setdefault(nlp, {})
+    if cls not in built:
+        built[cls] = cls.load() if nlp is None else cls.load(nlp)  # type: ignore[attr-defined]
+    return built[cls]
 
 
 def lexicon_from(cls: type[T], data: dict, **derived: Any) -> T:

@@ -426,10 +426,11 @@ def test_quote_date_without_on(analyze):
 
 
 def test_every_rule_has_a_resolver_and_triggers():
-    from presslens.text.times.lexicon import lexicon
+    from presslens.lexicons import lexicon
+    from presslens.text.times.lexicon import TimesLexicon
     from presslens.text.times.tagger import resolvers
 
-    rules = lexicon().rules
+    rules = lexicon(TimesLexicon).rules
     assert {r.name for r in rules} == set(resolvers())
     assert all(r.triggers for r in rules)
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from presslens.io.article import Article
-from presslens.models.checkworthiness import EmbeddingHead, head_path, load_scorer
+from presslens.models.checkworthiness import HEAD, EmbeddingHead, load_scorer
 from presslens.models.embeddings import sentence_embeddings
 from presslens.nlp.layers import layers
 from presslens.nlp.pipeline import DEFAULT_MODEL, STAGES
@@ -49,7 +49,7 @@ def test_without_the_extra_the_error_says_how_to_install_it() -> None:
 
 
 def test_the_shipped_head_is_small_and_blends_with_the_hashed_model() -> None:
-    path = head_path()
+    path = HEAD.path()
     assert path.stat().st_size < 250_000
     head = EmbeddingHead.load(path)
     assert [w.shape for w, _ in head.hidden] == [(384, head.coef.shape[0])]

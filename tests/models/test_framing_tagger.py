@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from presslens.evaluate.ptc import PtcArticle
-from presslens.lexicons import resource_path
 
 pytestmark = pytest.mark.needs_extra
 
@@ -67,9 +66,9 @@ def test_a_saved_tagger_tags_as_the_trained_one_did(items, tmp_path):
 
 
 def test_the_shipped_tagger_is_small_and_its_blend_is_set():
-    from presslens.models.framing_tagger import TAGGER_FILE, load_tagger
+    from presslens.models.framing_tagger import TAGGER, load_tagger
 
-    path = resource_path(*TAGGER_FILE)
+    path = TAGGER.path()
     assert path.stat().st_size < 1_000_000
     tagger = load_tagger()
     assert 0.0 < tagger.weight <= 1.0 and 0.0 < tagger.threshold < 1.0

@@ -16,7 +16,7 @@ def train_group() -> None:
 
 @train_group.command(name="cues")
 @data_dir_argument
-@out_option("cue_model.json")
+@out_option("models/cues.json")
 @click.option("--limit", type=int, help="Train on the first N articles only.")
 @model_option("The spaCy pipeline that parses.")
 def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) -> None:
@@ -28,7 +28,7 @@ def train_cues(data_dir: Path, out: Path | None, limit: int | None, model: str) 
 
 @train_group.command(name="checkworthiness")
 @data_dir_argument
-@out_option("checkworthiness.npz (with --embeddings: checkworthiness_embeddings.npz)")
+@out_option("models/checkworthiness.npz (with --embeddings: checkworthiness_embeddings.npz)")
 @click.option(
     "--embeddings",
     is_flag=True,
@@ -43,7 +43,7 @@ def train_checkworthiness(data_dir: Path, out: Path | None, embeddings: bool) ->
 
 @train_group.command(name="stance")
 @data_dir_argument
-@out_option("stance_model.npz")
+@out_option("models/stance.npz")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the tree learner.")
 @click.option(
     "--cv/--no-cv",
@@ -60,7 +60,7 @@ def train_stance(data_dir: Path, out: Path | None, seed: int, cv: bool) -> None:
 
 @train_group.command(name="framing")
 @data_dir_argument
-@out_option("framing/model.npz (with --embeddings: framing/tagger.npz)")
+@out_option("models/framing.npz (with --embeddings: framing_tagger.npz)")
 @click.option("--limit", type=int, help="Train on the first N training articles only.")
 @model_option("The spaCy pipeline that parses.")
 @click.option(

@@ -8,7 +8,7 @@ still has a finite verb ("Trump, speaking in Ohio, said ..." leaves none). All
 units of a doc are scored in one call of the check-worthiness model (with the
 ``embeddings`` config, its blend with MiniLM: ``checkworthiness.load_scorer``); those
 at or above the threshold (the model's own unless configured) become claims, with
-their kinds (``resources/claims/kinds.json``) and their figures
+their kinds (``resources/lexicons/claims/kinds.json``) and their figures
 (``presslens.text.numbers``; none inside a time expression of the times layer).
 """
 
@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from presslens.lexicons import lexicon_from, load_json
+from presslens.lexicons import lexicon, lexicon_from, load_json
 from presslens.models.checkworthiness import load_scorer
 from presslens.nlp.layers import doc_text, layers
 from presslens.nlp.syntax import ANY_SUBJECTS
@@ -45,7 +45,7 @@ _THAN_WINDOW = 4
 
 @dataclass(frozen=True)
 class KindRules:
-    """The claim-kind vocabulary, read once from ``resources/claims/kinds.json``."""
+    """The claim-kind vocabulary of ``resources/lexicons/claims/kinds.json``."""
 
     matcher: PhraseMatcher  # match label = kind
     future_modals: frozenset[str]
@@ -70,7 +70,7 @@ class KindRules:
 
 @dataclass(frozen=True)
 class UnitRules:
-    """How an article is cut into units, read once from ``resources/claims/units.json``."""
+    """How an article is cut into units, from ``resources/lexicons/claims/units.json``."""
 
     skipped_blocks: frozenset[str]
     leading_words: frozenset[str]
@@ -375,4 +375,5 @@ def make_claims(
     nlp: Language, name: str, threshold: float | None, min_words: int, embeddings: bool
 ) -> ClaimsComponent:
     """``embeddings``: blend the check-worthiness model with MiniLM (needs the extra)."""
-    return ClaimsComponent(KindRules.load(nlp), UnitRules.load(), threshold, min_words, embeddings)
+    kinds, units = lexicon(KindRules, nlp), lexicon(UnitRules)
+    return ClaimsComponent(kinds, units, threshold, min_words, embeddings)

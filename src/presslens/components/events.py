@@ -1,6 +1,6 @@
 """Events: who did what to whom, typed with the PLOVER ontology.
 
-One pass over the parse. A verb is a trigger when ``resources/events/lexicon.json``
+One pass over the parse. A verb is a trigger when ``resources/lexicons/events/lexicon.json``
 types it: first as a phrasal verb ('call on') or with its preposition's object ('took to
 the streets'), then with its object ('impose sanctions'), then alone ('attack'); a light
 verb takes its type from its object noun ('staged a protest'), and a lexicon noun is a
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from presslens.lexicons import lexicon_from, load_json, phrase_pattern
+from presslens.lexicons import lexicon, lexicon_from, load_json, phrase_pattern
 from presslens.nlp.layers import doc_text, entity_for, layers, span
 from presslens.schema import Event, Participant, Quote, Time
 
@@ -62,7 +62,7 @@ _QUESTION_MARKS = {"if", "whether"}
 
 @dataclass(frozen=True)
 class EventLexicon:
-    """The PLOVER vocabulary, read once from ``resources/events/lexicon.json``."""
+    """The PLOVER vocabulary of ``resources/lexicons/events/lexicon.json``."""
 
     verbs: dict[str, str]
     phrasal: dict[str, str]
@@ -779,4 +779,4 @@ def _dates(doc: Doc, times: list[Time]) -> dict[int, str]:
 
 @Language.factory("presslens_events")
 def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent(EventLexicon.load())
+    return EventsComponent(lexicon(EventLexicon))

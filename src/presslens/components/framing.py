@@ -2,12 +2,12 @@
 
 Two cheap sources of spans over the parse already on the Doc:
 
-* a token classifier (``resources/framing/model.npz``, trained on SemEval-2020
-  task 11 PTC articles by ``presslens train framing``) that tells each token
+* a token classifier (``presslens.models.framing``, weights in ``resources/models/framing.npz``,
+  trained on SemEval-2020 task 11 PTC articles by ``presslens train framing``) that tells each token
   ``none`` / ``loaded_language`` / ``name_calling`` from hashed features (word,
   lemma, part of speech, suffix, dependency, neighbours, lexicon hits): one
   gather and sum per Doc in numpy; adjacent flagged tokens become a span;
-* phrase lexicons (``resources/framing/lexicon.json``): exaggeration,
+* phrase lexicons (``resources/lexicons/framing/lexicon.json``): exaggeration,
   minimisation and doubt phrases are reported as found; a name-calling modifier
   ("so-called", "far-left") before a noun makes a name_calling span.
 
@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 from spacy.attrs import (
@@ -47,23 +46,18 @@ from spacy.strings import hash_string
 from spacy.symbols import DET as DET_POS
 from spacy.tokens import Doc
 
-from presslens.errors import PresslensError
-from presslens.lexicons import load_json, resource_path
+from presslens.lexicons import lexicon, load_json
 from presslens.models.embeddings import blend
+from presslens.models.framing import BITS, CLASSES, TokenModel, load_token_model
 from presslens.models.framing_tagger import Tagger, load_tagger
-from presslens.models.softmax import softmax
 from presslens.nlp.layers import doc_text, layers
 from presslens.nlp.quoted import SPEECH_MIN_WORDS, quoted_stretches
 from presslens.schema import Framing, Quote
 
-MODEL_FILE = ("framing", "model.npz")
-BITS = 19  # features share 2**BITS hash buckets
+# The spaCy attributes of ``token_arrays``, one column each, found by ``COLUMN[attribute]``.
 ATTRS = (LOWER, LEMMA, POS, TAG, SUFFIX, DEP, HEAD, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, ORTH)
-_LOWER, _LEMMA, _POS, _TAG, _SUFFIX, _DEP, _HEAD, _ENT_TYPE, _IS_TITLE, _IS_UPPER = range(10)
-_IS_PUNCT, _ORTH = 10, 11
+COLUMN = {attr: i for i, attr in enumerate(ATTRS)}
 _EDGE = 1  # the value a neighbour feature takes beyond either end of the Doc
-# Classes of the token model; index 0 is "no framing".
-CLASSES = ("none", "loaded_language", "name_calling")
 REPORTED_PHRASES = ("exaggeration", "minimisation", "doubt")
 MODIFIER = "name_calling_modifier"
 _TAG_BITS = {
@@ -127,12 +121,7 @@ def token_arrays(doc: Doc) -> np.ndarray:
 
 def lexicon_hits(lexicon: FramingLexicon, arrays: np.ndarray) -> list[tuple[int, int, str]]:
     """The lexicon entries found in a Doc, by token."""
-    return lexicon.hits(arrays[:, _LOWER].tolist(), arrays[:, _LEMMA].tolist())
-
-
-@cache
-def load_lexicon() -> FramingLexicon:
-    return FramingLexicon.load()
+    return lexicon.hits(arrays[:, COLUMN[LOWER]].tolist(), arrays[:, COLUMN[LEMMA]].tolist())
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -161,25 +150,25 @@ def feature_buckets(arrays: np.ndarray, hits: Iterable[tuple[int, int, str]]) ->
     tags = np.zeros(n, dtype=np.uint64)
     for start, end, tag in hits:
         tags[start:end] |= np.uint64(_TAG_BITS[tag])
-    lower, lemma, pos = arrays[:, _LOWER], arrays[:, _LEMMA], arrays[:, _POS]
-    head = np.arange(n) + arrays[:, _HEAD].astype(np.int64)
+    lower, lemma, pos = arrays[:, COLUMN[LOWER]], arrays[:, COLUMN[LEMMA]], arrays[:, COLUMN[POS]]
+    head = np.arange(n) + arrays[:, COLUMN[HEAD]].astype(np.int64)
     values = np.stack(
         [
             np.zeros(n, dtype=np.uint64),  # bias
             lower,
             lemma,
             pos,
-            arrays[:, _TAG],
-            arrays[:, _SUFFIX],
-            arrays[:, _DEP],
+            arrays[:, COLUMN[TAG]],
+            arrays[:, COLUMN[SUFFIX]],
+            arrays[:, COLUMN[DEP]],
             lemma[np.clip(head, 0, n - 1)],
             _shifted(lower, 1, _EDGE),
             _shifted(lower, -1, _EDGE),
             _shifted(pos, 1, _EDGE),
             _shifted(pos, -1, _EDGE),
             _shifted(pos, 1, _EDGE) * np.uint64(1 << 20) + pos,
-            arrays[:, _ENT_TYPE],
-            arrays[:, _IS_TITLE] + np.uint64(2) * arrays[:, _IS_UPPER],
+            arrays[:, COLUMN[ENT_TYPE]],
+            arrays[:, COLUMN[IS_TITLE]] + np.uint64(2) * arrays[:, COLUMN[IS_UPPER]],
             tags,
             _shifted(tags, 1, _EDGE),
             _shifted(tags, -1, _EDGE),
@@ -190,51 +179,6 @@ def feature_buckets(arrays: np.ndarray, hits: Iterable[tuple[int, int, str]]) ->
     return (_mix(values + kinds) & np.uint64((1 << BITS) - 1)).astype(np.int64)
 
 
-@dataclass(frozen=True)
-class TokenModel:
-    """Multinomial logistic regression over hashed features; rows of ``weights`` are buckets."""
-
-    weights: np.ndarray  # (2**BITS, len(CLASSES)) float32
-    bias: np.ndarray  # (len(CLASSES),)
-    threshold: float  # a token is framing when P(not none) reaches this
-
-    def probabilities(self, buckets: np.ndarray) -> np.ndarray:
-        """(tokens, classes) class probabilities for ``feature_buckets``."""
-        return softmax(self.weights[buckets].sum(axis=1) + self.bias)
-
-    def save(self, path, c: float) -> None:
-        """Write the weights with ``c``, the regularisation they were fitted with."""
-        rows = np.flatnonzero(np.abs(self.weights).sum(axis=1))
-        np.savez_compressed(
-            path,
-            rows=rows.astype(np.int32),
-            weights=self.weights[rows].astype(np.float16),
-            bias=self.bias.astype(np.float32),
-            threshold=np.float32(self.threshold),
-            classes=np.array(CLASSES),
-            c=np.float32(c),
-        )
-
-    @classmethod
-    def load(cls, path) -> TokenModel:
-        data = np.load(path)
-        if tuple(data["classes"]) != CLASSES:
-            raise PresslensError(
-                f"{path} was trained for the classes {tuple(data['classes'])}, not {CLASSES}: "
-                "retrain it with `presslens train framing DATA_DIR`"
-            )
-        weights = np.zeros((1 << BITS, len(CLASSES)), dtype=np.float32)
-        weights[data["rows"]] = data["weights"].astype(np.float32)
-        return cls(weights, data["bias"], float(data["threshold"]))
-
-
-@cache
-def load_token_model() -> TokenModel | None:
-    """The shipped token model, or None before ``presslens train framing`` has written it."""
-    path = resource_path(*MODEL_FILE)
-    return TokenModel.load(path) if path.is_file() else None
-
-
 def token_spans(
     doc: Doc, arrays: np.ndarray, probs: np.ndarray, threshold: float
 ) -> list[tuple[int, int, str, float]]:
@@ -243,7 +187,7 @@ def token_spans(
     leading determiners below ``threshold`` left out; punctuation is never flagged, but a
     hyphen or apostrophe inside a word joins its flagged neighbours."""
     framed = 1.0 - probs[:, 0]
-    flagged = (framed >= _EXTEND * threshold) & (arrays[:, _IS_PUNCT] == 0)
+    flagged = (framed >= _EXTEND * threshold) & (arrays[:, COLUMN[IS_PUNCT]] == 0)
     spans = []
     n = len(doc)
     end = -1
@@ -257,7 +201,7 @@ def token_spans(
             elif (
                 j + 1 < n
                 and flagged[j + 1]
-                and int(arrays[j, _ORTH]) in _JOINERS
+                and int(arrays[j, COLUMN[ORTH]]) in _JOINERS
                 and not doc[j - 1].whitespace_
                 and not doc[j].whitespace_
             ):
@@ -265,7 +209,7 @@ def token_spans(
             else:
                 break
         end = j
-        while i < j and framed[i] < threshold and arrays[i, _POS] == DET_POS:
+        while i < j and framed[i] < threshold and arrays[i, COLUMN[POS]] == DET_POS:
             i += 1  # a determiner joins only as part of a noun phrase (short_chunks)
         if i < j and framed[i:j].max() >= threshold:
             cls = int(probs[i:j, 1:].sum(axis=0).argmax()) + 1
@@ -344,14 +288,14 @@ class FramingComponent:
     def __init__(
         self,
         lexicon: FramingLexicon,
-        model: TokenModel | None,
+        model: TokenModel,
         threshold: float | None,
         tagger: Tagger | None = None,
     ):
         self.lexicon = lexicon
         self.model = model
-        self.tagger = tagger if model else None  # the tagger is blended with the token model
-        shipped = self.tagger.threshold if self.tagger else model.threshold if model else 1.0
+        self.tagger = tagger  # blended with the token model
+        shipped = tagger.threshold if tagger else model.threshold
         self.threshold = threshold if threshold is not None else shipped
 
     def __call__(self, doc: Doc) -> Doc:
@@ -359,8 +303,8 @@ class FramingComponent:
             return doc
         arrays = token_arrays(doc)
         hits = lexicon_hits(self.lexicon, arrays)
-        probs = self.model.probabilities(feature_buckets(arrays, hits)) if self.model else None
-        if probs is not None and self.tagger:
+        probs = self.model.probabilities(feature_buckets(arrays, hits))
+        if self.tagger:
             probs = blend(self.tagger.weight, self.tagger.probabilities(doc), probs)
         layers(doc).framing = self.framing(doc, arrays, hits, probs, self.threshold)
         return doc
@@ -413,4 +357,4 @@ def make_framing(
 ) -> FramingComponent:
     """``embeddings``: blend in the fine-tuned MiniLM tagger (needs the extra)."""
     tagger = load_tagger() if embeddings else None
-    return FramingComponent(load_lexicon(), load_token_model(), threshold, tagger)
+    return FramingComponent(lexicon(FramingLexicon), load_token_model(), threshold, tagger)

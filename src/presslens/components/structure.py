@@ -2,7 +2,7 @@
 
 Blocks tile the non-blank text in order. HTML articles bring their blocks as
 ``Article.hints``; plain text is read line by line with the patterns in
-``resources/structure/patterns.json``. The component runs before the parser and
+``resources/lexicons/structure/patterns.json``. The component runs before the parser and
 marks every block start as a sentence start, which spaCy's parser keeps, so no
 sentence crosses a block boundary.
 """
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.io.article import Article
-from presslens.lexicons import load_json
+from presslens.lexicons import lexicon, load_json
 from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Block
 
@@ -42,7 +42,7 @@ def _alternation(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class StructurePatterns:
-    """The compiled patterns of ``resources/structure/patterns.json``, read once."""
+    """The compiled patterns of ``resources/lexicons/structure/patterns.json``."""
 
     agency: re.Pattern[str]
     licence: re.Pattern[str]
@@ -188,9 +188,6 @@ class StructurePatterns:
         return None
 
 
-PATTERNS = StructurePatterns.load()
-
-
 def _lines(text: str, start: int) -> list[tuple[int, int, bool]]:
     """``(start, end, blank_before)`` of each non-blank line from ``start``, stripped."""
     lines, prev = [], start
@@ -223,6 +220,7 @@ def plain_text_segments(text: str, headline_end: int | None) -> list[Segment]:
     body = lines if headline_end else lines[1:]
     blank_mode = any(blank for _, _, blank in body[1:])
     group: list[tuple[int, int, bool]] = []
+    patterns = lexicon(StructurePatterns)
 
     def flush() -> None:
         if group:
@@ -230,7 +228,7 @@ def plain_text_segments(text: str, headline_end: int | None) -> list[Segment]:
             group.clear()
 
     for i, line in enumerate(lines):
-        special = PATTERNS.line_blocks(text[line[0] : line[1]], line[0])
+        special = patterns.line_blocks(text[line[0] : line[1]], line[0])
         if special:
             flush()
             segments.extend(special)
@@ -250,13 +248,14 @@ def _name_single_lines(
 ) -> list[Segment]:
     """Single-line paragraphs become the headline (the first) or subheadings (short, no period)."""
     out: list[Segment] = []
+    patterns = lexicon(StructurePatterns)
     for i, (kind, s, e) in enumerate(segments):
         if kind == "line":
             line, has_next = text[s:e], i + 1 < len(segments)
             if i == 0 and first_is_headline and has_next:
-                short = len(line.split()) <= PATTERNS.headline_max_words
-                kind = "headline" if short and PATTERNS.dateline_end(line) is None else "paragraph"
-            elif i > 0 and has_next and PATTERNS.is_subheading(line):
+                short = len(line.split()) <= patterns.headline_max_words
+                kind = "headline" if short and patterns.dateline_end(line) is None else "paragraph"
+            elif i > 0 and has_next and patterns.is_subheading(line):
                 kind = "subheading"
             else:
                 kind = "paragraph"
@@ -267,11 +266,12 @@ def _name_single_lines(
 def hinted_segments(text: str, article: Article) -> list[Segment]:
     """The blocks an HTML reader marked, with bylines and credits inside them told apart."""
     segments: list[Segment] = []
+    patterns = lexicon(StructurePatterns)
     for hint in article.hints:
         line = text[hint.start : hint.end]
         special = []
         if hint.kind in ("paragraph", "caption"):
-            special = PATTERNS.line_blocks(line, hint.start, caption=hint.kind == "caption")
+            special = patterns.line_blocks(line, hint.start, caption=hint.kind == "caption")
         segments.extend(special or [(hint.kind, hint.start, hint.end)])
     return segments
 
@@ -280,7 +280,7 @@ def split_dateline(text: str, segments: list[Segment]) -> list[Segment]:
     """A dateline opening the first paragraph becomes a block of its own."""
     for i, (kind, s, e) in enumerate(segments):
         if kind == "paragraph":
-            cut = PATTERNS.dateline_end(text[s:e])
+            cut = lexicon(StructurePatterns).dateline_end(text[s:e])
             if cut is None:
                 return segments
             body = s + cut + len(text[s + cut : e]) - len(text[s + cut : e].lstrip())

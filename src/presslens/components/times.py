@@ -14,10 +14,11 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from presslens.lexicons import lexicon
 from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Quote, Time
 from presslens.text.times import FUTURE, PAST, UNKNOWN, TimeMention
-from presslens.text.times.lexicon import lexicon
+from presslens.text.times.lexicon import TimesLexicon
 from presslens.text.times.tagger import Candidate, find_candidates, in_context, narrative, resolve
 
 _TIME_NOUNS = frozenset({"year", "season", "quarter", "term", "decade"})
@@ -59,14 +60,14 @@ class DocSyntax:
             if tok.head.i == tok.i:
                 return None
             tok = tok.head
-            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in lexicon()["future_heads"]:
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in lexicon(TimesLexicon)["future_heads"]:
                 return tok
         return None
 
     def tense(self, start: int, end: int) -> int:
         root = self.root(start, end)
         verb = self.governor(start, end)
-        if verb is not None and verb.lower_ in lexicon()["future_heads"]:
+        if verb is not None and verb.lower_ in lexicon(TimesLexicon)["future_heads"]:
             return FUTURE  # "a new board, effective Feb. 1": a change still to come
         if root.dep_ in _PREMODIFIER and root.head.i > root.i and root.head.pos_ == "NOUN":
             # "a June agreement", "the April report": a thing named by its (past) time; the
@@ -77,7 +78,7 @@ class DocSyntax:
 
 def _future_auxiliary(verb: Token) -> bool:
     return any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon()["future_auxiliaries"]
+        c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon(TimesLexicon)["future_auxiliaries"]
         for c in verb.children
     )
 
@@ -98,7 +99,7 @@ def _in_a_future_clause(verb: Token) -> bool:
 def verb_tense(verb: Token, climb: int = 2) -> int:
     """PAST, FUTURE or UNKNOWN for a verb, from its auxiliaries and morphology; an
     infinitive or a participle takes the tense of the verb it hangs on."""
-    words = lexicon()
+    words = lexicon(TimesLexicon)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _future_auxiliary(verb) or (climb and _in_a_future_clause(verb)):
         return FUTURE

@@ -4,12 +4,12 @@ A logistic regression over hashed TF-IDF features (word 1-3-grams, character
 2-5-grams inside words, and a few cues such as numbers, percentages and money),
 trained on CLEF CheckThat! 2024 task 1 (train+dev, balanced class weights, C and
 threshold by cross-validation) by ``presslens train checkworthiness``
-(``presslens.training.checkworthiness``) and shipped as ``resources/checkworthiness.npz``.
+(``presslens.training.checkworthiness``) and shipped as ``resources/models/checkworthiness.npz``.
 Scoring needs only numpy: a few hundred ``zlib.crc32`` calls per sentence.
 
 With the optional ``embeddings`` extra, ``load_scorer(embeddings=True)`` blends
 this model with a small network over MiniLM sentence embeddings
-(``EmbeddingHead``, ``resources/checkworthiness_embeddings.npz``, trained by
+(``EmbeddingHead``, ``resources/models/checkworthiness_embeddings.npz``, trained by
 ``presslens train checkworthiness DATA_DIR --embeddings``).
 """
 
@@ -20,18 +20,17 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from presslens.errors import PresslensError
-from presslens.lexicons import load_json, resource_path, shipped_model
+from presslens.errors import ModelFileError, PresslensError
+from presslens.lexicons import lexicon, load_json
 from presslens.models.embeddings import blend
+from presslens.models.loader import ShippedModel
 
-MODEL_FILE = "checkworthiness.npz"
-HEAD_FILE = "checkworthiness_embeddings.npz"
 # Hash space: features share 2**BITS buckets (collisions are rare at this size).
 BITS = 19
 LONGEST_WORD_NGRAM = 3
@@ -39,16 +38,6 @@ CHAR_NGRAMS = (2, 3, 4, 5)
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*|[$%€£]")
 _DIGIT = re.compile(r"\d")
-CUES_FILE = "checkworthiness_cues.json"
-
-
-def _read_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The cue features (name, regex over the lower-cased text) from ``resources/CUES_FILE``."""
-    cues = load_json(CUES_FILE)["cues"]
-    return tuple((name, re.compile(pattern)) for name, pattern in cues.items())
-
-
-_CUES = _read_cues()
 
 
 def bucket(feature: str) -> int:
@@ -70,14 +59,24 @@ def _word_bucket(gram: str) -> int:
     return bucket("w " + gram)
 
 
-_CUE_BUCKETS = tuple((bucket("f " + name), pattern) for name, pattern in _CUES)
+@dataclass(frozen=True)
+class Cues:
+    """The cue features of ``resources/lexicons/claims/checkworthiness_cues.json``: the hash
+    bucket of each cue's name and its regex over the lower-cased text."""
+
+    buckets: tuple[tuple[int, re.Pattern[str]], ...]
+
+    @classmethod
+    def load(cls) -> Cues:
+        cues = load_json("claims", "checkworthiness_cues.json")["cues"]
+        return cls(tuple((bucket("f " + name), re.compile(p)) for name, p in cues.items()))
 
 
 def bucket_counts(text: str) -> dict[int, int]:
     """Hash bucket -> count of the features of ``text`` (the same at training and run time).
 
     Features: word 1-3-grams (digits read as 0), character 2-5-grams inside each
-    word (``_char_buckets``) and the ``_CUES`` that match.
+    word (``_char_buckets``) and the ``Cues`` that match.
     """
     lower = text.lower()
     words = [_DIGIT.sub("0", w) for w in _WORD.findall(lower)]
@@ -86,7 +85,7 @@ def bucket_counts(text: str) -> dict[int, int]:
         found += [bucket("w " + " ".join(words[i : i + n])) for i in range(len(words) - n + 1)]
     for word in lower.split():
         found += _char_buckets(word)
-    found += [b for b, pattern in _CUE_BUCKETS if pattern.search(lower)]
+    found += [b for b, pattern in lexicon(Cues).buckets if pattern.search(lower)]
     return Counter(found)
 
 
@@ -130,7 +129,7 @@ class CheckworthinessModel:
     def load(cls, path: Path) -> CheckworthinessModel:
         with np.load(path) as data:
             if int(data["bits"]) != BITS:
-                raise PresslensError(
+                raise ModelFileError(
                     f"{path} was trained with {int(data['bits'])} hash bits, this presslens uses "
                     f"{BITS}: retrain it with `presslens train checkworthiness DATA_DIR`"
                 )
@@ -226,24 +225,25 @@ class BlendedScorer:
         return blend(self.head.weight, np.asarray(self.hashed.score(texts)), head).tolist()
 
 
-def model_path() -> Path:
-    """Where the shipped weights live (``resources/checkworthiness.npz``)."""
-    return resource_path(MODEL_FILE)
+MODEL = ShippedModel(
+    "checkworthiness.npz",
+    CheckworthinessModel.load,
+    "presslens train checkworthiness ../shared/data/checkthat24",
+    "CheckThat! 2024 task 1 English",
+)
+HEAD = ShippedModel(
+    "checkworthiness_embeddings.npz",
+    EmbeddingHead.load,
+    "presslens train checkworthiness ../shared/data/checkthat24 --embeddings",
+    "CheckThat! 2024 task 1 English, with the embeddings extra",
+)
 
 
-@cache
 def load_checkworthiness_model() -> CheckworthinessModel:
-    """The shipped model, read once."""
-    train = "presslens train checkworthiness DATA_DIR (CheckThat! 2024 task 1 English)"
-    return CheckworthinessModel.load(shipped_model(MODEL_FILE, train=train))
+    """The shipped model (``resources/models/checkworthiness.npz``), read once."""
+    return MODEL.load()
 
 
-def head_path() -> Path:
-    """Where the shipped embedding head lives (``resources/checkworthiness_embeddings.npz``)."""
-    return resource_path(HEAD_FILE)
-
-
-@cache
 def load_scorer(embeddings: bool = False) -> Scorer:
     """The shipped hashed model, or with ``embeddings`` its blend with the embedding head."""
     if not embeddings:
@@ -252,9 +252,7 @@ def load_scorer(embeddings: bool = False) -> Scorer:
 
     if not available():
         raise PresslensError(f"check-worthiness with embeddings: {INSTALL_HINT}")
-    train = "presslens train checkworthiness DATA_DIR --embeddings"
-    head = EmbeddingHead.load(shipped_model(HEAD_FILE, train=train))
-    return BlendedScorer(load_checkworthiness_model(), head)
+    return BlendedScorer(load_checkworthiness_model(), HEAD.load())
 
 
 def score(texts: list[str]) -> list[float]:

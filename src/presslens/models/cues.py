@@ -2,7 +2,7 @@
 
 A logistic regression over features of the parse, trained on PolNeAR by
 ``presslens train cues`` (``presslens.training.cues``) and shipped as sparse JSON
-weights in ``resources/cue_model.json``. Scoring is pure Python: a handful of
+weights in ``resources/models/cues.json``. Scoring is pure Python: a handful of
 dictionary look-ups per token.
 """
 
@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from presslens.lexicons import resource_path
+from presslens.models.loader import ShippedModel
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
 
-MODEL_FILE = "cue_model.json"
 # Dependencies whose presence on a candidate says most about reported speech.
 _TELLING_DEPS = frozenset(
     {"ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "dative", "xcomp", "prep", "agent"}
@@ -107,16 +105,16 @@ class CueModel:
             candidates=frozenset(data["candidates"]),
         )
 
+    @classmethod
+    def read(cls, path: Path) -> CueModel:
+        return cls.from_json(path.read_text(encoding="utf-8"))
 
-def model_path() -> Path:
-    """Where the shipped weights live (``resources/cue_model.json``)."""
-    return resource_path(MODEL_FILE)
+
+MODEL = ShippedModel(
+    "cues.json", CueModel.read, "presslens train cues ../shared/data/polnear", "PolNeAR"
+)
 
 
-@cache
-def load_cue_model() -> CueModel | None:
-    """The shipped cue model, read once; None when ``resources/cue_model.json`` is missing."""
-    path = model_path()
-    if not path.is_file():
-        return None
-    return CueModel.from_json(path.read_text(encoding="utf-8"))
+def load_cue_model() -> CueModel:
+    """The shipped cue model (``resources/models/cues.json``), read once."""
+    return MODEL.load()

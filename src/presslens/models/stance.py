@@ -5,12 +5,12 @@ headline with the body: word overlap, headline words, word n-grams and character
 n-grams found in the body and in its lead (first ``LEAD_CHARS`` characters),
 TF-IDF cosine with the body, its lead and its most similar sentences, BM25,
 idf-weighted coverage of the headline, and counts of refuting, hedging,
-reporting, supporting and negating cues (``resources/stance/lexicons.json``) in
+reporting, supporting and negating cues (``resources/lexicons/stance/lexicons.json``) in
 the headline, the body and the sentences closest to the headline. A word model
 (``WordModel``, logistic regression over the body's TF-IDF stems) adds how the
 body's words lean among agree, disagree and discuss. A gradient-boosted tree
 ensemble over all ``FEATURE_NAMES``, trained by ``presslens train stance``
-(scikit-learn at training time only), is shipped as ``resources/stance_model.npz``
+(scikit-learn at training time only), is shipped as ``resources/models/stance.npz``
 with the idf of its vocabulary and the word model's weights, and evaluated here
 in numpy: a prediction costs a few milliseconds.
 """
@@ -21,19 +21,19 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from presslens.errors import PresslensError
-from presslens.lexicons import load_json, resource_path, shipped_model
+from presslens.errors import ModelFileError
+from presslens.lexicons import lexicon, load_json
+from presslens.models.loader import ShippedModel
 from presslens.models.softmax import softmax
 from presslens.text.words import APOSTROPHES as _APOSTROPHES
 from presslens.text.words import WORD as _WORD
 
-MODEL_FILE = "stance_model.npz"
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 LEAD_CHARS = 255
 CHAR_NGRAMS = (2, 4, 8, 16)
@@ -76,18 +76,28 @@ class Lexicon:
         return n
 
 
-@cache
-def lexicons() -> dict[str, Lexicon]:
-    """The cue lists of ``resources/stance/lexicons.json`` by name."""
-    data = load_json("stance", "lexicons.json")
-    return {
-        name: Lexicon(
-            frozenset(w for w in entries if " " not in w),
-            tuple(w for w in entries if " " in w),
+@dataclass(frozen=True)
+class CueLists:
+    """The cue lists of ``resources/lexicons/stance/lexicons.json`` by name."""
+
+    lists: dict[str, Lexicon]
+
+    def __getitem__(self, name: str) -> Lexicon:
+        return self.lists[name]
+
+    @classmethod
+    def load(cls) -> CueLists:
+        data = load_json("stance", "lexicons.json")
+        return cls(
+            {
+                name: Lexicon(
+                    frozenset(w for w in entries if " " not in w),
+                    tuple(w for w in entries if " " in w),
+                )
+                for name, entries in data.items()
+                if not name.startswith("_")
+            }
         )
-        for name, entries in data.items()
-        if not name.startswith("_")
-    }
 
 
 LEXICON_NAMES = ("refute", "hedge", "report", "support", "negation")
@@ -173,7 +183,7 @@ def _char_grams(text: str, n: int) -> set[str]:
 
 def analyse_body(body: str, idf: Idf) -> Body:
     """Words, stems, sentences, n-grams, TF-IDF vectors and cue counts of a body."""
-    lex = lexicons()
+    lex = lexicon(CueLists)
     lower = body.lower().translate(_APOSTROPHES)
     tokens = _WORD.findall(lower)
     stems = [stem(t) for t in tokens]
@@ -265,7 +275,7 @@ FEATURE_NAMES = PAIR_FEATURE_NAMES + WORD_FEATURE_NAMES
 
 def pair_features(headline: str, body: Body, idf: Idf) -> list[float]:
     """The feature values of (headline, body), in the order of ``PAIR_FEATURE_NAMES``."""
-    lex = lexicons()
+    lex = lexicon(CueLists)
     h_tokens = words(headline)
     h_stems = [stem(t) for t in h_tokens]
     h_content = [s for t, s in zip(h_tokens, h_stems, strict=True) if t not in STOP_WORDS]
@@ -482,7 +492,7 @@ class StanceModel:
     def load(cls, path: Path) -> StanceModel:
         with np.load(path) as data:
             if tuple(data["feature_names"].tolist()) != FEATURE_NAMES:
-                raise PresslensError(
+                raise ModelFileError(
                     f"{path} was trained on other features than this presslens computes: "
                     "retrain it with `presslens train stance DATA_DIR` (FNC-1)"
                 )
@@ -510,16 +520,17 @@ class StanceModel:
             return cls(idf=idf, words=word_model, forest=forest, classes=classes)
 
 
-def model_path() -> Path:
-    """Where the shipped weights live (``resources/stance_model.npz``)."""
-    return resource_path(MODEL_FILE)
+MODEL = ShippedModel(
+    "stance.npz",
+    StanceModel.load,
+    "presslens train stance ../shared/data/fnc1",
+    "FNC-1: dev_stances.csv, dev_bodies.csv",
+)
 
 
-@cache
 def load_stance_model() -> StanceModel:
-    """The shipped stance model, read once."""
-    train = "presslens train stance DATA_DIR (FNC-1: dev_stances.csv, dev_bodies.csv)"
-    return StanceModel.load(shipped_model(MODEL_FILE, train=train))
+    """The shipped stance model (``resources/models/stance.npz``), read once."""
+    return MODEL.load()
 
 
 def predict_stance(headline: str, body: str) -> tuple[str, dict[str, float]]:

@@ -6,7 +6,7 @@ least 200, "nearly 200" at most), a range's upper end ("10 to 12"), and a unit:
 a currency code, ``percent``, ``percentage point``, ``fraction`` or the noun
 that follows ("200 people" -> ``people``). Years, dates, times of day, ordinals,
 list numbers and identifiers ("F-35", "No. 1", "9/11") are not quantities.
-The vocabulary is ``resources/numbers/lexicon.json``.
+The vocabulary is ``resources/lexicons/numbers/lexicon.json``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from presslens.lexicons import lexicon_from, load_json
+from presslens.lexicons import lexicon, lexicon_from, load_json
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
@@ -63,32 +62,31 @@ class _Lexicon:
     starters: frozenset[str]  # the words a spelled-out figure can start with
     maybe_figure: re.Pattern[str]  # what any figure has: a digit or a number word
 
+    @classmethod
+    def load(cls) -> _Lexicon:
+        data = load_json("numbers", "lexicon.json")
+        starters = frozenset(
+            [*data["units"], *data["tens"], *data["vague"], *_FRACTION_DETERMINERS, "half", "tens"]
+        )
+        # every figure has a digit or one of these words ('a dozen', 'one-third', 'one in five')
+        telling = (starters | set(data["scales"]) | set(data["fractions"])) - _FRACTION_DETERMINERS
+        maybe = r"\d|\b(?:" + "|".join(sorted(telling, key=len, reverse=True)) + r")\b"
+        return lexicon_from(
+            cls,
+            data,
+            words={**data["units"], **data["tens"]},
+            vague={k: float(v) for k, v in data["vague"].items()},
+            currency_words=_phrases(data["currency_words"]),
+            percent=_phrases(data["percent"]),
+            bounds_before=_phrases(data["bounds_before"]),
+            bounds_after=_phrases(data["bounds_after"]),
+            starters=starters,
+            maybe_figure=re.compile(maybe, re.IGNORECASE),
+        )
+
 
 def _phrases(table: dict[str, str]) -> dict[tuple[str, ...], str]:
     return {tuple(_TOKEN.findall(k)): v for k, v in table.items()}
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    data = load_json("numbers", "lexicon.json")
-    starters = frozenset(
-        [*data["units"], *data["tens"], *data["vague"], *_FRACTION_DETERMINERS, "half", "tens"]
-    )
-    # every figure has a digit or one of these words ('a dozen', 'one-third', 'one in five')
-    telling = (starters | set(data["scales"]) | set(data["fractions"])) - _FRACTION_DETERMINERS
-    maybe = r"\d|\b(?:" + "|".join(sorted(telling, key=len, reverse=True)) + r")\b"
-    return lexicon_from(
-        _Lexicon,
-        data,
-        words={**data["units"], **data["tens"]},
-        vague={k: float(v) for k, v in data["vague"].items()},
-        currency_words=_phrases(data["currency_words"]),
-        percent=_phrases(data["percent"]),
-        bounds_before=_phrases(data["bounds_before"]),
-        bounds_after=_phrases(data["bounds_after"]),
-        starters=starters,
-        maybe_figure=re.compile(maybe, re.IGNORECASE),
-    )
 
 
 @dataclass(frozen=True)
@@ -122,7 +120,7 @@ class _Reader:
     ) -> None:
         self.text = text
         self.offset = offset
-        self.lex = _lexicon()
+        self.lex = lexicon(_Lexicon)
         self.toks = [_Tok(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
         self.noun_unit = noun_unit
 
@@ -451,7 +449,7 @@ def find_numbers(
     included) is as a unit: its lemma when it is a noun, else None. Without it a plural
     is made singular by rule.
     """
-    lex = _lexicon()
+    lex = lexicon(_Lexicon)
     if not lex.maybe_figure.search(text):
         return []
     reader = _Reader(text, offset, noun_unit)

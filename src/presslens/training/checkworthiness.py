@@ -6,7 +6,7 @@ smoothed idf, L2 norm) and fits scikit-learn's LogisticRegression (a training-ti
 tool only, from the ``dev`` extra) with balanced class weights. The C in ``C_GRID``
 and the threshold are the ones with the best positive-class F1 on out-of-fold
 scores (``FOLDS``-fold cross-validation over train+dev); the model refitted on all
-of train+dev is written to ``resources/checkworthiness.npz``. dev-test is only
+of train+dev is written to ``resources/models/checkworthiness.npz``. dev-test is only
 reported, never used for a choice.
 
 ``--embeddings`` (needs the ``embeddings`` extra) instead fits the head that is
@@ -16,7 +16,7 @@ L2 ``HEAD_ALPHA``, early stopping) over MiniLM sentence embeddings of train+dev,
 then the blend weight in ``BLEND_WEIGHTS`` and the threshold with the best F1 on
 the out-of-fold blended scores (the hashed model's and the head's out-of-fold
 scores come from the same folds). Only the head is written
-(``resources/checkworthiness_embeddings.npz``); embeddings are not cached.
+(``resources/models/checkworthiness_embeddings.npz``); embeddings are not cached.
 """
 
 from __future__ import annotations
@@ -41,13 +41,13 @@ from presslens.evaluate.checkthat import (
 from presslens.extras import sklearn
 from presslens.models.checkworthiness import (
     BITS,
+    HEAD,
+    MODEL,
     BlendedScorer,
     CheckworthinessModel,
     EmbeddingHead,
     bucket_counts,
-    head_path,
     load_checkworthiness_model,
-    model_path,
 )
 from presslens.models.embeddings import blend
 
@@ -190,7 +190,7 @@ def train(data_dir: Path, out: Path | None = None, embeddings: bool = False) -> 
         return train_head(data_dir, out)
     dev = read_split(data_dir, "dev")
     model, notes, _ = fit(read_split(data_dir, "train") + dev)
-    path = out or model_path()
+    path = out or MODEL.path()
     model.save(path, trained=dt.date.today().isoformat(), notes="; ".join(notes))
     reloaded = CheckworthinessModel.load(path)  # report what was shipped (float16 weights)
     test = read_split(data_dir, "dev-test")
@@ -216,7 +216,7 @@ def train_head(data_dir: Path, out: Path | None = None) -> str:
     vectors = sentence_embeddings(data.texts)  # first: fails fast without the extra
     _, hashed_notes, hashed_oof = fit(data)
     head, notes = fit_head(data, vectors, hashed_oof)
-    path = out or head_path()
+    path = out or HEAD.path()
     head.save(path, trained=dt.date.today().isoformat(), notes="; ".join(hashed_notes + notes))
     scorer = BlendedScorer(load_checkworthiness_model(), EmbeddingHead.load(path))
     test = read_split(data_dir, "dev-test")

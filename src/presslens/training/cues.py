@@ -4,7 +4,7 @@
 labels every candidate token (a verb, or a word whose lemma often sits in a
 gold Cue, such as "according" or "statement") by whether it lies inside a gold
 Cue span, fits scikit-learn's LogisticRegression (a training-time tool only,
-from the ``dev`` extra), prunes tiny weights and writes ``resources/cue_model.json``.
+from the ``dev`` extra), prunes tiny weights and writes ``resources/models/cues.json``.
 When ``DATA_DIR/dev`` exists it reports token-level P/R/F1 there.
 """
 
@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.evaluate.polnear import GoldArticle, Pieces, read_split
 from presslens.extras import sklearn
-from presslens.models.cues import CueModel, features, model_path
+from presslens.models.cues import MODEL, CueModel, features
 
 # A non-verb lemma becomes a candidate when it is inside a training cue this often ...
 MIN_CUE_COUNT = 5
@@ -186,7 +186,7 @@ def report(model: CueModel, train: Sequence[Labelled], dev: Sequence[Labelled]) 
     rows = [
         "| cue tagger | token P | token R | token F1 | cue span recall |",
         "|---|---|---|---|---|",
-        score(dev, classify).row("logistic regression (resources/cue_model.json)"),
+        score(dev, classify).row("logistic regression (resources/models/cues.json)"),
         score(dev, lemma_baseline(train)).row("baseline: lemmas that are cues >= 50% in train"),
         score(dev, model.is_candidate).row("every candidate token (the recall ceiling)"),
     ]
@@ -204,7 +204,7 @@ def train(
     from presslens.nlp.pipeline import DEFAULT_MODEL
 
     model = model or DEFAULT_MODEL
-    out = out or model_path()
+    out = out or MODEL.path()
     train_data = parse(read_split(data_dir, "train", limit), model)
     cue_model = fit(train_data)
     out.write_text(

@@ -1,4 +1,4 @@
-"""Train the framing token model (``presslens.components.framing``) on SemEval-2020 task 11 PTC.
+"""Train the framing token model (``presslens.models.framing``) on SemEval-2020 task 11 PTC.
 
 ``presslens train framing DATA_DIR`` parses the training articles of
 ``evaluate.ptc.split_ids`` (never the held-out ones), labels each token
@@ -7,7 +7,7 @@ and fits scikit-learn's multinomial LogisticRegression (a training-time tool onl
 from the ``dev`` extra) on the hashed token features. The inverse regularisation C
 and the span threshold are chosen by ``FOLDS``-fold cross-validation over the
 training articles, on the pooled SI F1 the evaluation reports; the model refitted
-on all training articles is written to ``resources/framing/model.npz``.
+on all training articles is written to ``resources/models/framing.npz``.
 
 ``--embeddings`` (needs the ``embeddings`` extra) fine-tunes the MiniLM tagger instead:
 ``presslens.training.framing_tagger``.
@@ -21,15 +21,12 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
+from presslens import lexicons
 from presslens.components.framing import (
-    BITS,
-    CLASSES,
-    MODEL_FILE,
     FramingComponent,
-    TokenModel,
+    FramingLexicon,
     feature_buckets,
     lexicon_hits,
-    load_lexicon,
     token_arrays,
 )
 from presslens.errors import PresslensError
@@ -44,7 +41,7 @@ from presslens.evaluate.ptc import (
     split_ids,
 )
 from presslens.extras import sklearn
-from presslens.lexicons import resource_path
+from presslens.models.framing import BITS, CLASSES, MODEL, TokenModel
 
 FOLDS = 3
 C_GRID = (0.03, 0.1, 0.3)
@@ -77,7 +74,7 @@ def token_classes(doc: Doc, gold: dict[str, list[tuple[int, int]]]) -> np.ndarra
 
 
 def examples(articles: list[PtcArticle], model: str | None) -> list[Example]:
-    lexicon = load_lexicon()
+    lexicon = lexicons.lexicon(FramingLexicon)
     out = []
     docs = parsed(articles, model, disable=("presslens_framing",))
     for art, doc in zip(articles, docs, strict=True):
@@ -185,7 +182,7 @@ def train_on(items: list[Example], out: Path | None = None) -> str:
     f1, c, t = best
     final = fit(items, c)
     final = TokenModel(final.weights, final.bias, t)
-    path = out or resource_path(*MODEL_FILE)
+    path = out or MODEL.path()
     final.save(path, c)
     lines.append(f"best: C={c}, threshold={t:.2f}, CV F1 {f1:.3f}; wrote {path}")
     return "\n".join(lines)

@@ -13,7 +13,7 @@ fold 0 for up to ``MAX_EPOCHS`` epochs, and after each epoch the number of epoch
 tagger's blend weight with a token model fitted on the same articles and the threshold
 of the blend are scored on fold 0 by pooled SI F1 (each score also goes to stderr as it
 comes: a run takes about half an hour on two cores). The tagger refitted on all training
-articles for the best number of epochs is written to ``resources/framing/tagger.npz``.
+articles for the best number of epochs is written to ``resources/models/framing_tagger.npz``.
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ import numpy as np
 import torch
 from torch import nn
 
-from presslens.components.framing import CLASSES, MODEL_FILE
-from presslens.lexicons import resource_path
 from presslens.models.embeddings import blend
+from presslens.models.framing import CLASSES
+from presslens.models.framing import MODEL as TOKEN_MODEL
 from presslens.models.framing_tagger import (
     ADAPTED,
     IGNORED,
     NO_PIECE,
-    TAGGER_FILE,
+    TAGGER,
     Tagger,
     Window,
     encoder_copy,
@@ -172,7 +172,7 @@ def fine_tune(
 def train_tagger(items: list[Example], out: Path | None = None) -> str:
     """Choose epochs, blend weight and threshold on fold 0 of ``items``, refit on all of them,
     write the tagger."""
-    c = float(np.load(resource_path(*MODEL_FILE))["c"])
+    c = float(np.load(TOKEN_MODEL.path())["c"])
     rows, held_rows = folds(items)[0]
     train, held = [items[i] for i in rows], [items[i] for i in held_rows]
     model = fit(train, c)
@@ -199,7 +199,7 @@ def train_tagger(items: list[Example], out: Path | None = None) -> str:
     fine_tune(train, MAX_EPOCHS, score)
     f1, epochs, weight, threshold = best
     final, adapters = fine_tune(items, epochs)
-    path = out or resource_path(*TAGGER_FILE)
+    path = out or TAGGER.path()
     save_tagger(
         path,
         adapters,

@@ -7,7 +7,7 @@ word model (logistic regression over the body's TF-IDF stems, on related pairs; 
 trees see its out-of-fold probabilities, so they weigh it as it does on unseen bodies)
 and fits scikit-learn's HistGradientBoostingClassifier (a training-time tool from the ``dev``
 extra) with class weights that lift the rare ``disagree``. The trees are exported as
-arrays (``stance.Forest``) into ``resources/stance_model.npz``. The report gives
+arrays (``stance.Forest``) into ``resources/models/stance.npz``. The report gives
 cross-validated scores on the training bodies (folds grouped by body), never the
 held-out ones: ``presslens eval fnc1 DATA_DIR`` scores those.
 """
@@ -32,6 +32,7 @@ from presslens.evaluate.fnc1 import (
 )
 from presslens.extras import sklearn
 from presslens.models.stance import (
+    MODEL,
     RELATED_STANCES,
     STANCES,
     Forest,
@@ -40,7 +41,6 @@ from presslens.models.stance import (
     TermWeights,
     WordModel,
     analyse_body,
-    model_path,
     pair_features,
     stem,
     words,
@@ -232,7 +232,7 @@ def train(data_dir: Path, out: Path | None = None, seed: int = 0, cv: bool = Tru
     """Fit on the training bodies of DATA_DIR, write the weights; a markdown report."""
     training, held_out = split(read_pairs(data_dir))
     model = fit_model(training, seed=seed)
-    path = out or model_path()
+    path = out or MODEL.path()
     model.save(
         path,
         trained=dt.date.today().isoformat(),

@@ -2,7 +2,7 @@
 
 The anchor is the publication date (or, inside a quotation, the day it was said);
 nothing is ever resolved against today's date. ``tag(text, anchor, syntax)`` finds
-the expressions (rules in ``resources/times/patterns.json``, words in
+the expressions (rules in ``resources/lexicons/times/patterns.json``, words in
 ``lexicon.json``) and gives each a type and a value:
 
 * ``date``: ``2024-03-14``, ``2024-03``, ``2024``, ``2024-W11`` (ISO week),

@@ -1,10 +1,9 @@
-"""The word lists and regex rules of the time tagger, read once from ``resources/times/``."""
+"""The word lists and regex rules of the time tagger, from ``resources/lexicons/times/``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from presslens.lexicons import load_json
 
@@ -42,7 +41,7 @@ class Veto:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class TimesLexicon:
     words: dict  # lexicon.json as parsed
     rules: tuple[Rule, ...]  # in priority order
     vetoes: tuple[Veto, ...]
@@ -50,6 +49,34 @@ class Lexicon:
 
     def __getitem__(self, key: str):
         return self.words[key]
+
+    @classmethod
+    def load(cls) -> TimesLexicon:
+        """The word lists and the compiled rules."""
+        words = load_json("times", "lexicon.json")
+        spec = load_json("times", "patterns.json")
+        fragments = {**spec["fragments"], **_word_lists(words)}
+        rules = tuple(
+            Rule(
+                name,
+                re.compile(_expand(pattern, fragments), re.IGNORECASE),
+                _triggers(spec["triggers"][name], words),
+            )
+            for name, pattern in spec["rules"].items()
+        )
+        vetoes = tuple(
+            Veto(
+                v["rule"],
+                v.get("text"),
+                re.compile(v["before"], re.IGNORECASE) if "before" in v else None,
+                re.compile(v["after"], re.IGNORECASE) if "after" in v else None,
+            )
+            for v in spec["vetoes"]
+        )
+        compared = re.compile(
+            rf"\b{_alternation(words['comparison_cues'])}\b[^.;:!?]{{0,80}}$", re.IGNORECASE
+        )
+        return cls(words=words, rules=rules, vetoes=vetoes, compared=compared)
 
 
 def _longest_first(words: object) -> list[str]:
@@ -94,35 +121,6 @@ def _expand(pattern: str, fragments: dict[str, str]) -> str:
     if _PLACEHOLDER.search(pattern):
         raise ValueError(f"unresolved placeholder in time rule {pattern[:60]!r}")
     return pattern
-
-
-@cache
-def lexicon() -> Lexicon:
-    """The lexicon and the compiled rules (cached)."""
-    words = load_json("times", "lexicon.json")
-    spec = load_json("times", "patterns.json")
-    fragments = {**spec["fragments"], **_word_lists(words)}
-    rules = tuple(
-        Rule(
-            name,
-            re.compile(_expand(pattern, fragments), re.IGNORECASE),
-            _triggers(spec["triggers"][name], words),
-        )
-        for name, pattern in spec["rules"].items()
-    )
-    vetoes = tuple(
-        Veto(
-            v["rule"],
-            v.get("text"),
-            re.compile(v["before"], re.IGNORECASE) if "before" in v else None,
-            re.compile(v["after"], re.IGNORECASE) if "after" in v else None,
-        )
-        for v in spec["vetoes"]
-    )
-    compared = re.compile(
-        rf"\b{_alternation(words['comparison_cues'])}\b[^.;:!?]{{0,80}}$", re.IGNORECASE
-    )
-    return Lexicon(words=words, rules=rules, vetoes=vetoes, compared=compared)
 
 
 def _triggers(names: list[str], words: dict) -> frozenset[str]:

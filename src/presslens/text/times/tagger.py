@@ -1,4 +1,4 @@
-"""Find time expressions with the rules of ``resources/times/patterns.json`` and give each
+"""Find time expressions with the rules of ``resources/lexicons/times/patterns.json`` and give each
 its TimeML type and value, resolved against an anchor date (see the package docstring)."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from presslens.lexicons import lexicon
 from presslens.text.times import calendar as cal
-from presslens.text.times.lexicon import DIGITS, Lexicon, lexicon
+from presslens.text.times.lexicon import DIGITS, TimesLexicon
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SPACES = re.compile(r"[\s-]+")
@@ -90,7 +91,7 @@ def find_candidates(text: str, syntax: Syntax | None = None) -> list[Candidate]:
     """Non-overlapping time expressions in ``text``: the longest wins, then the earlier rule.
 
     Each rule runs only in windows around its trigger words, not over the whole text."""
-    lex = lexicon()
+    lex = lexicon(TimesLexicon)
     where: dict[str, list[int]] = {}
     for w in _WORD.finditer(text):
         key = DIGITS if w.group()[0].isdigit() else w.group().lower()
@@ -131,7 +132,7 @@ def _word_end(text: str, i: int) -> int:
 
 
 def _plausible(
-    cand: Candidate, m: re.Match[str], text: str, syntax: Syntax | None, lex: Lexicon
+    cand: Candidate, m: re.Match[str], text: str, syntax: Syntax | None, lex: TimesLexicon
 ) -> bool:
     """Filters a regex cannot say: capitalised month names, 'May' the modal, counts, vetoes."""
     if any(v.applies(cand.rule, text, cand.start, cand.end) for v in lex.vetoes):
@@ -198,7 +199,7 @@ def resolve(
     cand: Candidate, text: str, anchor: dt.date | None, syntax: Syntax | None = None
 ) -> TimeMention | None:
     """The mention of ``cand`` with its value resolved against ``anchor`` (None: unresolved)."""
-    lex = lexicon()
+    lex = lexicon(TimesLexicon)
     ctx = _Context(
         anchor=anchor,
         direction=(lambda: syntax.tense(cand.start, cand.end)) if syntax else (lambda: UNKNOWN),
@@ -251,7 +252,7 @@ def narrative(
     TimeML does, when it names the unit they need ("the following year" needs a year,
     "the day before" a day); otherwise they keep their value from the anchor date."""
     reference: tuple[dt.date, int] | None = None
-    lex = lexicon()
+    lex = lexicon(TimesLexicon)
     for cand in sorted(mentions, key=lambda c: c.start):
         need = _anaphoric_precision(cand, lex.words)
         if need is not None and _compared_with_now(cand, text, lex):
@@ -263,7 +264,7 @@ def narrative(
             reference = _reference(m.value) or reference
 
 
-def _compared_with_now(c: Candidate, text: str, lex: Lexicon) -> bool:
+def _compared_with_now(c: Candidate, text: str, lex: TimesLexicon) -> bool:
     """ "up 9% from a year earlier": a figure compared with the same time before the
     publication date, not a step back along the story."""
     return (
