@@ -15,7 +15,7 @@ Reads spaCy's ``doc.ents`` and parse and fills ``layers(doc).entities`` and
 5. pronouns, to the most recent compatible person (an organisation only in
    clear cases), skipped when unsure: a wrong link is worse than none.
 
-Every word list lives in ``resources/entities/*.json`` (read by ``lexicon``). The
+Every word list lives in ``resources/lexicons/entities/*.json`` (read by ``lexicon``). The
 modules, in the order the component (``component``) runs them, all sharing one ``context``
 of the Doc and building the ``drafts`` of entities: ``names`` (with ``titles`` for the
 honorifics and titles before a name), ``people``, ``organisations``, ``holders`` (titles

@@ -1,4 +1,4 @@
-"""The entity word lists of ``resources/entities/*.json``, read once per pipeline."""
+"""The entity word lists of ``resources/lexicons/entities/*.json``, read once per pipeline."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ The headline is split into assertions (a main-clause predicate: its verb or,
 after a copula, the complement; with its subject). One pass over the body
 sentences ranks them by the headline words they share; in the best ones each
 predicate is looked up by lemma, synonym, graded scale and antonym
-(``resources/headline/lexicon.json``) and compared with the headline's:
+(``resources/lexicons/headline/lexicon.json``) and compared with the headline's:
 polarity (contradicted; refuted when the body calls it false), strength on a
 shared scale and certainty (modals, hedges like "is expected to", tentative
 governors like "considering"), attribution (the body has it only inside

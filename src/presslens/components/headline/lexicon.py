@@ -1,16 +1,16 @@
-"""The headline check's vocabulary: ``resources/headline/lexicon.json``."""
+"""The headline check's vocabulary: ``resources/lexicons/headline/lexicon.json``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
+from presslens import lexicons
 from presslens.lexicons import lexicon_from, load_json
 
 
 @dataclass(frozen=True)
 class HeadlineLexicon:
-    """The vocabulary of ``resources/headline/lexicon.json``, read once."""
+    """The vocabulary of ``resources/lexicons/headline/lexicon.json``, read once."""
 
     scales: dict[str, dict[str, int]]  # phrase -> {scale: level}
     distinct_top: frozenset[str]
@@ -57,6 +57,6 @@ class HeadlineLexicon:
         )
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> HeadlineLexicon:
-    return HeadlineLexicon.load()
+    """The headline lexicon, read once (``lexicons.lexicon``)."""
+    return lexicons.lexicon(HeadlineLexicon)

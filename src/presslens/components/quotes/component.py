@@ -14,6 +14,7 @@ from presslens.components.quotes.drafts import Draft, outside
 from presslens.components.quotes.lexicon import CueLexicon
 from presslens.components.quotes.speakers import without_cues_in_speakers
 from presslens.components.quotes.verbless import continuations, headings, verbless
+from presslens.lexicons import lexicon
 from presslens.models.cues import CueModel, load_cue_model
 from presslens.nlp.layers import doc_text, layers, span
 from presslens.nlp.parse import block_sentences
@@ -30,7 +31,7 @@ class QuotesComponent:
     def __init__(
         self,
         lexicon: CueLexicon,
-        cue_model: CueModel | None = None,
+        cue_model: CueModel,
         cue_threshold: float = CUE_THRESHOLD,
     ) -> None:
         self.lex = lexicon
@@ -134,4 +135,4 @@ def _nest(quotes: list[Quote], drafts: list[Draft]) -> None:
 def make_quotes(nlp: Language, name: str, cue_threshold: float) -> QuotesComponent:
     """``cue_threshold``: the cue-model probability from which a verb outside the lexicon is a
     cue."""
-    return QuotesComponent(CueLexicon.load(), load_cue_model(), cue_threshold)
+    return QuotesComponent(lexicon(CueLexicon), load_cue_model(), cue_threshold)

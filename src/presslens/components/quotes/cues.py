@@ -26,16 +26,16 @@ _VERBATIM = ("direct", "partial")  # the kinds that report the speaker's own wor
 
 
 class Cues:
-    """The cues of the lexicon, and the verbs the trained cue model (when installed) accepts."""
+    """The cues of the lexicon, and the verbs the trained cue model accepts."""
 
-    def __init__(self, lex: CueLexicon, model: CueModel | None, threshold: float) -> None:
+    def __init__(self, lex: CueLexicon, model: CueModel, threshold: float) -> None:
         self.lex = lex
         self.model = model
         self.threshold = threshold
         # Verbs the cue model has learnt are seldom cues: not worth scoring (keeps the stage cheap).
         self.rare = frozenset(
             name.removeprefix("lemma=")
-            for name, weight in (model.weights.items() if model else ())
+            for name, weight in model.weights.items()
             if name.startswith("lemma=") and weight < _RARE_CUE_WEIGHT
         )
 
@@ -45,7 +45,7 @@ class Cues:
         lemma = tok.lemma_.lower()
         if self.lex.knows(lemma):
             return True
-        if self.model is None or lemma in self.rare or subject(tok) is None:
+        if lemma in self.rare or subject(tok) is None:
             return False
         has_content = first_child(tok, "ccomp") is not None or (
             object_like(tok, self.lex) is not None
@@ -96,7 +96,6 @@ class Cues:
             return confidence.QUOTED_SPEECH if kind in _VERBATIM else confidence.REPORTED_SPEECH
         if lemma in self.lex.belief:
             return confidence.BELIEF
-        assert self.model is not None  # only the cue model finds cues outside the lexicon
         return round(confidence.REPORTED_SPEECH * self.model.probability(cue), confidence.DIGITS)
 
 

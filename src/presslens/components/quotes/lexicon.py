@@ -1,4 +1,4 @@
-"""The attribution vocabulary of the quotes stage: ``resources/quotes/cues.json``."""
+"""The attribution vocabulary of the quotes stage: ``resources/lexicons/quotes/cues.json``."""
 
 from __future__ import annotations
 
