@@ -1,0 +1,1 @@
+"""Every shipped scorer (cues, check-worthiness, stance, framing, MiniLM) and their one loader."""

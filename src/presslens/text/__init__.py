@@ -1,0 +1,1 @@
+"""spaCy-free text cores: quotation marks, words, figures with units, time expressions."""

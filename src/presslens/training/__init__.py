@@ -1,0 +1,1 @@
+"""The ``presslens train`` commands that rebuild the shipped models under resources/models/."""
