@@ -42,15 +42,11 @@ demo: $(STAMP)
 	@echo "Reports written: open out/demo/*.html in a browser; the JSON is beside them."
 	@ls out/demo
 
-test: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+test: lint
 	$(BIN)/pytest
 
 # The unit tests that need no parse (markers: tests/conftest.py), in seconds.
-test-fast: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+test-fast: lint
 	$(BIN)/pytest -m "not slow"
 
 # The tests of the embeddings extra, with torch installed (`make test` runs them skipped).
