@@ -7,7 +7,9 @@ from click.testing import CliRunner
 from conftest import DATA
 
 from presslens.cli import main
-from presslens.evaluate.ptc import SiCounts, merge, si_score, split_ids
+from presslens.datasets.ptc import split_ids
+from presslens.evaluate.metrics import SiCounts, merge
+from presslens.evaluate.ptc import si_score
 
 PTC = DATA / "ptc"
 

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from conftest import DATA
 
 from presslens.cli import main
-from presslens.evaluate.timebank import Timex, read_tml, run, score
+from presslens.datasets.timebank import Timex, read_tml
+from presslens.evaluate.timebank import run, score
 
 TIMEBANK = DATA / "tempeval3" / "timebank"
 
