@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from presslens.cli import main
+from presslens.datasets.headlines import VERDICTS, read_cases
 from presslens.errors import InputError
-from presslens.evaluate.headlines import read_cases, run
-from presslens.evaluate.verdicts import VERDICTS
+from presslens.evaluate.headlines import run
 
 CASES = Path(__file__).parents[2] / "eval" / "headlines"
 KINDS = {

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from presslens.datasets.plover import Record, read_records
 from presslens.errors import InputError
-from presslens.evaluate.plover import Prediction, Record, read_records, role_ok, run, triple_ok
+from presslens.evaluate.plover import Prediction, role_ok, run, triple_ok
 
 RECORDS = [
     {"id": "DOC-1", "event": "DOCUMENT", "eventText": "documentation, not an event"},

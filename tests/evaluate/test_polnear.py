@@ -6,14 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from presslens.datasets.polnear import Attribution, read_split
 from presslens.errors import InputError
-from presslens.evaluate.polnear import (
-    Attribution,
-    evaluate,
-    read_split,
-    run,
-    score_article,
-)
+from presslens.evaluate.polnear import evaluate, run, score_article
 
 TEXT = (
     "Bridge Plan Divides Council\n\n"

@@ -6,7 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from presslens.cli import main
-from presslens.evaluate.ptc import SiCounts, merge, si_score, split_ids
+from presslens.datasets.ptc import split_ids
+from presslens.evaluate.metrics import SiCounts, merge
+from presslens.evaluate.ptc import si_score
 
 
 def scores(predicted, gold) -> tuple[float, float, float]:

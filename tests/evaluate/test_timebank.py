@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from presslens.cli import main
-from presslens.evaluate.timebank import Timex, read_tml, run, score
+from presslens.datasets.timebank import Timex, read_tml
+from presslens.evaluate.timebank import run, score
 
 TML = (
     '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>ferry</DOCID>\n'

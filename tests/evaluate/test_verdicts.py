@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.evaluate.fnc1 import Pairs
-from presslens.evaluate.verdicts import precision_recall, run, sample
+from presslens.datasets.fnc1 import Pairs
+from presslens.evaluate.metrics import precision_recall
+from presslens.evaluate.verdicts import run, sample
 
 
 def test_sample_keeps_the_first_pairs_of_each_stance_in_order():

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from presslens.datasets.checkthat import read_split
 from presslens.errors import InputError
-from presslens.evaluate.checkthat import average_precision, best_threshold, read_split, run
+from presslens.evaluate.checkthat import run
+from presslens.evaluate.metrics import average_precision, best_threshold
 from presslens.models.checkworthiness import (
     CheckworthinessModel,
     EmbeddingHead,

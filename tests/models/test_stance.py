@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from presslens.evaluate.fnc1 import fnc_score, read_pairs, run, split
+from presslens.datasets.fnc1 import read_pairs, split
+from presslens.evaluate.fnc1 import run
+from presslens.evaluate.fnc1_table import fnc_score
 from presslens.models.stance import STANCES, StanceModel, predict_stance
 from presslens.training.stance import fit_model, train
 

@@ -1,8 +1,8 @@
 """Check-worthiness on CLEF CheckThat! 2024 task 1 (English): presslens against a TF-IDF baseline.
 
-Layout (read by path, never copied): ``DATA_DIR/{train,dev,dev-test}.tsv`` with the
-columns ``Sentence_id, Text, class_label`` (Yes/No). dev-test is the reporting split:
-P/R/F1 of the positive class at each model's own threshold, and average precision (AP).
+Sentences from ``presslens.datasets.checkthat`` (train, dev, dev-test; Yes/No labels).
+dev-test is the reporting split: P/R/F1 of the positive class at each model's own
+threshold, and average precision (AP).
 
 presslens is the shipped model (``presslens.models.checkworthiness``), trained on train+dev
 with its threshold chosen by cross-validation (``presslens.training.checkworthiness``).
@@ -17,14 +17,13 @@ its MiniLM embedding head (``presslens.models.checkworthiness.load_scorer``) is 
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from presslens.errors import InputError
+from presslens.datasets.checkthat import FOLDS, Split, out_of_fold_scores, read_split
+from presslens.evaluate.metrics import average_precision, best_threshold, prf_at
 from presslens.extras import sklearn
 from presslens.models.checkworthiness import (
     CheckworthinessModel,
@@ -33,103 +32,11 @@ from presslens.models.checkworthiness import (
     load_scorer,
 )
 
-FOLDS = 5
 TABLE_HEADER = (
     "| model | threshold | dev-test P | dev-test R | dev-test F1 | dev-test AP "
     "| dev P | dev R | dev F1 | dev AP |",
     "|---|---|---|---|---|---|---|---|---|---|",
 )
-
-
-@dataclass(frozen=True)
-class Split:
-    """The sentences of one TSV and whether each is check-worthy."""
-
-    texts: list[str]
-    labels: list[bool]
-
-    def __add__(self, other: Split) -> Split:
-        return Split(self.texts + other.texts, self.labels + other.labels)
-
-
-def read_split(data_dir: Path, name: str) -> Split:
-    """``DATA_DIR/NAME.tsv`` as texts and labels."""
-    path = Path(data_dir) / f"{name}.tsv"
-    if not path.is_file():
-        raise InputError(
-            f"{path} not found: DATA_DIR must hold train.tsv, dev.tsv and dev-test.tsv "
-            "(CheckThat! 2024 task 1 English)"
-        )
-    texts: list[str] = []
-    labels: list[bool] = []
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(rows, [])
-        if header[1:3] != ["Text", "class_label"]:
-            raise InputError(f"{path}: expected the columns Sentence_id, Text, class_label")
-        for row in rows:
-            if len(row) >= 3:
-                texts.append(row[1])
-                labels.append(row[2].strip().lower() == "yes")
-    return Split(texts, labels)
-
-
-def prf(labels: Sequence[bool], scores: Sequence[float], threshold: float) -> tuple[float, ...]:
-    """Precision, recall and F1 of the positive class when ``score >= threshold`` is positive."""
-    gold = np.asarray(labels, dtype=bool)
-    predicted = np.asarray(scores, dtype=np.float64) >= threshold
-    tp = int((gold & predicted).sum())
-    p = tp / int(predicted.sum()) if predicted.any() else 0.0
-    r = tp / int(gold.sum()) if gold.any() else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def _ranked(labels: Sequence[bool], scores: Sequence[float]) -> tuple[np.ndarray, ...]:
-    """Scores high to low, true positives above each cut, and where each run of ties ends."""
-    s = np.asarray(scores, dtype=np.float64)
-    order = np.argsort(-s, kind="stable")
-    ranked = s[order]
-    tp = np.cumsum(np.asarray(labels, dtype=bool)[order])
-    run_ends = np.append(ranked[1:] != ranked[:-1], True)
-    return ranked, tp, run_ends
-
-
-def best_threshold(labels: Sequence[bool], scores: Sequence[float]) -> float:
-    """The score threshold with the highest positive-class F1 (midway to the next score below)."""
-    if not len(scores):
-        return 0.5
-    ranked, tp, run_ends = _ranked(labels, scores)
-    predicted = np.arange(1, len(ranked) + 1)
-    f1 = np.where(run_ends, 2 * tp / (predicted + sum(labels)), -1.0)
-    i = int(np.argmax(f1))
-    below = ranked[i + 1] if i + 1 < len(ranked) else ranked[i]
-    return float(ranked[i] + below) / 2
-
-
-def average_precision(labels: Sequence[bool], scores: Sequence[float]) -> float:
-    """Area under the precision-recall curve as a step sum (scikit-learn's definition)."""
-    gold = sum(labels)
-    if not gold:
-        return 0.0
-    _, tp, run_ends = _ranked(labels, scores)
-    tp_at = tp[run_ends]
-    precision = tp_at / (np.flatnonzero(run_ends) + 1)
-    recall_gain = np.diff(np.concatenate(([0], tp_at))) / gold
-    return float(recall_gain @ precision)
-
-
-def out_of_fold_scores(
-    labels: Sequence[bool], fit_score: Callable[[np.ndarray, np.ndarray], Sequence[float]]
-) -> np.ndarray:
-    """Each item's score from a model fitted without it: ``fit_score(fit_rows, held_rows)``
-    over ``FOLDS`` stratified folds (fixed seed)."""
-    from sklearn.model_selection import StratifiedKFold
-
-    y = np.asarray(labels, dtype=bool)
-    scores = np.zeros(len(y))
-    for fit_rows, held_rows in StratifiedKFold(FOLDS, shuffle=True, random_state=0).split(y, y):
-        scores[held_rows] = fit_score(fit_rows, held_rows)
-    return scores
 
 
 def _baseline_fit_score(
@@ -192,9 +99,9 @@ def table_row(
 ) -> str:
     """One markdown row: P/R/F1 at ``threshold`` and AP, on dev-test then dev."""
     cells = [
-        *prf(test.labels, test_scores, threshold),
+        *prf_at(test.labels, test_scores, threshold),
         average_precision(test.labels, test_scores),
-        *prf(dev.labels, dev_scores, threshold),
+        *prf_at(dev.labels, dev_scores, threshold),
         average_precision(dev.labels, dev_scores),
     ]
     return f"| {name} | {threshold:.3f} | " + " | ".join(f"{v:.3f}" for v in cells) + " |"

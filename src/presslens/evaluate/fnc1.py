@@ -1,143 +1,27 @@
 """Headline-vs-body stance on FNC-1: presslens against the official FNC-1 baseline.
 
-Layout (read by path, never copied): ``DATA_DIR/dev_stances.csv`` (Headline, Body ID,
-Stance) and ``DATA_DIR/dev_bodies.csv`` (Body ID, articleBody). Bodies are split by
-``fold(body_id)`` (crc32 of the id modulo ``FOLDS``): the shipped model is trained on
-every fold but ``HELD_OUT_FOLD`` and scored on that one, so no held-out body was seen
-in training (a headline may be: FNC-1 pairs one claim with several bodies).
+Pairs and the held-out bodies from ``presslens.datasets.fnc1``: the shipped model is
+trained on every fold but the held-out one and scored on that one.
 
-Scores: the FNC-1 weighted score as a fraction of the best possible (0.25 for each
-pair whose related/unrelated status is right, 0.75 more for the exact label of a
-related pair), macro-F1 over the four labels, per-class F1 and the confusion matrix.
-The baseline reimplements github.com/FakeNewsChallenge/fnc-1-baseline (word overlap,
-refuting words, polarity, hand features; GradientBoostingClassifier with 200 trees)
-without its WordNet lemmatiser (plain lower-cased words), trained on the same bodies.
+Scores: the rows of ``presslens.evaluate.fnc1_table`` (FNC-1 weighted score, macro-F1,
+per-class F1) and the confusion matrix. The baseline reimplements
+github.com/FakeNewsChallenge/fnc-1-baseline (word overlap, refuting words, polarity,
+hand features; GradientBoostingClassifier with 200 trees) without its WordNet
+lemmatiser (plain lower-cased words), trained on the same bodies.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from presslens.errors import InputError, PresslensError
+from presslens.datasets.fnc1 import FOLDS, HELD_OUT_FOLD, Pairs, read_pairs, split
+from presslens.evaluate.fnc1_table import TABLE_HEADER, table_row
+from presslens.evaluate.metrics import confusion_matrix
+from presslens.extras import sklearn
 from presslens.models.stance import STANCES, StanceModel, load_stance_model
-
-FOLDS = 5
-HELD_OUT_FOLD = 0
-RELATED = frozenset(("agree", "disagree", "discuss"))
-
-
-@dataclass(frozen=True)
-class Pairs:
-    """Headline/body pairs with their gold stance, and the bodies by id."""
-
-    headlines: list[str]
-    body_ids: list[str]
-    stances: list[str]
-    bodies: dict[str, str]
-
-    def subset(self, keep: Sequence[bool]) -> Pairs:
-        rows = [i for i, k in enumerate(keep) if k]
-        return Pairs(
-            [self.headlines[i] for i in rows],
-            [self.body_ids[i] for i in rows],
-            [self.stances[i] for i in rows],
-            self.bodies,
-        )
-
-
-def fold(body_id: str) -> int:
-    """The fold of a body: stable across runs, platforms and data order."""
-    return zlib.crc32(body_id.strip().encode("utf-8")) % FOLDS
-
-
-def read_pairs(data_dir: Path) -> Pairs:
-    """``dev_stances.csv`` and ``dev_bodies.csv`` of ``data_dir``."""
-    stances_path, bodies_path = (
-        Path(data_dir) / "dev_stances.csv",
-        Path(data_dir) / "dev_bodies.csv",
-    )
-    for path in (stances_path, bodies_path):
-        if not path.is_file():
-            raise InputError(
-                f"{path} not found: DATA_DIR must hold dev_stances.csv (Headline, Body ID, "
-                "Stance) and dev_bodies.csv (Body ID, articleBody) of FNC-1"
-            )
-    with bodies_path.open(encoding="utf-8", newline="") as f:
-        bodies = {row["Body ID"].strip(): row["articleBody"] for row in csv.DictReader(f)}
-    headlines, body_ids, stances = [], [], []
-    with stances_path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            stance = row["Stance"].strip().lower()
-            if stance not in STANCES:
-                raise InputError(f"{stances_path}: unknown stance {row['Stance']!r}")
-            if row["Body ID"].strip() not in bodies:
-                raise InputError(f"{stances_path}: body {row['Body ID']} not in {bodies_path}")
-            headlines.append(row["Headline"])
-            body_ids.append(row["Body ID"].strip())
-            stances.append(stance)
-    return Pairs(headlines, body_ids, stances, bodies)
-
-
-def split(pairs: Pairs) -> tuple[Pairs, Pairs]:
-    """(training pairs, held-out pairs), by the fold of their body."""
-    held = [fold(b) == HELD_OUT_FOLD for b in pairs.body_ids]
-    return pairs.subset([not h for h in held]), pairs.subset(held)
-
-
-def fnc_score(gold: Sequence[str], predicted: Sequence[str]) -> float:
-    """The FNC-1 weighted score as a fraction of the best possible score."""
-    score = best = 0.0
-    for g, p in zip(gold, predicted, strict=True):
-        best += 1.0 if g in RELATED else 0.25
-        if (g in RELATED) == (p in RELATED):
-            score += 0.25
-        if g == p and g in RELATED:
-            score += 0.75
-    return score / best if best else 0.0
-
-
-def confusion(gold: Sequence[str], predicted: Sequence[str]) -> list[list[int]]:
-    """Counts, rows gold and columns predicted, in the order of ``STANCES``."""
-    index = {s: i for i, s in enumerate(STANCES)}
-    matrix = [[0] * len(STANCES) for _ in STANCES]
-    for g, p in zip(gold, predicted, strict=True):
-        matrix[index[g]][index[p]] += 1
-    return matrix
-
-
-def class_f1(gold: Sequence[str], predicted: Sequence[str]) -> list[float]:
-    """F1 of each of ``STANCES``."""
-    matrix = confusion(gold, predicted)
-    scores = []
-    for i in range(len(STANCES)):
-        tp = matrix[i][i]
-        n_gold, n_pred = sum(matrix[i]), sum(row[i] for row in matrix)
-        scores.append(2 * tp / (n_gold + n_pred) if n_gold + n_pred else 0.0)
-    return scores
-
-
-TABLE_HEADER = (
-    "| model | bodies | pairs | FNC score | macro-F1 | "
-    + " | ".join(f"F1 {s}" for s in STANCES)
-    + " |",
-    "|---|---|---|---|---|" + "---|" * len(STANCES),
-)
-
-
-def table_row(name: str, pairs: Pairs, predicted: Sequence[str]) -> str:
-    """One markdown row: FNC score, macro-F1 and per-class F1 of ``predicted``."""
-    f1 = class_f1(pairs.stances, predicted)
-    cells = [fnc_score(pairs.stances, predicted), sum(f1) / len(f1), *f1]
-    return (
-        f"| {name} | {len(set(pairs.body_ids))} | {len(pairs.stances)} | "
-        + " | ".join(f"{v:.3f}" for v in cells)
-        + " |"
-    )
+from presslens.training.stance import cross_validated_predictions, predict_pairs
 
 
 def confusion_table(name: str, gold: Sequence[str], predicted: Sequence[str]) -> list[str]:
@@ -148,7 +32,7 @@ def confusion_table(name: str, gold: Sequence[str], predicted: Sequence[str]) ->
         "| gold \\ predicted | " + " | ".join(STANCES) + " |",
         "|---|" + "---|" * len(STANCES),
     ]
-    for stance, row in zip(STANCES, confusion(gold, predicted), strict=True):
+    for stance, row in zip(STANCES, confusion_matrix(gold, predicted, STANCES), strict=True):
         lines.append(f"| {stance} | " + " | ".join(str(n) for n in row) + " |")
     return [*lines, ""]
 
@@ -219,12 +103,7 @@ def baseline_features(headline: str, body: str) -> list[float]:
 
 def baseline_predictions(train: Pairs, test: Pairs) -> list[str]:
     """Fit the baseline (GradientBoostingClassifier, 200 trees) on ``train``; labels of ``test``."""
-    try:
-        from sklearn.ensemble import GradientBoostingClassifier
-    except ImportError as exc:
-        raise PresslensError(
-            "the baseline needs scikit-learn: pip install 'presslens[dev]'"
-        ) from exc
+    gradient_boosting = sklearn("ensemble", "GradientBoostingClassifier", "the baseline")
 
     def matrix(pairs: Pairs) -> list[list[float]]:
         return [
@@ -232,7 +111,7 @@ def baseline_predictions(train: Pairs, test: Pairs) -> list[str]:
             for h, b in zip(pairs.headlines, pairs.body_ids, strict=True)
         ]
 
-    model = GradientBoostingClassifier(n_estimators=200, random_state=14128)
+    model = gradient_boosting(n_estimators=200, random_state=14128)
     model.fit(matrix(train), train.stances)
     return model.predict(matrix(test)).tolist()
 
@@ -244,8 +123,6 @@ def run(
     cross_validate: bool = True,
 ) -> str:
     """Score ``model`` (the shipped one by default) on the held-out bodies; a markdown report."""
-    from presslens.training.stance import cross_validated_predictions, predict_pairs
-
     model = model or load_stance_model()
     pairs = read_pairs(data_dir)
     train, held_out = split(pairs)

@@ -1,8 +1,7 @@
 """Headline verdicts on hand-written cases: does presslens say what a fact-checker would?
 
-Each line of a case file is ``{"id", "headline", "body", "verdict", "kind", "why"}``:
-an invented article, the verdict a careful reader gives its headline and, for a
-problem, its kind (``escalated``, ``attribution_dropped``, ...). A case is right
+The cases come from ``presslens.datasets.headlines``: an invented article each, the
+verdict a careful reader gives its headline and, for a problem, its kind. A case is right
 when the check's verdict is; right with its kind when a finding of that verdict
 also names the kind. Beside presslens: the FNC-1 stance model alone, read as a
 verdict (agree/discuss -> supported, disagree -> contradicted), which cannot say
@@ -12,47 +11,14 @@ written.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
-from presslens.errors import InputError
-from presslens.evaluate.verdicts import STANCE_AS_VERDICT, VERDICTS, confusion, precision_recall
+from presslens.datasets.headlines import VERDICTS, Case, read_cases
+from presslens.evaluate.metrics import precision_recall
+from presslens.evaluate.verdicts import STANCE_AS_VERDICT, confusion
 from presslens.io.article import Article
 from presslens.nlp.pipeline import DEFAULT_MODEL
 from presslens.schema import HeadlineCheck
-
-FIELDS = ("id", "headline", "body", "verdict", "kind")
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    headline: str
-    body: str
-    verdict: str
-    kind: str | None
-
-
-def read_cases(path: Path) -> list[Case]:
-    """The cases of a JSONL file, with a clear error for a line that is not one."""
-    cases = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            case = Case(*(row[f] for f in FIELDS))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(
-                f"{path}:{n}: not a case; each line must be a JSON object with {', '.join(FIELDS)}"
-            ) from exc
-        if case.verdict not in VERDICTS:
-            raise InputError(f"{path}:{n}: verdict {case.verdict!r} is not one of {VERDICTS}")
-        cases.append(case)
-    if not cases:
-        raise InputError(f"{path} holds no cases")
-    return cases
 
 
 def right_kind(check: HeadlineCheck, case: Case) -> bool:

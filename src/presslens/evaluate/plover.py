@@ -1,9 +1,7 @@
 """PLOVER event coding: presslens events against the PLOVER gold-standard records.
 
-Layout (read by path, never copied): ``DATA_DIR/dev.json``, a list of records with
-``text``, ``event`` (the PLOVER type) and ``source``/``target`` lists of
-``{actorText, ...}``. DOCUMENT records document the file, not an event: they are
-skipped. Each text (one sentence, no headline, no publication date: the records'
+Records from ``presslens.datasets.plover`` (``DATA_DIR/dev.json``, DOCUMENT records
+skipped). Each text (one sentence, no headline, no publication date: the records'
 dates are placeholders) goes through the full pipeline; the scored event is the
 main one, the event whose trigger is highest in the parse (nearest the root),
 the first in the text on a tie. No event counts as wrong.
@@ -31,7 +29,6 @@ out); ``--part A|B`` scores one part only. The majority baseline learns from par
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -42,29 +39,16 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from presslens.components.events import EventLexicon
+from presslens.datasets.plover import PARTS, Record, part_of, read_records, records_path
 from presslens.errors import InputError
 from presslens.io.article import Article
 from presslens.schema import Event
 
-SKIPPED_TYPES = frozenset({"DOCUMENT"})
 STOPWORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "with"}
     | {"s", "its", "their", "his", "her"}
 )
 _WORD = re.compile(r"\w+")
-_ID_NUMBER = re.compile(r"(\d+)$")
-PARTS = ("A", "B")
-
-
-@dataclass(frozen=True)
-class Record:
-    """One gold event: its sentence, type, and the gold names of actors and targets."""
-
-    id: str
-    text: str
-    type: str
-    actors: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
 
 
 @dataclass
@@ -75,60 +59,6 @@ class Prediction:
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     trigger: str = ""
-
-
-def _names(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        return ()
-    return tuple(a["actorText"] for a in value if isinstance(a, dict) and a.get("actorText"))
-
-
-def records_path(data_dir: Path, records_file: Path | None = None) -> Path:
-    """The records file to score: ``records_file`` when given, else ``DATA_DIR/dev.json``."""
-    return Path(records_file) if records_file is not None else Path(data_dir) / "dev.json"
-
-
-def read_records(path: Path, limit: int | None = None) -> tuple[list[Record], int]:
-    """The event records of a records file (or of ``dev.json`` in a folder) and how many
-    DOCUMENT records were skipped."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / "dev.json"
-    if not path.is_file():
-        raise InputError(
-            f"{path} not found: give the PLOVER folder holding dev.json, or --records FILE, "
-            "a JSON list of records with text, event, source and target"
-        )
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path} is not valid JSON: {exc}") from exc
-    records, skipped = [], 0
-    for item in raw:
-        if item.get("event") in SKIPPED_TYPES or not item.get("text"):
-            skipped += 1
-            continue
-        records.append(
-            Record(
-                id=str(item.get("id", len(records))),
-                text=item["text"],
-                type=item["event"],
-                actors=_names(item.get("source")),
-                targets=_names(item.get("target")),
-            )
-        )
-    return (records[:limit] if limit else records), skipped
-
-
-def part_of(record: Record) -> str:
-    """A record's part by the parity of the number ending its id: odd is A, even is B."""
-    number = _ID_NUMBER.search(record.id)
-    if number is None:
-        raise InputError(
-            f"record id {record.id!r} does not end in a number: --part needs ids such as "
-            "NEWS-AGREE-0001 (odd numbers are part A, even ones part B)"
-        )
-    return "A" if int(number.group(1)) % 2 else "B"
 
 
 def words(text: str) -> set[str]:

@@ -1,7 +1,7 @@
 """Attribution on PolNeAR: presslens quotes (and textacy's baseline) against brat gold.
 
-Layout (read by path, never copied): ``DATA_DIR/<split>/text/NAME.txt`` and
-``DATA_DIR/<split>/attributions/NAME_ANNOTATOR.ann``. Each gold Content is matched
+Gold from ``presslens.datasets.polnear`` (``DATA_DIR/<split>/text`` and
+``attributions``). Each gold Content is matched
 one-to-one to the predicted content that covers most of it; a pair counts at a
 threshold when ``overlap / len(gold) >= threshold``. Precision is over predicted
 contents, recall over gold contents. Speaker (cue) accuracy is, among pairs
@@ -14,7 +14,6 @@ contain a quotation mark.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,31 +22,19 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from presslens.datasets.polnear import Attribution, GoldArticle, Pieces, read_split
 from presslens.errors import InputError
+from presslens.evaluate.metrics import Tally, f1, one_to_one, ratio
 from presslens.schema import Analysis
 
 THRESHOLDS = (0.3, 0.8)
 QUOTE_MARKS = frozenset('"“”')
-GOLD_ROLES = ("Source", "Cue", "Content", "Attribution", "Attribution-no-source")
-
-Pieces = tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attribution as character pieces: its content, the speaker's mention and the cue."""
-
-    content: Pieces
-    speaker: Pieces = ()
-    cue: Pieces = ()
 
 
 @dataclass
-class Counts:
+class Counts(Tally):
     """Sums over articles; every metric is a ratio of two of these."""
 
-    predicted: int = 0
-    gold: int = 0
     matched: dict[float, int] = field(default_factory=lambda: dict.fromkeys(THRESHOLDS, 0))
     speaker_ok: int = 0
     speaker_total: int = 0
@@ -66,22 +53,21 @@ class Counts:
         )
 
     def precision(self, threshold: float) -> float:
-        return _ratio(self.matched[threshold], self.predicted)
+        return ratio(self.matched[threshold], self.predicted)
 
     def recall(self, threshold: float) -> float:
-        return _ratio(self.matched[threshold], self.gold)
+        return ratio(self.matched[threshold], self.gold)
 
     def f1(self, threshold: float) -> float:
-        p, r = self.precision(threshold), self.recall(threshold)
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision(threshold), self.recall(threshold))
 
     @property
     def speaker_accuracy(self) -> float:
-        return _ratio(self.speaker_ok, self.speaker_total)
+        return ratio(self.speaker_ok, self.speaker_total)
 
     @property
     def cue_accuracy(self) -> float:
-        return _ratio(self.cue_ok, self.cue_total)
+        return ratio(self.cue_ok, self.cue_total)
 
 
 @dataclass
@@ -111,10 +97,6 @@ class ArticleScore:
         return "\n".join(lines)
 
 
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
-
-
 def pieces_text(text: str, pieces: Pieces) -> str:
     """The text of ``pieces`` joined by `` … ``."""
     return " … ".join(text[s:e] for s, e in pieces)
@@ -133,83 +115,6 @@ def has_quote_mark(text: str, pieces: Pieces) -> bool:
     return any(ch in QUOTE_MARKS for s, e in pieces for ch in text[s:e])
 
 
-# --- reading the gold ---------------------------------------------------------------------
-
-_SPAN = re.compile(r"(\d+) (\d+)")
-
-
-def read_ann(path: Path) -> list[Attribution]:
-    """The attributions of one brat file: E lines, plus any Content no E line names."""
-    spans: dict[str, tuple[str, Pieces]] = {}
-    events: list[list[tuple[str, str]]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("T") and len(cols) >= 2:
-            role, _, offsets = cols[1].partition(" ")
-            if role in GOLD_ROLES:
-                pieces = tuple((int(s), int(e)) for s, e in _SPAN.findall(offsets))
-                spans[cols[0]] = (role, pieces)
-        elif line.startswith("E") and len(cols) >= 2:
-            events.append([tuple(arg.split(":", 1)) for arg in cols[1].split() if ":" in arg])
-    gold: list[Attribution] = []
-    named: set[str] = set()
-    for args in events:
-        parts: dict[str, list[tuple[int, int]]] = {"Content": [], "Source": [], "Cue": []}
-        for role, tid in args:
-            named.add(tid)
-            kind = role.rstrip("0123456789")  # Content2 is a second piece of the content
-            if kind in parts and tid in spans:
-                parts[kind].extend(spans[tid][1])
-        if parts["Content"]:
-            gold.append(
-                Attribution(
-                    content=tuple(sorted(parts["Content"])),
-                    speaker=tuple(sorted(parts["Source"])),
-                    cue=tuple(sorted(parts["Cue"])),
-                )
-            )
-    gold += [
-        Attribution(content=pieces)
-        for tid, (role, pieces) in spans.items()
-        if role == "Content" and tid not in named
-    ]
-    return gold
-
-
-@dataclass(frozen=True)
-class GoldArticle:
-    name: str
-    text: str
-    annotations: dict[str, list[Attribution]]  # annotator -> attributions
-
-
-def read_split(
-    data_dir: str | Path, split: str = "dev", limit: int | None = None
-) -> list[GoldArticle]:
-    """The annotated articles of one split, sorted by name."""
-    root = Path(data_dir) / split
-    text_dir, ann_dir = root / "text", root / "attributions"
-    if not text_dir.is_dir() or not ann_dir.is_dir():
-        raise InputError(
-            f"{root} has no text/ and attributions/ folders: give the PolNeAR folder "
-            f"(the one holding {split}/text and {split}/attributions) and an existing --split"
-        )
-    by_name: dict[str, dict[str, list[Attribution]]] = {}
-    for ann in sorted(ann_dir.glob("*.ann")):
-        name, _, annotator = ann.stem.rpartition("_")
-        by_name.setdefault(name, {})[annotator] = read_ann(ann)
-    articles = [
-        GoldArticle(
-            name=name,
-            text=(text_dir / f"{name}.txt").read_text(encoding="utf-8"),
-            annotations=anns,
-        )
-        for name, anns in sorted(by_name.items())
-        if (text_dir / f"{name}.txt").is_file()
-    ]
-    return articles[:limit] if limit is not None else articles
-
-
 # --- scoring -----------------------------------------------------------------------------
 
 
@@ -223,17 +128,8 @@ def match(
         for pi, p in enumerate(predicted):
             shared = overlap(g.content, p.content)
             if size and shared / size >= threshold:
-                candidates.append((-shared / size, -shared, gi, pi))
-    candidates.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, gi, pi in candidates:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+                candidates.append(((-shared / size, -shared), gi, pi))
+    return one_to_one(candidates)
 
 
 def count(gold: Sequence[Attribution], predicted: Sequence[Attribution]) -> Counts:

@@ -1,9 +1,7 @@
 """Time expressions on TempEval-3 TimeBank: presslens times (and dateparser's) against TIMEX3.
 
-Layout (read by path, never copied): ``DATA_DIR/*.tml``. The text is the ``TEXT``
-element with its tags stripped (entities decoded); offsets are computed on it. The
-document creation time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``) is
-the publication date given to each system and is never scored.
+Gold from ``presslens.datasets.timebank`` (``DATA_DIR/*.tml``). The document creation
+time is the publication date given to each system and is never scored.
 
 Spans are matched one-to-one, exact offsets first ("strict"), then the largest
 overlap ("relaxed"); precision is over predicted spans, recall over gold ones.
@@ -21,87 +19,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from presslens.errors import InputError
-
-TYPES = ("DATE", "TIME", "DURATION", "SET")
-
-
-@dataclass(frozen=True)
-class Timex:
-    start: int
-    end: int
-    type: str  # DATE | TIME | DURATION | SET
-    value: str
-
-
-@dataclass(frozen=True)
-class TimebankDoc:
-    name: str
-    text: str
-    created: dt.date
-    timexes: tuple[Timex, ...]
-
-
-def _walk(el: ET.Element, parts: list[str], found: list[Timex], length: int) -> int:
-    """Append ``el``'s text to ``parts``, collecting TIMEX3 spans; returns the new length."""
-    if el.text:
-        parts.append(el.text)
-        length += len(el.text)
-    for child in el:
-        start = length
-        length = _walk(child, parts, found, length)
-        if child.tag == "TIMEX3" and child.get("functionInDocument") != "CREATION_TIME":
-            found.append(Timex(start, length, child.get("type", ""), child.get("value", "")))
-        if child.tail:
-            parts.append(child.tail)
-            length += len(child.tail)
-    return length
-
-
-def read_tml(path: Path) -> TimebankDoc:
-    """One TimeML document: its text, creation date and time expressions."""
-    root = ET.parse(path).getroot()
-    body = root.find("TEXT")
-    created = next(
-        (
-            t.get("value", "")
-            for t in root.iter("TIMEX3")
-            if t.get("functionInDocument") == "CREATION_TIME"
-        ),
-        "",
-    )
-    if body is None or not created:
-        raise InputError(f"{path} has no TEXT or no CREATION_TIME TIMEX3: is it a TimeML file?")
-    parts: list[str] = []
-    found: list[Timex] = []
-    _walk(body, parts, found, 0)
-    return TimebankDoc(
-        name=path.stem,
-        text="".join(parts),
-        created=dt.date.fromisoformat(created[:10]),
-        timexes=tuple(found),
-    )
-
-
-def read_dir(data_dir: str | Path, limit: int | None = None) -> list[TimebankDoc]:
-    files = sorted(Path(data_dir).glob("*.tml"))
-    if not files:
-        raise InputError(f"no .tml files in {data_dir}: give the TimeBank folder of TempEval-3")
-    return [read_tml(f) for f in files[:limit]]
-
+from presslens.datasets.timebank import TYPES, TimebankDoc, Timex, read_dir
+from presslens.evaluate.metrics import Tally, one_to_one, ratio
 
 # --- scoring -----------------------------------------------------------------------------
 
 
 @dataclass
-class Counts:
-    predicted: int = 0
-    gold: int = 0
+class Counts(Tally):
     strict: int = 0
     relaxed: int = 0
     typed: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0] for t in TYPES})
@@ -117,17 +46,9 @@ class Counts:
             self.typed[t][1] += other.typed[t][1]
             self.gold_by_type[t] += other.gold_by_type[t]
 
-    def prf(self, matched: int) -> tuple[float, float, float]:
-        p, r = _ratio(matched, self.predicted), _ratio(matched, self.gold)
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
     def accuracy(self, kind: str) -> str:
         ok, total = self.typed[kind]
-        return f"{_ratio(ok, total):.3f} ({total})" if total else "-"
-
-
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
+        return f"{ratio(ok, total):.3f} ({total})" if total else "-"
 
 
 def match(gold: Sequence[Timex], predicted: Sequence[Timex]) -> list[tuple[int, int, bool]]:
@@ -137,18 +58,12 @@ def match(gold: Sequence[Timex], predicted: Sequence[Timex]) -> list[tuple[int, 
         for pi, p in enumerate(predicted):
             shared = min(g.end, p.end) - max(g.start, p.start)
             if shared > 0:
-                exact = (g.start, g.end) == (p.start, p.end)
-                candidates.append((not exact, -shared, gi, pi, exact))
-    candidates.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for *_, gi, pi, exact in candidates:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi, exact))
-    return pairs
+                candidates.append(((not _same(g, p), -shared), gi, pi))
+    return [(gi, pi, _same(gold[gi], predicted[pi])) for gi, pi in one_to_one(candidates)]
+
+
+def _same(a: Timex, b: Timex) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
 
 
 @dataclass
@@ -285,7 +200,7 @@ def table(results: Sequence[SystemResult]) -> str:
         c = r.counts
         sp, sr, sf = c.prf(c.strict)
         rp, rr, rf = c.prf(c.relaxed)
-        date_recall = _ratio(c.typed["DATE"][0], c.gold_by_type["DATE"])
+        date_recall = ratio(c.typed["DATE"][0], c.gold_by_type["DATE"])
         rows.append(
             f"| {r.system} | {sp:.3f} | {sr:.3f} | {sf:.3f} | {rp:.3f} | {rr:.3f} | {rf:.3f} "
             f"| {c.accuracy('DATE')} | {date_recall:.3f} | {c.accuracy('TIME')} "

@@ -4,7 +4,7 @@ No public benchmark scores verdicts like "overstated", but FNC-1's gold stance s
 what a verdict should roughly agree with: an unrelated headline should come out
 ``unrelated``, a headline the body disputes ``contradicted``, one the body reports
 (agree or discuss) ``supported`` or ``overstated``. The pairs are the first
-``per_stance`` of each stance among the bodies ``presslens.evaluate.fnc1`` holds out
+``per_stance`` of each stance among the bodies ``presslens.datasets.fnc1`` holds out
 of the stance model's training. Beside the verdicts: the stance model alone, read
 the same way (agree/discuss -> reported, disagree -> contradicted).
 """
@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from presslens.evaluate.fnc1 import Pairs, read_pairs, split
+from presslens.datasets.fnc1 import Pairs, read_pairs, split
+from presslens.datasets.headlines import VERDICTS
+from presslens.evaluate.metrics import precision_recall
 from presslens.io.article import Article
 from presslens.models.stance import STANCES
 from presslens.nlp.pipeline import DEFAULT_MODEL
 
-VERDICTS = ("supported", "overstated", "unsupported", "contradicted", "unrelated")
 _REPORTED = ("supported", "overstated")
 # (what a reader checks, the predictions that count, the gold stances that count)
 CHECKS = (
@@ -43,16 +44,6 @@ def sample(pairs: Pairs, per_stance: int) -> Pairs:
         seen[stance] += 1
         keep.append(seen[stance] <= per_stance)
     return pairs.subset(keep)
-
-
-def precision_recall(
-    gold: list[str], predicted: list[str], says: tuple[str, ...], means: tuple[str, ...]
-) -> tuple[float, float, int]:
-    """Precision and recall of predictions in ``says`` for gold stances in ``means``."""
-    hits = sum(p in says and g in means for g, p in zip(gold, predicted, strict=True))
-    said = sum(p in says for p in predicted)
-    meant = sum(g in means for g in gold)
-    return (hits / said if said else 0.0, hits / meant if meant else 0.0, said)
 
 
 def confusion(gold: list[str], said: list[str], rows: tuple[str, ...], corner: str) -> list[str]:

@@ -27,17 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from presslens.evaluate.checkthat import (
-    FOLDS,
-    TABLE_HEADER,
-    Split,
-    average_precision,
-    best_threshold,
-    out_of_fold_scores,
-    prf,
-    read_split,
-    scorer_row,
-)
+from presslens.datasets.checkthat import FOLDS, Split, out_of_fold_scores, read_split
+from presslens.evaluate.checkthat import TABLE_HEADER, scorer_row
+from presslens.evaluate.metrics import average_precision, best_threshold, prf_at
 from presslens.extras import sklearn
 from presslens.models.checkworthiness import (
     BITS,
@@ -90,7 +82,7 @@ def _at_best_threshold(y: np.ndarray, scores: np.ndarray) -> tuple[float, float,
     """The threshold with the best F1 for out-of-fold ``scores``, that F1, and a note of
     P/R/F1/AP there."""
     threshold = best_threshold(y, scores)
-    p, r, f1 = prf(y, scores, threshold)
+    p, r, f1 = prf_at(y, scores, threshold)
     ap = average_precision(y, scores)
     return (
         threshold,

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from presslens.evaluate.polnear import GoldArticle, Pieces, read_split
+from presslens.datasets.polnear import GoldArticle, Pieces, read_split
+from presslens.evaluate.metrics import Tally, ratio
 from presslens.extras import sklearn
 from presslens.models.cues import MODEL, CueModel, features
 
@@ -112,32 +113,19 @@ def fit(train: Sequence[Labelled], *, c: float = 0.5) -> CueModel:
 
 
 @dataclass
-class CueScores:
-    """Token-level scores over candidate tokens, and how many gold cue spans are hit."""
+class CueScores(Tally):
+    """Token-level scores (predicted and gold cue tokens, ``tp`` of them right) and how many
+    gold cue spans are hit."""
 
     tp: int = 0
-    fp: int = 0
-    fn: int = 0
     spans: int = 0
     spans_hit: int = 0
 
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     def row(self, name: str) -> str:
+        precision, recall, f1 = self.prf(self.tp)
         return (
-            f"| {name} | {self.precision:.3f} | {self.recall:.3f} | {self.f1:.3f} "
-            f"| {self.spans_hit / self.spans if self.spans else 0.0:.3f} |"
+            f"| {name} | {precision:.3f} | {recall:.3f} | {f1:.3f} "
+            f"| {ratio(self.spans_hit, self.spans):.3f} |"
         )
 
 
@@ -155,8 +143,8 @@ def score(data: Iterable[Labelled], predict) -> CueScores:
             if tok.is_space:
                 continue
             scores.tp += positive and label
-            scores.fp += positive and not label
-            scores.fn += label and not positive
+            scores.predicted += positive
+            scores.gold += label
             if positive:
                 hits.add(tok.idx)
         for s, e in item.cues:

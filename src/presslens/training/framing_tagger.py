@@ -1,7 +1,7 @@
 """Fine-tune the framing tagger of the ``embeddings`` extra (``presslens.models.framing_tagger``).
 
 ``presslens train framing DATA_DIR --embeddings`` runs ``train_tagger`` on the training
-articles of ``evaluate.ptc.split_ids`` (never the held-out ones). Every linear layer of
+articles of ``datasets.ptc.split_ids`` (never the held-out ones). Every linear layer of
 MiniLM's encoder gets a rank-``RANK`` update (LoRA: ``W + SCALE * B @ A``, ``B`` starting
 at zero); those, the layer norms and a softmax layer over the last hidden state are trained
 with AdamW on each word piece's class (the class of the spaCy token holding it), the
@@ -43,7 +43,7 @@ from presslens.models.framing_tagger import (
     tokenizer,
     windows,
 )
-from presslens.training.framing import Example, fit, folds, pooled_counts
+from presslens.training.framing_examples import Example, fit, folds, pooled_counts
 
 RANK = 8
 SCALE = 2.0  # LoRA's alpha / rank

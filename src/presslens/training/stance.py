@@ -1,7 +1,7 @@
 """Train the stance model (``presslens.models.stance``) on FNC-1, holding out a fifth of the bodies.
 
 ``presslens train stance DATA_DIR`` reads ``dev_stances.csv`` and ``dev_bodies.csv``,
-keeps the pairs whose body is not in the held-out fold (``evaluate.fnc1.split``), fits
+keeps the pairs whose body is not in the held-out fold (``datasets.fnc1.split``), fits
 the idf on those bodies and headlines, computes ``stance.pair_features``, fits the
 word model (logistic regression over the body's TF-IDF stems, on related pairs; the
 trees see its out-of-fold probabilities, so they weigh it as it does on unseen bodies)
@@ -20,16 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
+from presslens.datasets.fnc1 import FOLDS, Pairs, fold, read_pairs, split
 from presslens.errors import InputError, PresslensError
-from presslens.evaluate.fnc1 import (
-    FOLDS,
-    TABLE_HEADER,
-    Pairs,
-    fold,
-    read_pairs,
-    split,
-    table_row,
-)
+from presslens.evaluate.fnc1_table import TABLE_HEADER, table_row
 from presslens.extras import sklearn
 from presslens.models.stance import (
     MODEL,
