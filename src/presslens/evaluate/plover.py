@@ -33,7 +33,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -42,6 +41,7 @@ from presslens.components.events import EventLexicon
 from presslens.datasets.plover import PARTS, Record, part_of, read_records, records_path
 from presslens.errors import InputError
 from presslens.io.article import Article
+from presslens.lexicons import lexicon
 from presslens.schema import Event
 
 STOPWORDS = frozenset(
@@ -109,14 +109,9 @@ def from_event(event: Event | None, names: dict[str, str]) -> Prediction:
     return Prediction(event.type, role("actor"), role("target"), event.trigger.text)
 
 
-@cache
-def _lexicon() -> EventLexicon:
-    return EventLexicon.load()
-
-
 def keyword_type(doc: Doc) -> str | None:
     """The baseline: the type of the first word whose lemma the lexicon's verbs or nouns know."""
-    lex = _lexicon()
+    lex = lexicon(EventLexicon)
     for tok in doc:
         lemma = lex.lemma(tok)
         found = lex.verbs.get(lemma) or lex.nouns.get(lemma)
