@@ -50,7 +50,7 @@ def stage_seconds(texts: list[str], embeddings: bool) -> dict[str, float]:
     """CPU seconds each component of the presslens pipeline spends on ``texts``."""
     from presslens.io.article import Article
     from presslens.nlp.layers import layers
-    from presslens.nlp.pipeline import build_nlp
+    from presslens.pipeline import build_nlp
 
     nlp = build_nlp(embeddings=embeddings)
     spent = dict.fromkeys(nlp.pipe_names, 0.0)
@@ -85,7 +85,7 @@ def main() -> None:
 
     import presslens
     from presslens.io.article import Article
-    from presslens.nlp.pipeline import DEFAULT_MODEL
+    from presslens.pipeline import DEFAULT_MODEL
 
     texts, where = load_texts(args.data, args.articles)
     words = sum(len(t.split()) for t in texts)

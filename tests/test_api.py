@@ -7,7 +7,7 @@ import pytest
 import presslens
 from presslens import Article, InputError, ModelError, Settings
 from presslens.io.readers import DEFAULT_MAX_BYTES
-from presslens.nlp.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL
 from presslens.schema import Analysis
 
 

@@ -171,6 +171,34 @@ def test_no_import_cycle_in_the_package() -> None:
         )
 
 
+# The packages and top-level modules from the top down (README's Layout): each imports only
+# those after it. The one arrow allowed upwards: eval fnc1 refits the stance model for its
+# cross-validation row, while training scores with evaluate.metrics.
+LAYERS = (
+    *("__main__", "cli", "training", "evaluate", "datasets", "export", "__init__", "api"),
+    *("settings", "pipeline", "components", "models", "nlp", "text", "io", "schema"),
+    *("lexicons", "extras", "errors"),
+)
+UPWARDS = {("presslens.evaluate.fnc1", "presslens.training.stance")}
+
+
+def layer(module: str) -> int:
+    """The position in LAYERS of the package or top-level module holding ``module``."""
+    parts = module.split(".")
+    return LAYERS.index(parts[1] if len(parts) > 1 else "__init__")
+
+
+def test_packages_import_only_those_below_them() -> None:
+    graph = import_graph(SRC, PACKAGE)
+    upwards = sorted(
+        f"{a} -> {b} (line {line})"
+        for a, targets in graph.items()
+        for b, line in targets.items()
+        if layer(b) < layer(a) and (a, b) not in UPWARDS
+    )
+    assert upwards == [], "imports against the layer order of README's Layout"
+
+
 def write(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from presslens.api import analyze, analyze_many, analyze_stream
 from presslens.errors import InputError, ModelError, PresslensError
 from presslens.io.article import Article
-from presslens.nlp.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL
 from presslens.schema import Analysis
 from presslens.settings import Settings
 

@@ -13,7 +13,7 @@ from itertools import islice
 
 from presslens.errors import PresslensError
 from presslens.io.article import Article
-from presslens.nlp.pipeline import build_nlp
+from presslens.pipeline import build_nlp
 from presslens.schema import Analysis
 from presslens.settings import Settings
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from presslens.io.readers import DEFAULT_MAX_BYTES
-from presslens.nlp.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL
 
 
 def _setting(default: Any, help: str) -> Any:

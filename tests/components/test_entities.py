@@ -11,7 +11,7 @@ import pytest
 
 from presslens.components.entities import EntitiesComponent, make_entities
 from presslens.nlp.layers import entity_for, layers
-from presslens.nlp.pipeline import build_nlp
+from presslens.pipeline import build_nlp
 from presslens.schema import Analysis, Entity
 
 

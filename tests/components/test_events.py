@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.nlp.pipeline import STAGES
+from presslens.pipeline import STAGES
 from presslens.schema import Analysis, Event
 
 

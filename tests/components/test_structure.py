@@ -8,7 +8,7 @@ import spacy
 from presslens.io.article import Article
 from presslens.io.html import read_html
 from presslens.nlp.layers import layers
-from presslens.nlp.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL
 
 ARTICLE = """Harbour reopens after storm
 

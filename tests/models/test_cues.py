@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from presslens.cli import main
 from presslens.models.cues import CueModel, load_cue_model
-from presslens.nlp.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL
 
 
 @pytest.fixture(scope="module")

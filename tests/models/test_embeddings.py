@@ -11,7 +11,7 @@ from presslens.io.article import Article
 from presslens.models.checkworthiness import HEAD, EmbeddingHead, load_scorer
 from presslens.models.embeddings import sentence_embeddings
 from presslens.nlp.layers import layers
-from presslens.nlp.pipeline import DEFAULT_MODEL, STAGES
+from presslens.pipeline import DEFAULT_MODEL, STAGES
 
 CLAIM = "Unemployment rose to 14 percent in 2023, the highest since 1990."
 CHATTER = "Thank you, good evening."

@@ -82,7 +82,7 @@ def parsed(
     embeddings: bool = False,
 ) -> Iterator[Doc]:
     """The articles through the presslens pipeline (less ``disable``), as Docs."""
-    from presslens.nlp.pipeline import DEFAULT_MODEL, build_nlp
+    from presslens.pipeline import DEFAULT_MODEL, build_nlp
 
     nlp = build_nlp(model or DEFAULT_MODEL, embeddings=embeddings)
 

@@ -17,7 +17,7 @@ from presslens.datasets.headlines import VERDICTS, Case, read_cases
 from presslens.evaluate.metrics import precision_recall
 from presslens.evaluate.verdicts import STANCE_AS_VERDICT, confusion
 from presslens.io.article import Article
-from presslens.nlp.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL
 from presslens.schema import HeadlineCheck
 
 

@@ -123,7 +123,7 @@ def keyword_type(doc: Doc) -> str | None:
 def predict(records: Sequence[Record]) -> tuple[list[Prediction], list[Prediction]]:
     """presslens's main events and the keyword baseline's types, one per record."""
     from presslens.nlp.layers import layers
-    from presslens.nlp.pipeline import build_nlp
+    from presslens.pipeline import build_nlp
 
     nlp = build_nlp()
 

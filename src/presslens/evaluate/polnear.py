@@ -279,7 +279,7 @@ def evaluate(
     articles: Sequence[GoldArticle], system: str = "presslens", *, model: str | None = None
 ) -> SystemResult:
     """Run one system over ``articles`` and score each article."""
-    from presslens.nlp.pipeline import DEFAULT_MODEL, build_nlp
+    from presslens.pipeline import DEFAULT_MODEL, build_nlp
 
     model = model or DEFAULT_MODEL
     (build_nlp if system == "presslens" else plain_nlp)(model)  # load outside the clock

@@ -175,7 +175,7 @@ class SystemResult:
 
 def evaluate(docs: Sequence[TimebankDoc], system: str = "presslens") -> SystemResult:
     if system == "presslens":
-        from presslens.nlp.pipeline import DEFAULT_MODEL, build_nlp
+        from presslens.pipeline import DEFAULT_MODEL, build_nlp
 
         build_nlp(DEFAULT_MODEL)  # load outside the clock
     started = time.perf_counter()

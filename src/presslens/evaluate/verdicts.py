@@ -19,7 +19,7 @@ from presslens.datasets.headlines import VERDICTS
 from presslens.evaluate.metrics import precision_recall
 from presslens.io.article import Article
 from presslens.models.stance import STANCES
-from presslens.nlp.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL
 
 _REPORTED = ("supported", "overstated")
 # (what a reader checks, the predictions that count, the gold stances that count)

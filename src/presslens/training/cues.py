@@ -189,7 +189,7 @@ def train(
     limit: int | None = None,
 ) -> str:
     """Train on ``DATA_DIR/train``, write the weights, report on ``DATA_DIR/dev`` if present."""
-    from presslens.nlp.pipeline import DEFAULT_MODEL
+    from presslens.pipeline import DEFAULT_MODEL
 
     model = model or DEFAULT_MODEL
     out = out or MODEL.path()
