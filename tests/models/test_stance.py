@@ -116,7 +116,7 @@ def test_train_then_evaluate_on_a_tiny_fnc1_folder(tiny_fnc1: Path) -> None:
     label, _ = model.predict("Storm closes coastal highway", RESTATING)
     assert label in STANCES
     table = run(tiny_fnc1, model=model, cross_validate=False)
-    assert "| presslens (resources/stance_model.npz), held-out bodies | 2 | 10 |" in table
+    assert "| presslens (resources/models/stance.npz), held-out bodies | 2 | 10 |" in table
     assert "| baseline: FNC-1 official features + GBDT, held-out" in table
 
 

@@ -134,7 +134,7 @@ def run(
     ]
     rows = [
         scorer_row(
-            "presslens (resources/checkworthiness.npz), train+dev; threshold by CV",
+            "presslens (resources/models/checkworthiness.npz), train+dev; threshold by CV",
             model,
             dev,
             test,

@@ -128,7 +128,7 @@ def run(
     train, held_out = split(pairs)
     predicted = predict_pairs(model, held_out)
     rows = [
-        table_row("presslens (resources/stance_model.npz), held-out bodies", held_out, predicted)
+        table_row("presslens (resources/models/stance.npz), held-out bodies", held_out, predicted)
     ]
     confusions = confusion_table("presslens, held-out bodies", held_out.stances, predicted)
     if baseline:
