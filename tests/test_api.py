@@ -1,6 +1,7 @@
 import dataclasses
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +10,8 @@ from presslens import Article, InputError, ModelError, Settings
 from presslens.io.readers import DEFAULT_MAX_BYTES
 from presslens.pipeline import DEFAULT_MODEL
 from presslens.schema import Analysis
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_analysis_offsets_index_the_analysed_text(analyze):
@@ -70,3 +73,14 @@ def test_analyze_stream_records_a_bad_item_and_reads_its_settings():
     assert [name for name, _ in results] == ["bad", "good"]
     assert isinstance(results[0][1], InputError)
     assert isinstance(results[1][1], Analysis)
+
+
+def test_the_thresholds_of_settings_reach_the_stages():
+    text = (ROOT / "samples" / "port-calder-strike.txt").read_text(encoding="utf-8")
+    shipped = presslens.analyze(text)
+    strict = presslens.analyze(text, settings=Settings(claim_threshold=1.01))
+    assert shipped.claims and strict.claims == []
+    loose = presslens.analyze(text, settings=Settings(claim_threshold=0.0, framing_threshold=0.0))
+    assert len(loose.claims) > len(shipped.claims)
+    assert len(loose.framing) > len(shipped.framing)
+    assert strict.quotes == shipped.quotes == loose.quotes  # the other stages are untouched

@@ -63,7 +63,7 @@ def analyze_many(
     from presslens.nlp.layers import analysis_from_doc, layers
 
     settings = _settings(settings, model=model, embeddings=embeddings, batch_size=batch_size)
-    nlp = build_nlp(settings.model, embeddings=settings.embeddings)
+    nlp = build_nlp(settings.model, **settings.pipeline())
 
     def docs() -> Iterator:
         for art in articles:

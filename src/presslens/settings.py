@@ -34,5 +34,24 @@ class Settings:
     chunk: int = _setting(
         64, "articles analyze_stream sends together; a failing chunk is retried one by one"
     )
-    # Next: the corpus store's URL (store/) and the number of workers (runner/). No stage
-    # threshold is a setting: the CLI and the API pass none today.
+    cue_threshold: float | None = _setting(
+        None,
+        "cue-model probability from which a verb outside the cue lexicon is a cue; None: the"
+        " quotes stage's own (components.quotes.cues.CUE_THRESHOLD)",
+    )
+    claim_threshold: float | None = _setting(
+        None, "check-worthiness from which a sentence is a claim; None: the shipped model's own"
+    )
+    framing_threshold: float | None = _setting(
+        None, "framing probability from which words are flagged; None: the shipped model's own"
+    )
+    # Next: the corpus store's URL (store/) and the number of workers (runner/).
+
+    def pipeline(self) -> dict[str, Any]:
+        """The keywords of ``pipeline.build_nlp`` these settings give."""
+        return {
+            "embeddings": self.embeddings,
+            "cue_threshold": self.cue_threshold,
+            "claim_threshold": self.claim_threshold,
+            "framing_threshold": self.framing_threshold,
+        }
