@@ -3,8 +3,9 @@
 Rules as data live in ``resources/lexicons/<stage>/*.json`` (``load_json``); trained weights
 in ``resources/models/`` (read through ``presslens.models.loader``). A lexicon is a dataclass
 with a classmethod ``load`` that builds it from its JSON; every user asks ``lexicon(cls)``
-for it, which calls ``load`` once per process (once per pipeline for a lexicon built with a
-pipeline's tokenizer or vocabulary: ``lexicon(cls, nlp)``).
+for it, which calls ``load`` once per process (a C-level cache: stages ask in their hot loops);
+a lexicon built with a pipeline's tokenizer or vocabulary comes from
+``pipeline_lexicon(cls, nlp)``, which calls ``load(nlp)`` once per pipeline.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-_SHARED: dict[type, Any] = {}
 _PER_PIPELINE: WeakKeyDictionary[Language, dict[type, Any]] = WeakKeyDictionary()
 
 
@@ -37,12 +38,18 @@ def load_json(*parts: str) -> dict:
     return json.loads(resource_path("lexicons", *parts).read_text(encoding="utf-8"))
 
 
-def lexicon(cls: type[T], nlp: Language | None = None) -> T:
-    """The lexicon ``cls``, built by ``cls.load()`` the first time it is asked for; with
-    ``nlp``, by ``cls.load(nlp)`` once per pipeline (kept as long as ``nlp`` lives)."""
-    built = _SHARED if nlp is None else _PER_PIPELINE.setdefault(nlp, {})
+@cache
+def lexicon(cls: type[T]) -> T:
+    """The lexicon ``cls``, built by ``cls.load()`` the first time it is asked for."""
+    return cls.load()  # type: ignore[attr-defined]
+
+
+def pipeline_lexicon(cls: type[T], nlp: Language) -> T:
+    """The lexicon ``cls`` of the pipeline ``nlp``, built by ``cls.load(nlp)`` once per
+    pipeline (kept as long as ``nlp`` lives)."""
+    built = _PER_PIPELINE.setdefault(nlp, {})
     if cls not in built:
-        built[cls] = cls.load() if nlp is None else cls.load(nlp)  # type: ignore[attr-defined]
+        built[cls] = cls.load(nlp)  # type: ignore[attr-defined]
     return built[cls]
 
 

@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from presslens.lexicons import lexicon, lexicon_from, load_json
+from presslens.lexicons import lexicon, lexicon_from, load_json, pipeline_lexicon
 from presslens.models.checkworthiness import load_scorer
 from presslens.nlp.layers import doc_text, layers
 from presslens.nlp.syntax import ANY_SUBJECTS
@@ -375,5 +375,5 @@ def make_claims(
     nlp: Language, name: str, threshold: float | None, min_words: int, embeddings: bool
 ) -> ClaimsComponent:
     """``embeddings``: blend the check-worthiness model with MiniLM (needs the extra)."""
-    kinds, units = lexicon(KindRules, nlp), lexicon(UnitRules)
+    kinds, units = pipeline_lexicon(KindRules, nlp), lexicon(UnitRules)
     return ClaimsComponent(kinds, units, threshold, min_words, embeddings)

@@ -16,7 +16,7 @@ from presslens.components.entities.names import find_names
 from presslens.components.entities.organisations import Organisations
 from presslens.components.entities.people import People, infer_gender
 from presslens.components.entities.pronouns import resolve_pronouns
-from presslens.lexicons import lexicon
+from presslens.lexicons import pipeline_lexicon
 from presslens.nlp.layers import Layers, layers
 from presslens.schema import Entity, Span
 
@@ -86,4 +86,4 @@ def _best_name(draft: Draft) -> str | None:
 
 @Language.factory("presslens_entities")
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent(lexicon(EntityLexicon, nlp))
+    return EntitiesComponent(pipeline_lexicon(EntityLexicon, nlp))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from presslens.components.headline.body import Sentence
-from presslens.components.headline.lexicon import lexicon
+from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.components.headline.predicates import Reading
+from presslens.lexicons import lexicon
 from presslens.nlp.layers import entity_for, layers
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
 from presslens.schema import Quote
@@ -99,4 +100,4 @@ def claimed(doc: Doc, quote: Quote) -> bool:
     if quote.cue is None:
         return False
     cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    return cue is not None and cue.root.lemma_.lower() in lexicon().claim_cues
+    return cue is not None and cue.root.lemma_.lower() in lexicon(HeadlineLexicon).claim_cues

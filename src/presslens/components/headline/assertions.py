@@ -11,13 +11,14 @@ from spacy.tokens import Span as DocSpan
 from presslens.components.headline.actors import actor_of, subject_of, typed_actor
 from presslens.components.headline.body import Body
 from presslens.components.headline.forms import variants
-from presslens.components.headline.lexicon import lexicon
+from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.components.headline.predicates import (
     COMPLEMENTS,
     Reading,
     governing_verb,
     read,
 )
+from presslens.lexicons import lexicon
 from presslens.nlp.layers import doc_text, entity_for
 
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
@@ -41,7 +42,7 @@ class Assertion:
 
 def find_assertions(doc: Doc, headline: DocSpan, body: Body) -> list[Assertion]:
     """The headline's predicates: main-clause verbs (copulas by their complement)."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     colon = doc_text(doc).find(":", headline.start_char, headline.end_char)
     found: list[Assertion] = []
     for tok in headline:
@@ -87,7 +88,7 @@ def _passive_headline(tok: Token) -> bool:
 def _verbal(tok: Token) -> bool:
     """A verb, or a headline verb the tagger read as a noun ('Police arrest protesters'); never
     a noun that cannot be a verb ('closure') the tagger read as one."""
-    base = lexicon().nominal_events.get(tok.lower_)
+    base = lexicon(HeadlineLexicon).nominal_events.get(tok.lower_)
     if base is not None and base not in variants(tok):
         return False
     if tok.pos_ in ("VERB", "AUX"):
@@ -102,7 +103,7 @@ def asks(doc: Doc, headline: DocSpan) -> bool:
 def _assertion(
     doc: Doc, headline: DocSpan, tok: Token, colon: int, base: str | None = None
 ) -> Assertion:
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     reading = read(tok, base)
     verb = reading.verb
     question = asks(doc, headline)

@@ -11,8 +11,9 @@ from spacy.tokens import Span as DocSpan
 from presslens.components.headline.assertions import asks
 from presslens.components.headline.body import Body, Sentence
 from presslens.components.headline.forms import variants, with_synonyms
-from presslens.components.headline.lexicon import lexicon
+from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.components.headline.predicates import Reading, denied_noun, read
+from presslens.lexicons import lexicon
 from presslens.nlp.layers import layers
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
@@ -27,7 +28,7 @@ def _content(tokens) -> list[Token]:
 
 def read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: str | None) -> Body:
     """Rank the body sentences by the weighted share of headline words they contain."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     wanted: list[tuple[float, set[str]]] = []
     for tok in _content(headline):
         if tok.lemma_.lower() in lex.reporting:
@@ -70,7 +71,7 @@ class Match:
 
 def matches(doc: Doc, head: Reading, body: Body) -> list[Match]:
     """Body predicates in the top sentences that say the same, a graded kin, or the opposite."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     same = {head.key} | variants(head.tok)
     same |= lex.synonyms.get(head.key, frozenset())
     kin = head.scales()

@@ -10,8 +10,9 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.components.headline.body import Body
 from presslens.components.headline.forms import variants, with_synonyms
-from presslens.components.headline.lexicon import lexicon
+from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.components.headline.verdict import Problem
+from presslens.lexicons import lexicon
 from presslens.nlp.layers import doc_text
 from presslens.text.numbers import NumberMention, find_numbers
 
@@ -88,7 +89,7 @@ class Figure:
         ):
             return cls(n, frozenset())
         forms = with_synonyms(variants(tok.head))
-        return cls(n, frozenset(forms - lexicon().light_verbs))
+        return cls(n, frozenset(forms - lexicon(HeadlineLexicon).light_verbs))
 
     def counts_as(self, other: Figure) -> bool:
         """The same unit, or counts of what the same act was done to ('40' and '14 people')."""
@@ -98,7 +99,7 @@ class Figure:
 
     def measure(self) -> bool:
         unit = self.n.unit
-        return bool(unit) and (unit.isupper() or unit in lexicon().measure_units)
+        return bool(unit) and (unit.isupper() or unit in lexicon(HeadlineLexicon).measure_units)
 
 
 def _carries_in_sum(body: list[NumberMention], head: NumberMention) -> bool:

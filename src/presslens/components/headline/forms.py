@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from presslens.components.headline.lexicon import lexicon
+from presslens.components.headline.lexicon import HeadlineLexicon
+from presslens.lexicons import lexicon
 
 
 def variants(tok: Token) -> set[str]:
@@ -27,5 +28,5 @@ def variants(tok: Token) -> set[str]:
 
 def with_synonyms(forms: set[str]) -> set[str]:
     """``forms`` and the words the lexicon gives as carrying them."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     return forms | {s for f in forms for s in lex.synonyms.get(f, ())}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from presslens import lexicons
 from presslens.lexicons import lexicon_from, load_json
 
 
@@ -55,8 +54,3 @@ class HeadlineLexicon:
             antonyms={k: frozenset(v) for k, v in antonyms.items()},
             synonyms={k: frozenset(v) for k, v in data["synonyms"].items()},
         )
-
-
-def lexicon() -> HeadlineLexicon:
-    """The headline lexicon, read once (``lexicons.lexicon``)."""
-    return lexicons.lexicon(HeadlineLexicon)

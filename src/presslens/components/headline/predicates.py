@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from presslens.components.headline.lexicon import lexicon
+from presslens.components.headline.lexicon import HeadlineLexicon
+from presslens.lexicons import lexicon
 
 COMPLEMENTS = {"acomp", "attr"}  # what a copula asserts: 'is safe', 'is a hoax'
 TARGETS = {"dobj", "nsubjpass"}  # also where a deed named by a noun sits: 'confirms closure'
@@ -31,18 +32,20 @@ class Reading:
     refuted: bool = False  # negated by a word calling it false ('denied', 'a hoax')
 
     def scales(self) -> dict[str, int]:
-        return lexicon().scales.get(self.key, {})
+        return lexicon(HeadlineLexicon).scales.get(self.key, {})
 
 
 def _particle(verb: Token, child: Token) -> bool:
     return child.dep_ == "prt" or (
-        child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in lexicon().particles
+        child.dep_ == "advmod"
+        and child.i == verb.i + 1
+        and child.lower_ in lexicon(HeadlineLexicon).particles
     )
 
 
 def _key(tok: Token, base: str) -> tuple[str, Token | None]:
     """The lexicon phrase of ``tok`` ('call for', 'rule out') and its second word, if any."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     for child in tok.children:
         if _particle(tok, child) or (child.dep_ == "prep" and child.i == tok.i + 1):
             phrase = f"{base} {child.lower_}"
@@ -53,7 +56,7 @@ def _key(tok: Token, base: str) -> tuple[str, Token | None]:
 
 def _reported(verb: Token) -> bool:
     """Whether ``verb`` is the complement of a past-tense speech verb ('said it would')."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     head = verb.head
     return (
         verb.dep_ == "ccomp"
@@ -64,7 +67,7 @@ def _reported(verb: Token) -> bool:
 
 def read(tok: Token, base: str | None = None) -> Reading:
     """How the predicate ``tok`` is asserted (``base``: its bare form when it was mis-tagged)."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     verb = tok.head if tok.dep_ in COMPLEMENTS and tok.head.lemma_ in lex.copulas else tok
     key, second = _key(tok, base or tok.lemma_.lower())
     negated = any(c.dep_ == "neg" for c in verb.children) or denied_noun(tok)
@@ -107,7 +110,7 @@ def governing_verb(tok: Token) -> Token | None:
     a deed named by a noun ('confirms the closure', 'mulls a closure', 'closure confirmed')."""
     head = tok.head
     if tok.dep_ in ("xcomp", "ccomp"):  # 'considering scrapping', 'considering whether to halt'
-        return head if head.lemma_.lower() in lexicon().governors else None
+        return head if head.lemma_.lower() in lexicon(HeadlineLexicon).governors else None
     if tok.pos_ != "NOUN":
         return None
     if head.pos_ == "VERB" and (
@@ -134,7 +137,7 @@ def denied_noun(tok: Token) -> bool:
 def _negator(verb: Token) -> Token | None:
     """What negates ``verb`` from above: a verb like 'deny' ('denied taking', 'denied reports
     that he took') or a refuting complement ('the story that she grew ... is a hoax')."""
-    lex = lexicon()
+    lex = lexicon(HeadlineLexicon)
     cur = verb
     for _ in range(_NEGATOR_STEPS):
         if cur.dep_ not in _NEGATED_VIA or cur.head is cur:

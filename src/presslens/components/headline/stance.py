@@ -6,8 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from presslens.components.headline.body import Body
-from presslens.components.headline.lexicon import lexicon
+from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.components.headline.verdict import Problem, text_at
+from presslens.lexicons import lexicon
 from presslens.models.stance import predict_stance
 
 
@@ -25,7 +26,7 @@ def refutation(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]
     """
     if body.stance != "disagree":
         return []
-    refuting = lexicon().refuting
+    refuting = lexicon(HeadlineLexicon).refuting
     for s in body.top + body.sentences:
         for i in s.tokens:
             tok = doc[i]
