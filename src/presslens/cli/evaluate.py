@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from presslens.cli.options import (
-    baseline_option,
+    also_option,
     data_dir_argument,
     embeddings_option,
     model_option,
@@ -23,7 +23,7 @@ def eval_group() -> None:
 @data_dir_argument
 @click.option("--split", default="dev", show_default=True, help="Sub-folder of DATA_DIR to score.")
 @click.option("--limit", type=int, help="Score only the first N articles.")
-@baseline_option("run textacy's direct_quotations on the same texts")
+@also_option("baseline", "run textacy's direct_quotations on the same texts")
 @click.option("--errors", is_flag=True, help="List presslens's missed and spurious contents.")
 def eval_polnear(
     data_dir: Path, split: str, limit: int | None, baseline: bool, errors: bool
@@ -47,7 +47,7 @@ def eval_checkthat(data_dir: Path, embeddings: bool) -> None:
 @eval_group.command(name="plover")
 @data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N event records.")
-@baseline_option("score the majority type and a keyword lookup")
+@also_option("baseline", "score the majority type and a keyword lookup")
 @click.option("--errors", is_flag=True, help="List the records presslens codes wrongly.")
 @click.option(
     "--records",
@@ -85,13 +85,8 @@ def eval_plover(
 
 @eval_group.command(name="fnc1")
 @data_dir_argument
-@baseline_option("train and score the official FNC-1 baseline on the same bodies")
-@click.option(
-    "--cv/--no-cv",
-    default=True,
-    show_default=True,
-    help="Also report 5-fold cross-validation grouped by body over all pairs.",
-)
+@also_option("baseline", "train and score the official FNC-1 baseline on the same bodies")
+@also_option("cv", "report 5-fold cross-validation grouped by body over all pairs")
 def eval_fnc1(data_dir: Path, baseline: bool, cv: bool) -> None:
     """Headline-vs-body stance on FNC-1: FNC score and macro-F1 on held-out bodies."""
     from presslens.evaluate.fnc1 import run
@@ -129,7 +124,7 @@ def eval_headlines(cases: Path, model: str, errors: bool) -> None:
 @eval_group.command(name="timebank")
 @data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N documents.")
-@baseline_option("run dateparser's search_dates relative to each creation time")
+@also_option("baseline", "run dateparser's search_dates relative to each creation time")
 @click.option("--errors", is_flag=True, help="List presslens's missed, spurious and wrong values.")
 def eval_timebank(data_dir: Path, limit: int | None, baseline: bool, errors: bool) -> None:
     """Time expressions on TempEval-3 TimeBank (DATA_DIR/*.tml): span P/R/F1, value accuracy."""
@@ -141,7 +136,7 @@ def eval_timebank(data_dir: Path, limit: int | None, baseline: bool, errors: boo
 @eval_group.command(name="ptc")
 @data_dir_argument
 @click.option("--limit", type=int, help="Score only the first N held-out articles.")
-@baseline_option("score a VADER sentiment-word match on the same articles")
+@also_option("baseline", "score a VADER sentiment-word match on the same articles")
 @click.option("--errors", is_flag=True, help="List the most frequent missed and spurious spans.")
 @embeddings_option
 def eval_ptc(

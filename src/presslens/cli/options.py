@@ -28,10 +28,11 @@ def model_option(help: str) -> Callable:
     return click.option("--model", default=DEFAULTS.model, show_default=True, help=help)
 
 
-def baseline_option(what: str) -> Callable:
-    """``--baseline/--no-baseline`` of an eval command: ``what`` the baseline does."""
+def also_option(name: str, what: str) -> Callable:
+    """``--NAME/--no-NAME``, on by default: ``what`` the command also does (a baseline, a
+    cross-validation)."""
     return click.option(
-        "--baseline/--no-baseline", default=True, show_default=True, help=f"Also {what}."
+        f"--{name}/--no-{name}", default=True, show_default=True, help=f"Also {what}."
     )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from presslens.cli.options import data_dir_argument, model_option, out_option
+from presslens.cli.options import also_option, data_dir_argument, model_option, out_option
 
 
 @click.group(name="train")
@@ -45,12 +45,7 @@ def train_checkworthiness(data_dir: Path, out: Path | None, embeddings: bool) ->
 @data_dir_argument
 @out_option("models/stance.npz")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the tree learner.")
-@click.option(
-    "--cv/--no-cv",
-    default=True,
-    show_default=True,
-    help="Also report cross-validation over the training bodies.",
-)
+@also_option("cv", "report cross-validation over the training bodies")
 def train_stance(data_dir: Path, out: Path | None, seed: int, cv: bool) -> None:
     """Learn headline-vs-body stance from FNC-1 (DATA_DIR/dev_*.csv), holding out 1/5 of bodies."""
     from presslens.training.stance import train
