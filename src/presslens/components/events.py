@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.lexicons import lexicon, lexicon_from, load_json, phrase_pattern
 from presslens.nlp.layers import doc_text, entity_for, layers, span
+from presslens.nlp.parse import end_char, first_child
 from presslens.schema import Event, Participant, Quote, Time
 
 _ACTOR_DEPS = {"nsubj", "csubj"}
@@ -527,18 +528,18 @@ class EventsComponent:
 
     def _roles(self, verb: Token, used: frozenset[int]) -> tuple[Token | None, list[Token]]:
         """The actor and the targets of a verbal trigger."""
-        passive = next((c for c in verb.children if c.dep_ == _PASSIVE_SUBJECT), None)
+        passive = first_child(verb, _PASSIVE_SUBJECT)
         if self.lex.lemma(verb) in self.lex.stative_passives or (
             passive is not None and passive.i in used  # 'sanctions were imposed on X'
         ):
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            agent = first_child(verb, "agent")
             actor = passive if passive is not None and passive.i not in used else None
             if agent is not None:
                 actor = next((c for c in agent.children if c.dep_ == "pobj"), actor)
             return actor, _conjuncts(next(iter(self._prep_targets(verb, used)), None))
         if passive is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            agent = first_child(verb, "agent")
+            actor = first_child(agent, "pobj") if agent else None
             patient = passive if passive is not None else verb.head
             return actor, _conjuncts(patient)
         return _actor(verb, self.lex), self._targets(verb, used)
@@ -599,7 +600,7 @@ class EventsComponent:
 
 def _found(anchor: Token, kind: str, words: list[Token], used: set[int]) -> _Found:
     start = min(w.idx for w in words)
-    end = max(w.idx + len(w.text) for w in words)
+    end = max(end_char(w) for w in words)
     return _Found(anchor, kind, (start, end), frozenset(used))
 
 
@@ -616,13 +617,13 @@ def _is_perfect(verb: Token) -> bool:
 
 
 def _object(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return first_child(verb, "dobj")
 
 
 def _names_entity(tok: Token) -> bool:
     """Whether the entities layer has a mention in the words up to ``tok`` ('Palestinian
     armed groups')."""
-    return entity_for(tok.doc, tok.left_edge.idx, tok.idx + len(tok.text)) is not None
+    return entity_for(tok.doc, tok.left_edge.idx, end_char(tok)) is not None
 
 
 def _is_amount(noun: Token) -> bool:
@@ -635,7 +636,7 @@ def _is_amount(noun: Token) -> bool:
 
 
 def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return first_child(prep, "pobj")
 
 
 def _pobj_or_self(tok: Token) -> Token:
@@ -687,7 +688,7 @@ def _actor(verb: Token, lex: EventLexicon) -> Token | None:
     unless that noun is a statement ('a statement condemning': its issuer's)."""
     tok = verb
     for _ in range(_MAX_CLIMB):
-        subject = next((c for c in tok.children if c.dep_ in _ACTOR_DEPS), None)
+        subject = first_child(tok, *_ACTOR_DEPS)
         if subject is not None and _is_relative(subject) and tok.dep_ == "relcl":
             return tok.head
         if subject is not None:  # 'Amnesty's report accused ...': Amnesty
@@ -741,7 +742,7 @@ def _participant(doc: Doc, head: Token, role: str, trigger: int) -> Participant:
         left = doc[left.i + 1]
     while right.i > head.i and (right.is_punct or right.dep_ == "case"):
         right = doc[right.i - 1]
-    start, end = left.idx, right.idx + len(right.text)
+    start, end = left.idx, end_char(right)
     return Participant(
         entity=entity_for(doc, start, end),
         role=role,

@@ -51,6 +51,7 @@ from presslens.models.embeddings import blend
 from presslens.models.framing import BITS, CLASSES, TokenModel, load_token_model
 from presslens.models.framing_tagger import Tagger, load_tagger
 from presslens.nlp.layers import doc_text, layers
+from presslens.nlp.parse import end_char
 from presslens.nlp.quoted import SPEECH_MIN_WORDS, quoted_stretches
 from presslens.schema import Framing, Quote
 
@@ -335,7 +336,7 @@ class FramingComponent:
         voices = Voices(doc)
         out = []
         for s, e, category, score in sorted(merged, key=lambda f: (f[0], f[1])):
-            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            start, end = doc[s].idx, end_char(doc[e - 1])
             voice, quote = voices.of(start, end)
             out.append(
                 Framing(

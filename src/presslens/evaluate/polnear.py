@@ -25,6 +25,7 @@ from spacy.language import Language
 from presslens.datasets.polnear import Attribution, GoldArticle, Pieces, read_split
 from presslens.errors import InputError
 from presslens.evaluate.metrics import Tally, f1, one_to_one, ratio
+from presslens.nlp.parse import end_char
 from presslens.schema import Analysis
 
 THRESHOLDS = (0.3, 0.8)
@@ -243,8 +244,8 @@ def textacy_predictions(
             [
                 Attribution(
                     content=((t.content.start_char, t.content.end_char),),
-                    speaker=tuple((tok.idx, tok.idx + len(tok)) for tok in t.speaker),
-                    cue=tuple((tok.idx, tok.idx + len(tok)) for tok in t.cue),
+                    speaker=tuple((tok.idx, end_char(tok)) for tok in t.speaker),
+                    cue=tuple((tok.idx, end_char(tok)) for tok in t.cue),
                 )
                 for t in triples
             ],

@@ -35,6 +35,7 @@ from presslens.datasets.ptc import (
 from presslens.errors import PresslensError
 from presslens.evaluate.metrics import SiCounts, merge
 from presslens.nlp.layers import layers
+from presslens.nlp.parse import end_char
 
 ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("loaded + name-calling", POOLED),
@@ -77,7 +78,7 @@ def vader_spans(doc: Doc, lexicon: dict[str, float]) -> dict[str, Spans]:
     """Baseline: every word VADER rates at least ``VADER_MIN_VALENCE`` is loaded language."""
     return {
         "Loaded_Language": [
-            (t.idx, t.idx + len(t))
+            (t.idx, end_char(t))
             for t in doc
             if abs(lexicon.get(t.lower_, 0.0)) >= VADER_MIN_VALENCE
         ]

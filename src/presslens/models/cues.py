@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from presslens.models.loader import ShippedModel
+from presslens.nlp.parse import first_child
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
 
 # Dependencies whose presence on a candidate says most about reported speech.
@@ -41,7 +42,7 @@ def features(tok: Token) -> list[str]:
     deps = {c.dep_ for c in tok.children}
     feats += [f"child={d}" for d in sorted(deps)]
     feats += [f"lemma+child={lemma}|{d}" for d in sorted(deps & _TELLING_DEPS)]
-    subject = next((c for c in tok.children if c.dep_ in NOMINAL_SUBJECTS), None)
+    subject = first_child(tok, *NOMINAL_SUBJECTS)
     if subject is not None:
         feats.append(f"subject={subject.ent_type_ or subject.pos_}")
         feats.append(f"subject_lemma={subject.lemma_.lower()}")

@@ -22,6 +22,7 @@ from presslens.datasets.polnear import GoldArticle, Pieces, read_split
 from presslens.evaluate.metrics import Tally, ratio
 from presslens.extras import sklearn
 from presslens.models.cues import MODEL, CueModel, features
+from presslens.nlp.parse import end_char
 
 # A non-verb lemma becomes a candidate when it is inside a training cue this often ...
 MIN_CUE_COUNT = 5
@@ -47,7 +48,7 @@ class Labelled:
         for s, e in self.cues:
             inside[s:e] = b"\x01" * (e - s)
         for tok in self.doc:
-            yield tok, any(inside[tok.idx : tok.idx + len(tok)])
+            yield tok, any(inside[tok.idx : end_char(tok)])
 
 
 def gold_cues(article: GoldArticle) -> Pieces:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from presslens.components.entities.context import NOUNS, Context
 from presslens.components.entities.drafts import Draft, Mention
+from presslens.nlp.parse import end_char
 from presslens.nlp.quoted import quoted_stretches
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
 
@@ -39,7 +40,7 @@ def resolve_pronouns(ctx: Context) -> None:
             continue
         if kind in ("m", "f"):
             draft.set_gender(kind)
-        m = Mention(tok.idx, tok.idx + len(tok), i, "pronoun")
+        m = Mention(tok.idx, end_char(tok), i, "pronoun")
         draft.add(m)
         history.append(m)
 

@@ -10,6 +10,7 @@ from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.components.headline.predicates import Reading
 from presslens.lexicons import lexicon
 from presslens.nlp.layers import entity_for, layers
+from presslens.nlp.parse import end_char, first_child
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
 from presslens.schema import Quote
 
@@ -18,7 +19,7 @@ _POSSESSIVES = {"its", "their"}  # 'its owner said': the subject speaking for it
 
 
 def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
+    return first_child(verb, *NOMINAL_SUBJECTS)
 
 
 def typed_actor(doc: Doc, eid: str | None) -> str | None:
@@ -33,7 +34,7 @@ def actor_of(doc: Doc, verb: Token) -> str | None:
     for _ in range(3):
         subj = subject_of(cur)
         if subj is not None:
-            eid = entity_for(doc, subj.left_edge.idx, subj.idx + len(subj))
+            eid = entity_for(doc, subj.left_edge.idx, end_char(subj))
             # 'Grellstadt house prices': the prices, not the town, are the subject
             return typed_actor(doc, eid) if mentions(doc, subj.idx, eid) else None
         if cur.dep_ not in ("xcomp", "conj"):
@@ -73,7 +74,7 @@ def third_party(doc: Doc, ev: Reading, quote: Quote) -> bool:
     own = speaker is not None and any(
         t.lower_ in _POSSESSIVES or t.lemma_.lower() == subj.lemma_.lower() for t in speaker
     )
-    same = entity_for(doc, subj.idx, subj.idx + len(subj)) == quote.speaker.entity
+    same = entity_for(doc, subj.idx, end_char(subj)) == quote.speaker.entity
     return not own and not (same and quote.speaker.entity is not None)
 
 

@@ -20,6 +20,7 @@ from presslens.components.headline.predicates import (
 )
 from presslens.lexicons import lexicon
 from presslens.nlp.layers import doc_text, entity_for
+from presslens.nlp.parse import end_char
 
 _PREDICATE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "parataxis"}
 _HEADLINE_VERB_TAGS = {"NN", "NNS", "NNP", "VB", "VBP", "VBZ"}  # a misread headline verb's tags
@@ -127,7 +128,7 @@ def _assertion(
     else:
         source = None
     start = max(min(verb.left_edge.idx, reading.start), headline.start_char)
-    end = min(max(verb.right_edge.idx + len(verb.right_edge), reading.end), headline.end_char)
+    end = min(max(end_char(verb.right_edge), reading.end), headline.end_char)
     actor = actor_of(doc, verb)
     if actor is None and subject_of(verb) is None:
         actor = typed_actor(

@@ -28,6 +28,7 @@ from presslens.components.headline.verdict import (
     verdict_of,
 )
 from presslens.nlp.layers import layers, span
+from presslens.nlp.parse import end_char
 from presslens.schema import Finding, Quote
 
 _CLAIM_WORDS = 3  # headline words a claim must hold to be what the headline states as fact
@@ -119,7 +120,7 @@ def _compare(doc: Doc, a: Assertion, m: Match, body: Body) -> Problem | None:
         kin, theirs = head.scales(), ev.scales()
         shared = kin.keys() & theirs.keys()
         if all(kin[s] > theirs[s] for s in shared):
-            word = (head.tok.idx, head.tok.idx + len(head.tok))
+            word = (head.tok.idx, end_char(head.tok))
             only = f'The headline says "{head.tok.text}"; the body says only "{e_words}" {where}.'
             return Problem("escalated", word, es, only)
     if head.certainty > ev.certainty:

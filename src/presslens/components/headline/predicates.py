@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.lexicons import lexicon
+from presslens.nlp.parse import end_char
 
 COMPLEMENTS = {"acomp", "attr"}  # what a copula asserts: 'is safe', 'is a hoax'
 TARGETS = {"dobj", "nsubjpass"}  # also where a deed named by a noun sits: 'confirms closure'
@@ -101,7 +102,7 @@ def read(tok: Token, base: str | None = None) -> Reading:
         words.append(negator)
     refuted = negator is not None and bool({negator.lower_, negator.lemma_} & lex.refuting)
     start = min(w.idx for w in words)
-    end = max(w.idx + len(w) for w in words)
+    end = max(end_char(w) for w in words)
     return Reading(tok, verb, key, negated, certainty, kind, start, end, refuted)
 
 

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from presslens.components.headline.forms import variants
 from presslens.components.headline.predicates import TARGETS
+from presslens.nlp.parse import end_char
 
 _DOERS = {"nsubj", "agent"}
 
@@ -69,4 +70,4 @@ def swapped_roles(headline: DocSpan, ours: Token, theirs: Token) -> tuple[Roles,
 
 def extent(tok: Token) -> tuple[int, int]:
     """The characters of a noun phrase up to its head ('two police officers')."""
-    return tok.left_edge.idx, tok.idx + len(tok)
+    return tok.left_edge.idx, end_char(tok)

@@ -10,6 +10,7 @@ from presslens.components.headline.lexicon import HeadlineLexicon
 from presslens.components.headline.verdict import Problem, text_at
 from presslens.lexicons import lexicon
 from presslens.models.stance import predict_stance
+from presslens.nlp.parse import end_char
 
 
 def stance_of(headline: str, body: str) -> str:
@@ -34,7 +35,7 @@ def refutation(doc: Doc, headline: tuple[int, int], body: Body) -> list[Problem]
             pair = f"{tok.lower_} {nxt.lower_}" if nxt is not None else ""
             if tok.lower_ in refuting or pair in refuting:
                 end = nxt if pair in refuting else tok
-                cue = (tok.idx, end.idx + len(end))
+                cue = (tok.idx, end_char(end))
                 return [
                     Problem(
                         "refuted",
