@@ -20,6 +20,8 @@ from presslens.lexicons import pipeline_lexicon
 from presslens.nlp.layers import Layers, layers
 from presslens.schema import Entity, Span
 
+_NOT_ALIASES = {"pronoun", "description"}
+
 
 class EntitiesComponent:
     def __init__(self, lexicon: EntityLexicon) -> None:
@@ -55,7 +57,7 @@ def _write(ctx: Context, lay: Layers) -> None:
     for n, d in enumerate(used, 1):
         eid = f"E{n}"
         aliases = list(
-            dict.fromkeys(text[m.start : m.end] for m in d.mentions if m.kind != "pronoun")
+            dict.fromkeys(text[m.start : m.end] for m in d.mentions if m.kind not in _NOT_ALIASES)
         )
         name = _best_name(d) or d.nominal or aliases[0]
         entities.append(

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from presslens.components.entities.drafts import Draft, Mention
 from presslens.components.entities.lexicon import EntityLexicon
-from presslens.nlp.layers import doc_text, layers
+from presslens.nlp.layers import doc_text
 
 NOUNS = {"NOUN", "PROPN"}
 DEFINITE = {"the"}
@@ -61,7 +61,7 @@ class Context:
         self.drafts: list[Draft] = []
         self.mentions: list[Mention] = []
         self.name_starts: dict[int, Mention] = {}  # character start -> name mention
-        self.headline_end = layers(doc).headline[1] if layers(doc).headline else 0
+        self.title_case: list[tuple[int, int]] = []  # title-case lines, found with the names
 
     def _read_tokens(self, strings: TokenStrings) -> None:
         """Token attributes as plain lists, read in one array: a Token object per access is slow."""
@@ -111,6 +111,11 @@ class Context:
             self.name_starts.setdefault(m.start, m)
         for i in range(start_tok, end_tok):
             self.covered[i] = True
+
+    def in_title_case(self, i: int) -> bool:
+        """Whether token ``i`` is on a title-case line (a US-style headline, a caption)."""
+        offset = self.idx[i]
+        return any(s <= offset < e for s, e in self.title_case)
 
     def name_mention_at(self, start_tok: int) -> Mention | None:
         """The name mention starting at token ``start_tok``, if any."""

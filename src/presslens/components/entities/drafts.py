@@ -13,7 +13,7 @@ class Mention:
     start: int  # character offsets into doc.text
     end: int
     head: int  # token index of the mention's head, for sentence and subject checks
-    kind: str  # name | nominal | pronoun
+    kind: str  # name | nominal | pronoun | description ("the 71-year-old")
     entity: Draft | None = None
 
 

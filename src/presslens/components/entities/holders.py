@@ -197,7 +197,7 @@ def _compatible(ctx: Context, holder: str | None, nominal: str) -> bool:
     minister"; a vice president is not "the president")."""
     if holder is None:
         return False
-    if holder == nominal:
+    if holder == nominal or nominal in ctx.lex.equivalents.get(holder, ()):
         return True
     h, n = holder.split(), nominal.split()
     return len(h) > len(n) and h[-len(n) :] == n and h[0] not in ctx.lex.distinct_modifiers

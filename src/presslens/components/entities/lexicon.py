@@ -21,11 +21,17 @@ class EntityLexicon:
     past_modifiers: frozenset[str]
     unlinked_adjectives: frozenset[str]
     distinct_modifiers: frozenset[str]
+    party_labels: frozenset[str]
+    equivalents: dict[str, frozenset[str]]
+    kinship: frozenset[str]
     gendered_titles: dict[str, str]
     honorifics: dict[str, tuple[str | None, str | None]]
     name_suffixes: frozenset[str]
+    name_particles: frozenset[str]
     pronouns: dict[str, str]
     report_verbs: frozenset[str]
+    relative_pronouns: dict[str, str]
+    age_nouns: dict[str, str | None]
     window: int
     first_names: dict[str, str]
     org_nouns: dict[str, frozenset[str]]
@@ -40,6 +46,9 @@ class EntityLexicon:
     suffix_types: dict[str, str]
     org_heads: frozenset[str]
     platforms: frozenset[str]
+    minor_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    not_place_heads: frozenset[str]
 
     @classmethod
     def load(cls, nlp: Language) -> EntityLexicon:
@@ -68,11 +77,17 @@ class EntityLexicon:
             past_modifiers=frozenset(titles_data["past_modifiers"]),
             unlinked_adjectives=frozenset(titles_data["unlinked_adjectives"]),
             distinct_modifiers=frozenset(titles_data["distinct_modifiers"]),
+            party_labels=frozenset(titles_data["party_labels"]),
+            equivalents={k: frozenset(v) for k, v in titles_data["equivalents"].items()},
+            kinship=frozenset(titles_data["kinship"]),
             gendered_titles=titles_data["gendered"],
             honorifics={k: (v["gender"], v["title"]) for k, v in honorifics["honorifics"].items()},
             name_suffixes=frozenset(honorifics["name_suffixes"]),
+            name_particles=frozenset(honorifics["name_particles"]),
             pronouns=pronouns["pronouns"],
             report_verbs=frozenset(pronouns["report_verbs"]),
+            relative_pronouns=pronouns["relative_pronouns"],
+            age_nouns=pronouns["age_nouns"],
             window=pronouns["window_sentences"],
             first_names={n: g for g in ("f", "m") for n in names[g]},
             org_nouns={k: frozenset(v) for k, v in orgs["nouns"].items()},
@@ -87,4 +102,7 @@ class EntityLexicon:
             suffix_types=types["suffix_types"],
             org_heads=frozenset(types["org_heads"]),
             platforms=frozenset(types["platforms"]),
+            minor_words=frozenset(types["title_case_minor_words"]),
+            place_prepositions=frozenset(types["place_prepositions"]),
+            not_place_heads=frozenset(types["not_place_heads"]),
         )

@@ -4,18 +4,23 @@ missed after a given name, honorific or title, and one type per name by a vote."
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from presslens.components.entities.context import MAX_NAME_TOKENS, NOUNS, Context
 from presslens.components.entities.titles import honorific, prefix, title_ending, title_word
 from presslens.nlp.layers import layers
+from presslens.nlp.syntax import NOMINAL_SUBJECTS
 
 _KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _HEADING_BLOCKS = {"headline", "subheading"}
+_TITLE_CASE_BLOCKS = {"headline", "subheading", "caption"}
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _DATELINE_STOPS = {",", "(", "—", "–", "-", "--"}
+_DESCRIBED_LABELS = {"ORG", "NORP"}
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüýÿčćšžłńőű.-'’")
 
 
@@ -37,64 +42,178 @@ class Name:
 
 
 def find_names(ctx: Context) -> list[Name]:
-    """Proper names from NER, cleaned, plus names after an honorific or title NER missed."""
-    doc, words, lower = ctx.doc, ctx.words, ctx.lower
+    """Proper names from NER, cleaned, plus names NER missed: after a given name, an
+    honorific or a title, and organisations that speak ("Acme Steel said")."""
     names: list[Name] = []
     in_ent = [bool(e) for e in ctx.ent]
-    for ent in doc.ents:
-        label = ent.label_
-        if ent.text in ctx.lex.platforms:
-            label = "ORG"  # "wrote on Twitter": a service, not a person
-        elif label not in _KEPT_LABELS:
-            if lower[ent.end - 1] not in ctx.lex.org_heads or len(ent) < 2:
-                continue
-            label = "ORG"  # "The Port Calder Harbour Authority", labelled WORK_OF_ART
-        s, e = ent.start, ent.end
-        # "The World Health Organization (WHO" -> the name before the bracket
-        for i in range(s, e):
-            if words[i] == "(":
-                e = i
-                break
-        while s < e and (lower[s] in _DETERMINERS or ctx.punct[s]):
-            s += 1
-        if label != "PERSON":  # "state Department of Revenue" -> the capitalised name
-            while s < e - 1 and words[s][:1].islower():
-                s += 1
-        while e > s and (ctx.tag[e - 1] == "POS" or ctx.punct[e - 1]):
-            e -= 1
-        if label == "PERSON":
-            while e > s + 1 and not words[e - 1][:1].isupper():
-                e -= 1
-            # honorifics and titles NER put inside the name: "President Joe Biden"
-            while e - s > 1 and (honorific(ctx, s) or title_word(ctx, s)):
-                s += 1
-        if label == "PERSON" and lower[e - 1].rstrip(".") in ctx.lex.corporate_suffixes:
-            label = "ORG"  # "Globex Inc" is no person
-        if s < e and _plausible(ctx, s, e, label):
-            names.append(_name(ctx, s, e, label))
+    for ent in ctx.doc.ents:
+        name = _from_entity(ctx, ent.start, ent.end, ent.label_, ent.text)
+        if name is not None:
+            names.append(name)
+            for k in range(ent.end, name.name_end):
+                in_ent[k] = True
     for i in range(ctx.n):
         if in_ent[i]:
             continue
-        if words[i] in ctx.lex.first_names and ctx.pos[i] == "PROPN":
-            start, shortest = i, 2  # "Ana Ruiz" that NER missed: a known given name starts it
-        elif honorific(ctx, i) is not None or title_ending(ctx, i + 1) is not None:
-            start, shortest = i + 1, 1  # "Mayor Ana Ruiz", "Ms Lopez"
-        else:
-            continue
-        e = start
-        while e < ctx.n and e - start < MAX_NAME_TOKENS and not in_ent[e]:
-            if ctx.pos[e] != "PROPN" or not words[e][:1].isupper():
-                break
-            if title_word(ctx, e) or honorific(ctx, e):
-                break
-            e += 1
-        if e - start >= shortest:
-            for k in range(start, e):
+        name = _missed_person(ctx, i, in_ent) or _speaking_organisation(ctx, i, in_ent)
+        if name is not None:
+            for k in range(name.name_start, name.name_end):
                 in_ent[k] = True
-            names.append(_name(ctx, start, e, "PERSON"))
-    names.sort(key=lambda n: n.start)
+            names.append(name)
+    names = _confirmed(ctx, names)
     _vote_types(ctx, names)
     return names
+
+
+def _confirmed(ctx: Context, names: list[Name]) -> list[Name]:
+    """The names, with those on a title-case line (a US-style headline or caption, where every
+    word is capitalised) cut to the part the body confirms ("Senator Vows To Block Smith's
+    Plan" -> "Smith"), or dropped when the body does not name them. A name on such a line
+    gets no title from it. In a credit only people need no confirmation."""
+    credits = [(b.start, b.end) for b in layers(ctx.doc).blocks if b.kind == "credit"]
+    ctx.title_case = [
+        (b.start, b.end)
+        for b in layers(ctx.doc).blocks
+        if b.kind in _TITLE_CASE_BLOCKS and _title_case(ctx, b.start, b.end)
+    ]
+    if not credits and not ctx.title_case:
+        return sorted(names, key=lambda n: n.start)
+    body, doubtful = [], []
+    for name in names:
+        offset = ctx.idx[name.name_start]
+        credit = not name.personal and any(s <= offset < e for s, e in credits)
+        (doubtful if credit or ctx.in_title_case(name.name_start) else body).append(name)
+    texts = {_name_key(ctx, n) for n in body}
+    words = {ctx.lower[i] for n in body for i in range(n.name_start, n.name_end)}
+    words -= ctx.lex.minor_words
+    kept = body
+    for name in doubtful:
+        part = _confirmed_part(ctx, name, texts, words)
+        if part is not None:
+            kept.append(Name(part[0], part[0], part[1], name.label))
+    return sorted(kept, key=lambda n: n.start)
+
+
+def _confirmed_part(
+    ctx: Context, name: Name, texts: set[str], words: set[str]
+) -> tuple[int, int] | None:
+    """The longest run of ``name``'s tokens that the body names: a whole body name, or one
+    word of one ("Merkel" of "Angela Merkel")."""
+    s, e = name.name_start, name.name_end
+    for length in range(e - s, 0, -1):
+        for a in range(s, e - length + 1):
+            run = ctx.text_of(a, a + length).lower()
+            if run in texts or (length == 1 and run in words):
+                return a, a + length
+    return None
+
+
+def _title_case(ctx: Context, start: int, end: int) -> bool:
+    """Whether the text between two offsets is written in title case: two or more words
+    besides the minor ones, all capitalised."""
+    minor = ctx.lex.minor_words
+    content = [w for w in _WORDS.findall(ctx.text[start:end]) if w.lower() not in minor]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
+def _from_entity(ctx: Context, s: int, e: int, label: str, text: str) -> Name | None:
+    """NER's ``doc[s:e]`` as a name: without "the", "'s", a bracket, honorifics, titles and
+    descriptors; a person's through a hyphenated word, an organisation's through the head NER
+    left out. None for a label presslens does not keep or an implausible name."""
+    words, lower = ctx.words, ctx.lower
+    if text in ctx.lex.platforms:
+        label = "ORG"  # "wrote on Twitter": a service, not a person
+    elif label not in _KEPT_LABELS:
+        if lower[e - 1] not in ctx.lex.org_heads or e - s < 2:
+            return None
+        label = "ORG"  # "The Port Calder Harbour Authority", labelled WORK_OF_ART
+    # "The World Health Organization (WHO" -> the name before the bracket
+    for i in range(s, e):
+        if words[i] == "(":
+            e = i
+            break
+    while s < e and (lower[s] in _DETERMINERS or ctx.punct[s]):
+        s += 1
+    if label != "PERSON":  # "state Department of Revenue" -> the capitalised name
+        while s < e - 1 and words[s][:1].islower():
+            s += 1
+    while e > s and (ctx.tag[e - 1] == "POS" or ctx.punct[e - 1]):
+        e -= 1
+    described = label in _DESCRIBED_LABELS and e - s > 2 and _descriptor(ctx, s)
+    if described and words[s + 1] in ctx.lex.first_names:
+        label = "PERSON"  # "Republican John Smith", which NER calls an ORG
+    if label == "PERSON":
+        e = _hyphenated_end(ctx, e)
+        while e > s + 1 and not words[e - 1][:1].isupper() and not _hyphen_piece(ctx, e - 1):
+            e -= 1
+        # honorifics, titles and descriptors NER put inside the name: "President Joe
+        # Biden", "Mathematician Anna Berg", "Nonpartisan Carla Ruiz"
+        while e - s > 1 and (honorific(ctx, s) or title_word(ctx, s) or _descriptor(ctx, s)):
+            s += 1
+        s = _particles_start(ctx, s)
+        if lower[e - 1].rstrip(".") in ctx.lex.corporate_suffixes:
+            label = "ORG"  # "Globex Inc" is no person
+    elif label == "ORG" and s < e:
+        e = _head_end(ctx, e)
+    if s < e and _plausible(ctx, s, e, label):
+        return _name(ctx, s, e, label)
+    return None
+
+
+def _head_end(ctx: Context, e: int) -> int:
+    """The end of an organisation's name ending before ``e``, through the capitalised head NER
+    left out ("The California Independent System" + "Operator")."""
+    while (
+        e < ctx.n
+        and ctx.parsed
+        and ctx.dep[e - 1] == "compound"
+        and ctx.doc[e - 1].head.i >= e
+        and ctx.pos[e] == "PROPN"
+        and ctx.words[e][:1].isupper()
+        and not ctx.ent[e]
+        and not title_word(ctx, e)
+    ):
+        e += 1
+    return e
+
+
+def _missed_person(ctx: Context, i: int, in_ent: list[bool]) -> Name | None:
+    """A person's name NER missed at token ``i``: after a known given name ("Ana Ruiz"), a
+    family name before a hyphenated given name ("Lee Min-jun"), an honorific or a title
+    ("Mayor Ana Ruiz", "Ms Lopez")."""
+    words = ctx.words
+    if ctx.pos[i] == "PROPN" and (words[i] in ctx.lex.first_names or _syllable_name(ctx, i)):
+        start, shortest = i, 2
+    elif honorific(ctx, i) is not None or title_ending(ctx, i + 1) is not None:
+        start, shortest = i + 1, 1
+    else:
+        return None
+    e = start
+    while e < ctx.n and e - start < MAX_NAME_TOKENS and not in_ent[e]:
+        if ctx.pos[e] != "PROPN" or not words[e][:1].isupper() or _hyphen_piece(ctx, e):
+            break
+        if title_word(ctx, e) or honorific(ctx, e):
+            break
+        e += 1
+    e = _hyphenated_end(ctx, e)
+    return _name(ctx, start, e, "PERSON") if e - start >= shortest else None
+
+
+def _speaking_organisation(ctx: Context, i: int, in_ent: list[bool]) -> Name | None:
+    """An organisation NER missed that speaks: two or more capitalised words starting at
+    token ``i``, the subject of a reporting verb ("Acme Steel said")."""
+    if not ctx.parsed or (i and ctx.pos[i - 1] == "PROPN"):
+        return None
+    e = i
+    while e < ctx.n and e - i < MAX_NAME_TOKENS and not in_ent[e]:
+        if ctx.pos[e] != "PROPN" or not ctx.words[e][:1].isupper() or title_word(ctx, e):
+            break  # "The Prime Minister said" is a title
+        e += 1
+    if e - i < 2 or ctx.dep[e - 1] not in NOMINAL_SUBJECTS:
+        return None
+    if ctx.doc[e - 1].head.lemma_ not in ctx.lex.report_verbs:
+        return None
+    return Name(i, i, e, "ORG")
 
 
 def _vote_types(ctx: Context, names: list[Name]) -> None:
@@ -114,6 +233,8 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
             label, weight = "GPE", weights["dateline"]
         elif _before_place_noun(ctx, name.name_end):
             label, weight = "GPE", weights["place_noun"]
+        elif label == "ORG" and _after_place_preposition(ctx, name):
+            label, weight = "GPE", weights["place_preposition"]
         elif any(s <= ctx.idx[name.name_start] < e for s, e in headings):
             weight = weights["headline"]
         votes.setdefault(_name_key(ctx, name), Counter())[label] += weight
@@ -166,6 +287,21 @@ def _before_place_noun(ctx: Context, end: int) -> bool:
     )
 
 
+def _after_place_preposition(ctx: Context, name: Name) -> bool:
+    """Whether a one-word name is the object of "in" with no article ("its mill in Dayton"),
+    not of a stake or a seat in something."""
+    i = name.name_start
+    if not ctx.parsed or name.name_end - i != 1 or i == 0 or ctx.dep[i] != "pobj":
+        return False
+    prep = ctx.doc[i].head
+    return (
+        prep.i == i - 1
+        and prep.lower_ in ctx.lex.place_prepositions
+        and prep.head.lemma_.lower() not in ctx.lex.not_place_heads
+        and ctx.lower[i] not in ctx.lex.org_heads
+    )
+
+
 def _type_by_suffix(ctx: Context, name: Name) -> str:
     """FAC or LOC for a name of several words ending in "Street", "Airport", "River" (unless
     it starts with a known given name), else PERSON."""
@@ -175,6 +311,63 @@ def _type_by_suffix(ctx: Context, name: Name) -> str:
     if ctx.words[name.name_start] in ctx.lex.first_names:
         return "PERSON"
     return ctx.lex.suffix_types[last]
+
+
+def _joined(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` follows token ``i - 1`` with no space between."""
+    return i > 0 and ctx.idx[i] == ctx.end_char(i - 1)
+
+
+def _hyphen_piece(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` is the hyphen or the part after it of a hyphenated word ("Min-jun")."""
+    if ctx.words[i] == "-":
+        return _joined(ctx, i) and i + 1 < ctx.n and _joined(ctx, i + 1)
+    return i >= 2 and ctx.words[i - 1] == "-" and _joined(ctx, i) and _joined(ctx, i - 1)
+
+
+def _hyphenated_end(ctx: Context, e: int) -> int:
+    """The end of a person's name ending before token ``e``, through the rest of a hyphenated
+    word ("Lee Min" + "-jun") and a hyphenated given name NER left out ("Lee" + "Min-jun")."""
+    words = ctx.words
+    if (
+        e + 2 < ctx.n
+        and words[e][:1].isupper()
+        and ctx.pos[e] == "PROPN"
+        and _hyphen_piece(ctx, e + 1)
+        and words[e + 2].isalpha()
+        and not _joined(ctx, e)
+    ):
+        e += 1
+    while e + 1 < ctx.n and _hyphen_piece(ctx, e) and words[e + 1].isalpha():
+        e += 2
+    return e
+
+
+def _syllable_name(ctx: Context, i: int) -> bool:
+    """Whether ``doc[i]`` starts a family name + hyphenated given name ("Lee Min-jun",
+    "Hau Lung-bin"): a capitalised word, then a capitalised syllable joined by a hyphen to a
+    lowercase one."""
+    words = ctx.words
+    return (
+        i + 3 < ctx.n
+        and words[i][:1].isupper()
+        and words[i + 1][:1].isupper()
+        and _hyphen_piece(ctx, i + 2)
+        and words[i + 3].isalpha()
+        and words[i + 3].islower()
+    )
+
+
+def _descriptor(ctx: Context, i: int) -> bool:
+    """A party or political label before a name ("Nonpartisan", "Republican")."""
+    return ctx.words[i][:1].isupper() and ctx.lower[i] in ctx.lex.party_labels
+
+
+def _particles_start(ctx: Context, s: int) -> int:
+    """The start of a name through the surname particles before it ("Van der" + "Berg")."""
+    while s > 0 and ctx.lower[s - 1] in ctx.lex.name_particles and not ctx.covered[s - 1]:
+        s -= 1
+    return s
 
 
 def _plausible(ctx: Context, s: int, e: int, label: str) -> bool:
@@ -196,12 +389,23 @@ def _name(ctx: Context, s: int, e: int, label: str) -> Name:
 
 
 def name_parts(ctx: Context, name: Name) -> list[str]:
-    """The words of a person's name, without punctuation (a hyphen stays) or suffixes ("Jr.")."""
-    parts = [
-        ctx.words[i]
-        for i in range(name.name_start, name.name_end)
-        if not ctx.punct[i] or ctx.words[i] == "-"
-    ]
-    while len(parts) > 1 and parts[-1].lower().rstrip(".") in ctx.lex.name_suffixes:
-        parts.pop()
+    """The words of a person's name without punctuation or suffixes ("Jr."): a hyphenated word
+    is one part ("Min-jun", "Al-Rashid"), and particles belong to the surname after them
+    ("Ludwig van der Berg" -> "Ludwig", "van der Berg")."""
+    words: list[str] = []
+    for i in range(name.name_start, name.name_end):
+        if words and _hyphen_piece(ctx, i):
+            words[-1] += ctx.words[i]
+        elif not ctx.punct[i]:
+            words.append(ctx.words[i])
+    while len(words) > 1 and words[-1].lower().rstrip(".") in ctx.lex.name_suffixes:
+        words.pop()
+    parts: list[str] = []
+    particles: list[str] = []
+    for k, word in enumerate(words):
+        if word.lower() in ctx.lex.name_particles and k < len(words) - 1:
+            particles.append(word)
+        else:
+            parts.append(" ".join([*particles, word]))
+            particles = []
     return parts

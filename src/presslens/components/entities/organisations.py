@@ -61,7 +61,7 @@ class Organisations:
                 and words[e] == "("
                 and words[e + 2] == ")"
                 and words[e + 1].isupper()
-                and words[e + 1][0] == text.lstrip()[:1].upper()
+                and self._abbreviates(words[e + 1], text)
             ):
                 self.acronyms[words[e + 1]] = draft
         initials: dict[str, list[Draft]] = {}
@@ -87,10 +87,34 @@ class Organisations:
                     edges.setdefault(word, []).append(draft)
         for key, draft in list(self.groups.items()):
             text = draft.names[0]
-            target = self.acronyms.get(text) if text.isupper() else self._short_form_of(text, edges)
+            if text.isupper():
+                target = self.acronyms.get(text)
+            else:
+                target = self._with_acronym(text) or self._short_form_of(text, edges)
             if target is not None and target is not draft:
                 _merge(draft, target)
                 del self.groups[key]
+
+    def _abbreviates(self, acronym: str, text: str) -> bool:
+        """Whether ``acronym`` in brackets after ``text`` stands for it: its first letter, or
+        the initials of its last words ("California Independent System Operator (ISO)")."""
+        if acronym[0] == text.lstrip()[:1].upper():
+            return True
+        stop = self.ctx.lex.acronym_stopwords
+        initials = "".join(w[0] for w in text.split() if w[:1].isalpha() and w.lower() not in stop)
+        return len(acronym) > 1 and initials.upper().endswith(acronym)
+
+    def _with_acronym(self, text: str) -> Draft | None:
+        """The organisation a name made of its acronym and words of its name stands for
+        ("California ISO" is the California Independent System Operator (ISO))."""
+        words = text.split()
+        known = [self.acronyms[w] for w in words if w.isupper() and w in self.acronyms]
+        if len(known) != 1:
+            return None
+        target = known[0]
+        name_words = {w for name in target.names for w in name.split()}
+        rest = [w for w in words if w not in self.acronyms]
+        return target if rest and all(w in name_words for w in rest) else None
 
     def _short_form_of(self, word: str, edges: dict[str, list[Draft]]) -> Draft | None:
         """The one organisation whose longer name starts or ends with ``word`` ("the Post" is
@@ -126,7 +150,8 @@ class Organisations:
             if lowered not in self.people.by_part and lowered not in places:
                 continue
             neighbours = [k for k in (i - 1, i + 1) if 0 <= k < ctx.n]
-            if any(ctx.pos[k] == "PROPN" and words[k].istitle() for k in neighbours):
+            longer = any(ctx.pos[k] == "PROPN" and words[k].istitle() for k in neighbours)
+            if longer and not ctx.in_title_case(i):
                 continue  # part of a longer name nobody tagged
             draft = self.people.known(word, None, i) or places.get(lowered)
             if draft is not None:
@@ -134,8 +159,9 @@ class Organisations:
                 ctx.mention(draft, i, i + 1, i, "name")
 
     def nouns(self) -> None:
-        """ "the ministry", "the company", "police": the one matching organisation, else an
-        entity of their own."""
+        """ "the ministry", "the company", "police": the one matching organisation, else
+        nothing ("the hospital" of a story about several), except that "police" with no
+        force named is an entity of its own."""
         ctx = self.ctx
         lex = ctx.lex
         own: dict[str, Draft] = {}
@@ -153,6 +179,8 @@ class Organisations:
             else:
                 continue
             draft = self._organisation_for(noun, orgs, ctx.idx[i])
+            if draft is None and noun not in lex.bare_org_nouns:
+                continue  # "the hospital" with no hospital named: which one is not clear
             if draft is None:
                 draft = own.get(noun)
                 if draft is None:

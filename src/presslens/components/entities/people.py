@@ -17,12 +17,12 @@ class People:
         self.by_full: dict[tuple[str, str], Draft] = {}
         self.by_part: dict[str, list[Draft]] = {}  # surname -> people
         self.by_first: dict[str, list[Draft]] = {}  # given name -> people
+        self.relatives: set[int] = set()  # people first named as someone's relative
 
     def merge(self, names: list[Name]) -> None:
         """Merge person names: full names by (first, last), then single names onto them.
 
-        A longer name ending in a known full name is that person ("Crooked Hillary Clinton");
-        a title-case headline's "Obama Seeks" is the known Obama.
+        A longer name ending in a known full name is that person ("Crooked Hillary Clinton").
         """
         ctx = self.ctx
         full: list[tuple[Name, list[str]]] = []
@@ -32,18 +32,6 @@ class People:
                 parts = name_parts(ctx, name)
                 (full if len(parts) > 1 else single).append((name, parts))
         pairs = {(p[0].lower(), p[-1].lower()) for _, p in full if len(p) == 2}
-        body = [p for n, p in full if ctx.idx[n.start] >= ctx.headline_end]
-        body_keys = {(p[0].lower(), p[-1].lower()) for p in body}
-        body_surnames = {p[-1].lower() for p in body}
-        for name, parts in list(full):
-            key = (parts[0].lower(), parts[-1].lower())
-            if ctx.idx[name.start] >= ctx.headline_end or key in body_keys:
-                continue
-            for k in range(name.name_start, name.name_end):
-                if ctx.lower[k] in body_surnames:
-                    full.remove((name, parts))
-                    single.append((Name(k, k, k + 1, "PERSON"), [ctx.words[k]]))
-                    break
         for name, parts in full:
             key = (parts[0].lower(), parts[-1].lower())
             if len(parts) > 2 and (parts[-2].lower(), parts[-1].lower()) in pairs:
@@ -51,16 +39,26 @@ class People:
             draft = self.by_full.get(key)
             if draft is None:
                 draft = self.by_full[key] = ctx.new("PERSON")
-                self.by_part.setdefault(key[1], []).append(draft)
+                self._index_surname(key[1], draft)
                 self.by_first.setdefault(key[0], []).append(draft)
+                if self._introduced_as_relative(name):
+                    self.relatives.add(id(draft))
             self.mention(draft, name)
         for name, parts in single:
             draft = self.known(parts[0], name.gender, name.name_start)
+            if draft is None and self.shared(parts[0]):
+                continue  # a surname two people share, and nothing tells which one
             if draft is None:
                 draft = ctx.new("PERSON")
                 self.by_full[("", parts[0].lower())] = draft
-                self.by_part.setdefault(parts[0].lower(), []).append(draft)
+                self._index_surname(parts[0].lower(), draft)
             self.mention(draft, name)
+
+    def _index_surname(self, surname: str, draft: Draft) -> None:
+        """Index ``draft`` by its surname, and by the last word of a surname with particles
+        ("van der berg" is also "berg")."""
+        for form in dict.fromkeys((surname, surname.split()[-1])):
+            self.by_part.setdefault(form, []).append(draft)
 
     def mention(self, draft: Draft, name: Name) -> None:
         """Add ``name`` to the person ``draft``, with its title, gender and past title."""
@@ -71,27 +69,57 @@ class People:
         self.ctx.mention(draft, name.start, name.name_end, name.name_end - 1, "name")
 
     def known(self, word: str, gender: str | None, at: int) -> Draft | None:
-        """The person a single name ("Lopez") stands for, or None when there is none.
+        """The person a single name ("Lopez") stands for, or None when there is none or it is
+        not clear which.
 
-        Several people with that surname: the one whose gender fits, else the one named in
-        full most often (a relative named once does not take over), else the most recent.
+        Several people with that surname: not one first named as another's relative ("his
+        wife, Ellen Ward"), then the one whose gender fits, then the only one named in the
+        same or the previous sentence, then the one named in full at least twice as often as
+        any other.
         """
         candidates = self.by_part.get(word.lower(), [])
         if not candidates:
             given = self.by_first.get(word.lower(), [])
             return given[0] if len(given) == 1 else None
+        if len(candidates) > 1:
+            candidates = [d for d in candidates if id(d) not in self.relatives] or candidates
         if len(candidates) > 1 and gender:
             fitting = [d for d in candidates if gender_guess(self.ctx.lex, d) == gender]
             candidates = fitting or candidates
         if len(candidates) == 1:
             return candidates[0]
-        offset = self.ctx.idx[at]
+        ctx = self.ctx
+        sentence = ctx.sent_of[at]
+        offset = ctx.idx[at]
+        recent = [
+            d
+            for d in candidates
+            if any(m.start < offset and sentence - ctx.sent_of[m.head] <= 1 for m in d.mentions)
+        ]
+        if len(recent) == 1:
+            return recent[0]
+        named = sorted(
+            ((self._full_mentions(d, offset), id(d), d) for d in candidates), reverse=True
+        )
+        if named[0][0] >= 2 * named[1][0] and named[0][0] >= 2:
+            return named[0][2]  # the person the story is about, named in full again and again
+        return None
 
-        def rank(d: Draft) -> tuple[int, int]:
-            last = max((m.start for m in d.mentions if m.start < offset), default=-1)
-            return len(d.mentions), last
+    def _full_mentions(self, draft: Draft, offset: int) -> int:
+        """How often ``draft`` was named with more than one word before ``offset``."""
+        text = self.ctx.text
+        return sum(1 for m in draft.mentions if m.start < offset and " " in text[m.start : m.end])
 
-        return max(candidates, key=rank)
+    def shared(self, word: str) -> bool:
+        """Whether two or more people have the surname ``word``."""
+        return len(self.by_part.get(word.lower(), ())) > 1
+
+    def _introduced_as_relative(self, name: Name) -> bool:
+        """Whether ``name`` follows a relation word: "his wife, Ellen Ward", "son John Ward"."""
+        k = name.start - 1
+        if k >= 0 and self.ctx.words[k] == ",":
+            k -= 1
+        return k >= 0 and self.ctx.lower[k] in self.ctx.lex.kinship
 
     def for_text(self, text: str, at: int) -> Draft | None:
         """The known person whose full name or surname ``text`` is."""

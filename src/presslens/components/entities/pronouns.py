@@ -4,20 +4,22 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Token
 
 from presslens.components.entities.context import NOUNS, Context
 from presslens.components.entities.drafts import Draft, Mention
-from presslens.nlp.parse import end_char
 from presslens.nlp.quoted import quoted_stretches
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
 
 _HEAD_WALK = 6
+_AGE = re.compile(r"\d{1,3}-years?-old\b", re.IGNORECASE)
 
 
 def resolve_pronouns(ctx: Context) -> None:
-    """Add each pronoun whose antecedent is clear as a mention of that entity."""
+    """Add each pronoun whose antecedent is clear as a mention of that entity, and each age
+    description ("the 71-year-old") whose person is clear."""
     doc, lex = ctx.doc, ctx.lex
     quoted = _quoted_tokens(ctx)
     ordered = sorted(ctx.mentions, key=lambda m: m.start)
@@ -25,24 +27,73 @@ def resolve_pronouns(ctx: Context) -> None:
     history: list[Mention] = []
     k = 0
     for i in range(ctx.n):
-        kind = lex.pronouns.get(ctx.lower[i])
-        if kind is None or ctx.covered[i] or ctx.pos[i] != "PRON":
+        if ctx.covered[i] and ctx.tag[i] != "PRP$":  # "Its" of "Its founder" is the company
+            continue
+        kind = lex.pronouns.get(ctx.lower[i]) if ctx.pos[i] == "PRON" else None
+        relative = _relative_antecedent(ctx, i, token_mention)
+        age = None if kind or relative else _age_description(ctx, i)
+        if kind is None and relative is None and age is None:
             continue
         tok = doc[i]
         while k < len(ordered) and ordered[k].start < tok.idx:
             history.append(ordered[k])
             k += 1
-        if kind in ("m", "f"):
+        start, end, gender = i, i + 1, None
+        if relative is not None:
+            draft = relative
+        elif age is not None:
+            end, gender = age
+            draft = _person_antecedent(ctx, tok, gender, history, quoted, token_mention)
+        elif kind in ("m", "f"):
+            gender = kind
             draft = _person_antecedent(ctx, tok, kind, history, quoted, token_mention)
         else:
             draft = _clear_antecedent(ctx, tok, kind, token_mention, history)
         if draft is None:
             continue
-        if kind in ("m", "f"):
-            draft.set_gender(kind)
-        m = Mention(tok.idx, end_char(tok), i, "pronoun")
+        draft.set_gender(gender)
+        kind_of = "description" if age is not None else "pronoun"
+        m = Mention(ctx.idx[start], ctx.end_char(end - 1), end - 1, kind_of)
         draft.add(m)
         history.append(m)
+        for t in range(start, end):
+            token_mention[t] = m
+
+
+def _relative_antecedent(ctx: Context, i: int, token_mention: dict[int, Mention]) -> Draft | None:
+    """The entity a relative pronoun stands for: the noun phrase its clause describes
+    ("Rosa Delgado, who started it", "The company, which employs 900 people")."""
+    kind = ctx.lex.relative_pronouns.get(ctx.lower[i])
+    if kind is None or not ctx.parsed or not ctx.tag[i].startswith("W"):
+        return None
+    clause = ctx.doc[i].head
+    if ctx.lower[i] == "whose":
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.i >= i:
+        return None
+    m = token_mention.get(clause.head.i)
+    if m is None:
+        return None
+    person = m.entity.final_type == "PERSON"
+    if (kind == "person" and not person) or (kind == "thing" and person):
+        return None
+    return m.entity
+
+
+def _age_description(ctx: Context, i: int) -> tuple[int, str | None] | None:
+    """(end token, gender) of "the 71-year-old" or "the 71-year-old woman" at token ``i``
+    (the article), else None."""
+    if ctx.lower[i] != "the" or i + 1 >= ctx.n:
+        return None
+    found = _AGE.match(ctx.text, ctx.idx[i + 1])
+    if found is None:
+        return None
+    after = bisect.bisect_left(ctx.idx, found.end())
+    if after < ctx.n and ctx.lower[after] in ctx.lex.age_nouns:
+        return after + 1, ctx.lex.age_nouns[ctx.lower[after]]
+    if after < ctx.n and ctx.pos[after] in NOUNS:
+        return None  # "the 71-year-old building"
+    return after, None
 
 
 def _quoted_tokens(ctx: Context) -> list[int]:
@@ -87,7 +138,7 @@ def _governing_subject(
             if any(c.dep_ == "conj" for c in subjects[0].children):
                 return None  # "Smith and Jones said they ..."
             m = token_mention.get(subjects[0].i)
-            if m is None or m.kind == "pronoun":
+            if m is None:  # an unresolved pronoun, or no entity
                 return None
             return m.entity, subjects[0].i
     return None
@@ -126,13 +177,13 @@ def _person_antecedent(
         if msent >= sent - 1 and _is_subject(ctx, m):
             subjects.add(id(d))
     if not recent:  # nobody nearby: only one person in a wider window will do
-        return far[0] if len(far) == 1 and far[0].gender in (None, gender) else None
-    compatible = [d for d in recent if d.gender in (None, gender)]
+        return far[0] if len(far) == 1 and _fits(far[0], gender) else None
+    compatible = [d for d in recent if _fits(d, gender)]
     if not compatible:
         return None
     found = _governing_subject(ctx, tok, token_mention)
     governing = found[0] if found else None
-    known = [d for d in compatible if d.gender == gender]
+    known = [d for d in compatible if gender and d.gender == gender]
     if governing in compatible and (governing.gender == gender or len(compatible) == 1):
         return governing
     if len(compatible) == 1:
@@ -145,19 +196,26 @@ def _person_antecedent(
     return None
 
 
+def _fits(draft: Draft, gender: str | None) -> bool:
+    """Whether a person of unknown or the same gender can be meant (any, for no gender)."""
+    return gender is None or draft.gender in (None, gender)
+
+
 def _clear_antecedent(
     ctx: Context, tok: Token, kind: str, token_mention: dict[int, Mention], history: list[Mention]
 ) -> Draft | None:
     """it/its/they: only the clear cases. The entity that is subject of the governing verb
-    ("The ministry said it ..."), or, for a sentence-initial "It said", the organisation that
-    was the previous sentence's subject."""
+    ("The ministry said it ..."), or, for a sentence-initial "It said" or "Its founder", the
+    organisation that was the previous sentence's subject."""
     allowed = {"ORG", "GPE"} if kind == "it" else {"ORG", "PERSON"}
     found = _governing_subject(ctx, tok, token_mention)
     draft, subject = found if found else (None, tok.i)
-    if draft is None and ctx.parsed and tok.dep_ in NOMINAL_SUBJECTS:
+    if draft is None and ctx.parsed:
         sent_start, _ = ctx.sent_bounds(tok.i)
         opening = all(ctx.punct[sent_start : tok.i])
-        if opening and tok.head.lemma_ in ctx.lex.report_verbs:
+        says = tok.dep_ in NOMINAL_SUBJECTS and tok.head.lemma_ in ctx.lex.report_verbs
+        owns = tok.dep_ == "poss" and tok.head.dep_ in NOMINAL_SUBJECTS
+        if opening and (says or owns):
             prev = ctx.sent_of[tok.i] - 1
             subjects = {
                 id(m.entity): m.entity
@@ -179,6 +237,8 @@ def _clear_antecedent(
             return None
         for k in range(subject + 1, tok.i):
             m = token_mention.get(k)
-            if ctx.pos[k] in NOUNS and (m is None or m.entity is not draft):
-                return None
+            if ctx.pos[k] not in NOUNS or (m is not None and m.entity is draft and m.head == k):
+                continue
+            if m is None or m.entity is not draft or m.kind != "name":
+                return None  # "Kim, a spokesperson for the agency, said they"
     return draft
