@@ -21,6 +21,7 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _DATELINE_STOPS = {",", "(", "—", "–", "-", "--"}
 _DESCRIBED_LABELS = {"ORG", "NORP"}
+_SYLLABLE = 4  # the longest given-name syllable before a lowercase one ("Lung-bin")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüýÿčćšžłńőű.-'’")
 
 
@@ -83,27 +84,23 @@ def _confirmed(ctx: Context, names: list[Name]) -> list[Name]:
         offset = ctx.idx[name.name_start]
         credit = not name.personal and any(s <= offset < e for s, e in credits)
         (doubtful if credit or ctx.in_title_case(name.name_start) else body).append(name)
-    texts = {_name_key(ctx, n) for n in body}
-    words = {ctx.lower[i] for n in body for i in range(n.name_start, n.name_end)}
-    words -= ctx.lex.minor_words
+    known = [{ctx.lower[i] for i in range(n.name_start, n.name_end)} for n in body]
     kept = body
     for name in doubtful:
-        part = _confirmed_part(ctx, name, texts, words)
+        part = _confirmed_part(ctx, name, known)
         if part is not None:
             kept.append(Name(part[0], part[0], part[1], name.label))
     return sorted(kept, key=lambda n: n.start)
 
 
-def _confirmed_part(
-    ctx: Context, name: Name, texts: set[str], words: set[str]
-) -> tuple[int, int] | None:
-    """The longest run of ``name``'s tokens that the body names: a whole body name, or one
-    word of one ("Merkel" of "Angela Merkel")."""
+def _confirmed_part(ctx: Context, name: Name, known: list[set[str]]) -> tuple[int, int] | None:
+    """The longest run of ``name``'s tokens whose words are all words of one body name
+    ("Merkel" of "Angela Merkel", "Matthew Goode" of "Matthew William Goode")."""
     s, e = name.name_start, name.name_end
     for length in range(e - s, 0, -1):
         for a in range(s, e - length + 1):
-            run = ctx.text_of(a, a + length).lower()
-            if run in texts or (length == 1 and run in words):
+            words = {ctx.lower[i] for i in range(a, a + length)} - ctx.lex.minor_words
+            if words and any(words <= body for body in known):
                 return a, a + length
     return None
 
@@ -161,19 +158,18 @@ def _from_entity(ctx: Context, s: int, e: int, label: str, text: str) -> Name | 
 
 
 def _head_end(ctx: Context, e: int) -> int:
-    """The end of an organisation's name ending before ``e``, through the capitalised head NER
-    left out ("The California Independent System" + "Operator")."""
-    while (
-        e < ctx.n
-        and ctx.parsed
-        and ctx.dep[e - 1] == "compound"
-        and ctx.doc[e - 1].head.i >= e
-        and ctx.pos[e] == "PROPN"
-        and ctx.words[e][:1].isupper()
-        and not ctx.ent[e]
-        and not title_word(ctx, e)
-    ):
-        e += 1
+    """The end of an organisation's name ending before ``e``, through the one or two
+    capitalised words NER left out before its acronym in brackets ("The California
+    Independent System" + "Operator (ISO)")."""
+    for extra in (1, 2):
+        k = e + extra
+        if k + 2 >= ctx.n or ctx.words[k] != "(" or not ctx.words[k + 1].isupper():
+            continue
+        if all(
+            ctx.pos[j] == "PROPN" and ctx.words[j][:1].isupper() and not ctx.ent[j]
+            for j in range(e, k)
+        ):
+            return k
     return e
 
 
@@ -338,9 +334,19 @@ def _hyphenated_end(ctx: Context, e: int) -> int:
         and not _joined(ctx, e)
     ):
         e += 1
-    while e + 1 < ctx.n and _hyphen_piece(ctx, e) and words[e + 1].isalpha():
+    while e + 1 < ctx.n and _hyphen_piece(ctx, e) and _name_piece(ctx, e - 1, e + 1):
         e += 2
     return e
+
+
+def _name_piece(ctx: Context, before: int, after: int) -> bool:
+    """Whether the word after a hyphen continues a name: a capitalised one
+    ("Armstrong-Jones"), or a lowercase syllable after a short one ("Min-jun", not
+    "Prize-winner")."""
+    word = ctx.words[after]
+    if not word.isalpha():
+        return False
+    return word[:1].isupper() or len(ctx.words[before]) <= _SYLLABLE
 
 
 def _syllable_name(ctx: Context, i: int) -> bool:

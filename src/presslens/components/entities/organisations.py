@@ -11,6 +11,8 @@ from presslens.components.entities.people import People
 from presslens.components.entities.titles import nominal_name
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+AMBIGUOUS = Draft(type="ORG")  # several organisations fit a noun: it is left unlinked
+_SEVERAL_DETERMINERS = {"a", "an", "another", "other", "each", "every", "both"}
 
 
 class Organisations:
@@ -159,13 +161,14 @@ class Organisations:
                 ctx.mention(draft, i, i + 1, i, "name")
 
     def nouns(self) -> None:
-        """ "the ministry", "the company", "police": the one matching organisation, else
-        nothing ("the hospital" of a story about several), except that "police" with no
-        force named is an entity of its own."""
+        """ "the ministry", "the company", "police": the one matching organisation, else an
+        entity of their own; unlinked when several fit or the article speaks of several
+        ("another hospital")."""
         ctx = self.ctx
         lex = ctx.lex
         own: dict[str, Draft] = {}
         orgs = [d for d in self.groups.values() if d.mentions]
+        several = self._several(lex.org_nouns)
         for i in range(ctx.n):
             noun = ctx.lower[i]
             if ctx.covered[i] or noun not in lex.org_nouns or ctx.pos[i] not in NOUNS:
@@ -179,8 +182,8 @@ class Organisations:
             else:
                 continue
             draft = self._organisation_for(noun, orgs, ctx.idx[i])
-            if draft is None and noun not in lex.bare_org_nouns:
-                continue  # "the hospital" with no hospital named: which one is not clear
+            if draft is AMBIGUOUS or (draft is None and noun in several):
+                continue  # two ministries named, or "another hospital": which one is not clear
             if draft is None:
                 draft = own.get(noun)
                 if draft is None:
@@ -188,9 +191,26 @@ class Organisations:
                     draft.nominal = nominal_name(ctx, start, i + 1)
             ctx.mention(draft, start, i + 1, i, "nominal")
 
+    def _several(self, nouns: dict[str, frozenset[str]]) -> set[str]:
+        """The organisation nouns the article uses for more than one: in the plural, or
+        after "a", "another" or "other" ("another hospital in York")."""
+        ctx = self.ctx
+        found = set()
+        for i in range(ctx.n):
+            if ctx.pos[i] not in NOUNS:
+                continue
+            word = ctx.lower[i]
+            if word in nouns:  # "police" is plural already
+                if i and ctx.lower[i - 1] in _SEVERAL_DETERMINERS:
+                    found.add(word)
+            elif ctx.tag[i] == "NNS" and ctx.doc[i].lemma_.lower() in nouns:
+                found.add(ctx.doc[i].lemma_.lower())
+        return found
+
     def _organisation_for(self, noun: str, orgs: list[Draft], offset: int) -> Draft | None:
         """The organisation ``noun`` stands for: one whose name has a word of the noun's (a
-        company noun: any company), the only one named before it, else the only one."""
+        company noun: any company), the only one named before it, else the only one;
+        ``AMBIGUOUS`` when several fit, None when none does."""
         lex = self.ctx.lex
         words = lex.org_nouns[noun]
 
@@ -209,7 +229,9 @@ class Organisations:
         earlier = [d for d in matching if d.mentions[0].start < offset]
         if len(earlier) == 1:
             return earlier[0]
-        return matching[0] if len(matching) == 1 and not earlier else None
+        if len(matching) == 1 and not earlier:
+            return matching[0]
+        return AMBIGUOUS if matching else None
 
 
 def _merge(source: Draft, target: Draft) -> None:

@@ -7,6 +7,7 @@ from presslens.components.entities.context import Context
 from presslens.components.entities.drafts import Draft
 from presslens.components.entities.lexicon import EntityLexicon
 from presslens.components.entities.names import Name, name_parts
+from presslens.nlp.layers import layers
 
 
 class People:
@@ -74,8 +75,8 @@ class People:
 
         Several people with that surname: not one first named as another's relative ("his
         wife, Ellen Ward"), then the one whose gender fits, then the only one named in the
-        same or the previous sentence, then the one named in full at least twice as often as
-        any other.
+        same or the previous sentence, then the one the story is about (named in the headline,
+        else named in full most often).
         """
         candidates = self.by_part.get(word.lower(), [])
         if not candidates:
@@ -98,17 +99,19 @@ class People:
         ]
         if len(recent) == 1:
             return recent[0]
-        named = sorted(
-            ((self._full_mentions(d, offset), id(d), d) for d in candidates), reverse=True
-        )
-        if named[0][0] >= 2 * named[1][0] and named[0][0] >= 2:
-            return named[0][2]  # the person the story is about, named in full again and again
+        ranked = sorted(((self._standing(d, offset), id(d), d) for d in candidates), reverse=True)
+        if ranked[0][0] > ranked[1][0]:
+            return ranked[0][2]  # the person the story is about: in the headline, named most
         return None
 
-    def _full_mentions(self, draft: Draft, offset: int) -> int:
-        """How often ``draft`` was named with more than one word before ``offset``."""
-        text = self.ctx.text
-        return sum(1 for m in draft.mentions if m.start < offset and " " in text[m.start : m.end])
+    def _standing(self, draft: Draft, offset: int) -> tuple[bool, int]:
+        """How much the story is about ``draft`` before ``offset``: named in the headline, and
+        how often named with more than one word."""
+        ctx, text = self.ctx, self.ctx.text
+        headline = layers(ctx.doc).headline
+        before = [m for m in draft.mentions if m.start < offset]
+        in_headline = headline is not None and any(m.start < headline[1] for m in before)
+        return in_headline, sum(1 for m in before if " " in text[m.start : m.end])
 
     def shared(self, word: str) -> bool:
         """Whether two or more people have the surname ``word``."""
