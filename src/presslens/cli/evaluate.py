@@ -146,3 +146,19 @@ def eval_ptc(
     from presslens.evaluate.ptc import run
 
     click.echo(run(data_dir, limit=limit, baseline=baseline, errors=errors, embeddings=embeddings))
+
+
+@eval_group.command(name="gum")
+@data_dir_argument
+@click.option(
+    "--part",
+    type=click.Choice(["A", "B"]),
+    help="Score only part A (the 1st, 3rd, ... document of each genre) or part B.",
+)
+@also_option("baseline", "merge spaCy's PERSON and ORG entities by identical text")
+@click.option("--errors", is_flag=True, help="List wrong merges, splits and missed clusters.")
+def eval_gum(data_dir: Path, part: str | None, baseline: bool, errors: bool) -> None:
+    """Entities on GUM (DATA_DIR/dev.jsonl): link P/R/F1, MUC, B³, CEAFe, CoNLL."""
+    from presslens.evaluate.gum import run
+
+    click.echo(run(data_dir, part=part, baseline=baseline, errors=errors))
