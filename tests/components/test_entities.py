@@ -458,3 +458,68 @@ def test_acronyms_of_the_last_words_join_the_organisation(analyze):
     )
     iso = named(a, "California Independent System Operator")
     assert owner(a, "ISO", 1) is iso and owner(a, "California ISO") is iso
+
+
+INTERVIEW = (
+    "Biologist Nick Bos tells reporters about self-medicating ants\n\n"
+    "Nick Bos, of the University of Helsinki, studies ants. He now discusses his work.\n\n"
+    "What first attracted you to researching ants?\n\n"
+    "Me and a friend kept ants during our studies, and I could watch them for hours. My "
+    'professor once told me: "I never saw anyone so patient."\n\n'
+    "How reliable do you consider your results?\n\n"
+    "I think they are solid, but I would like more colonies."
+)
+
+
+def test_an_interviews_i_and_you_are_the_interviewee(analyze):
+    a = analyze(INTERVIEW)
+    bos = named(a, "Nick Bos")
+    for text, n in (("you", 0), ("your", 0), ("Me", 0), ("I", 0), ("My", 0), ("I", 3)):
+        assert owner(a, text, n) == bos, (text, n)
+    assert owner(a, "I", 1) is None  # the professor's words, in quotes
+
+
+def test_without_a_question_and_answer_shape_i_stays_unlinked(analyze):
+    a = analyze(
+        "Nick Bos tells reporters about ants\n\n"
+        "Nick Bos studies ants. What attracted him?\n\n"
+        "I could watch them for hours, a colleague wrote."
+    )
+    assert owner(a, "I") is None
+
+
+def test_a_birth_in_brackets_makes_a_person_and_the_surname_follows(analyze):
+    a = analyze(
+        "Brock Wyatt Holt (born June 11, 1988) is an American baseball player. "
+        "Holt attended Navarro College in 2007. In 24 games, Holt batted .292. "
+        "He was traded to Boston in 2012."
+    )
+    holt = named(a, "Brock Wyatt Holt")
+    assert holt.type == "PERSON"
+    assert owner(a, "Holt", 1) == owner(a, "Holt", 2) == holt
+    assert owner(a, "He") == holt
+
+
+def test_a_team_with_years_in_brackets_stays_an_organisation(analyze):
+    a = analyze("He joined the Boston Red Sox (2013 – present) after a trade. He was happy.")
+    assert all(e.type != "PERSON" for e in a.entities if "Red Sox" in e.name)
+
+
+def test_post_nominal_letters_and_family_names(analyze):
+    a = analyze(
+        "Daniel Bernoulli FRS was a Swiss mathematician, one of many in the Bernoulli family. "
+        "Daniel Bernoulli studied medicine. Daniel refused to study business."
+    )
+    daniel = named(a, "Daniel Bernoulli")
+    assert owner(a, "Daniel", 2) == daniel
+    assert owner(a, "Bernoulli", 1) is None  # the family, not Daniel
+
+
+def test_the_previous_subject_takes_he_when_no_one_else_has_the_gender(analyze):
+    a = analyze(
+        "Brock Holt was born in Texas in 1988. The club traded Jerry Sands in December. "
+        "Holt started the season with the Pawtucket club. He debuted for Boston in July."
+    )
+    holt = owner(a, "Holt", 1)
+    assert holt is not None and holt.name == "Brock Holt"
+    assert owner(a, "He") == holt

@@ -21,6 +21,12 @@ SCORED_TYPES = frozenset({"person", "organization"})
 # Capitalised words that do not make a mention a name.
 _NOT_NAME_WORDS = frozenset({"I", "I'm", "I've", "I'd", "I'll"})
 _SENTENCE_ENDS = frozenset('.!?"“”\n:')
+_ARTICLES = frozenset({"the", "a", "an"})
+# Where the words before a mention's head end ("the University of Texas", "Holt, who").
+_CHUNK_ENDS = frozenset(
+    {"of", "in", "from", "at", "for", "with", "on", "by", "to", "who", "which", "that", "whose"}
+)
+_PUNCT = ",;:()[]\"'“”‘’"
 
 
 @dataclass(frozen=True)
@@ -45,13 +51,27 @@ class Document:
     part: str
 
     def is_named(self, mention: Mention) -> bool:
-        """Whether the mention holds a name: a capitalised word that is neither the pronoun I
-        nor the first word of a sentence (where every word is capitalised)."""
-        words = mention.text.split()
+        """Whether the mention is a name: after a leading article, its words up to the first
+        preposition, relative word or bracket are all capitalised ("Mayor Ann Holt", "the
+        Food Standards of Australia", not "pregnant women in Australia"), and one of them is
+        neither the pronoun I nor the first word of a sentence."""
         before = self.text[: mention.start].rstrip()
-        if not before or before[-1] in _SENTENCE_ENDS:
-            words = words[1:]
-        return any(w[:1].isupper() and w not in _NOT_NAME_WORDS for w in words)
+        sentence_start = not before or before[-1] in _SENTENCE_ENDS
+        words = mention.text.split()
+        while words and words[0].lower() in _ARTICLES:
+            words, sentence_start = words[1:], False
+        chunk = []
+        for word in words:
+            if word in _CHUNK_ENDS or word[:1] in "([":
+                break
+            chunk.append(word.strip(_PUNCT))
+            if word[-1:] in _PUNCT:
+                break
+        chunk = [w for w in chunk if w]
+        if not chunk or not all(w[:1].isupper() or w[:1].isdigit() for w in chunk):
+            return False
+        telling = chunk[1:] if sentence_start else chunk
+        return any(w[:1].isupper() and w not in _NOT_NAME_WORDS for w in telling)
 
     def scored_clusters(self) -> dict[str, list[Mention]]:
         """The person and organisation clusters with a named mention (or a Wikipedia

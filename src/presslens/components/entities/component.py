@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from presslens.components.entities.context import Context, TokenStrings
 from presslens.components.entities.drafts import Draft
 from presslens.components.entities.holders import appositives, nominal_titles
+from presslens.components.entities.interviews import interview_pronouns
 from presslens.components.entities.lexicon import EntityLexicon
 from presslens.components.entities.names import find_names
 from presslens.components.entities.organisations import Organisations
@@ -39,6 +40,7 @@ class EntitiesComponent:
         organisations.nouns()
         appositives(ctx)
         nominal_titles(ctx)
+        interview_pronouns(ctx)
         for draft in ctx.drafts:
             infer_gender(ctx.lex, draft)
         resolve_pronouns(ctx)

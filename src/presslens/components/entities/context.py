@@ -3,12 +3,15 @@ drafts and mentions found so far."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 from presslens.components.entities.drafts import Draft, Mention
 from presslens.components.entities.lexicon import EntityLexicon
 from presslens.nlp.layers import doc_text
+from presslens.nlp.quoted import quoted_stretches, token_quote_index
 
 NOUNS = {"NOUN", "PROPN"}
 DEFINITE = {"the"}
@@ -84,6 +87,11 @@ class Context:
                 self.sent_start.append(i)
             self.sent_of.append(len(self.sent_start) - 1)
         self.sent_start.append(self.n)
+
+    @cached_property
+    def quoted(self) -> list[int]:
+        """Token -> number of the quoted stretch it is in, -1 outside quotes."""
+        return token_quote_index(self.doc, quoted_stretches(self.doc))
 
     def end_char(self, i: int) -> int:
         return self.idx[i] + len(self.words[i])

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 
 from presslens.lexicons import load_json
+
+
+@dataclass(frozen=True)
+class InterviewRules:
+    """How a question-and-answer interview is told and whom its I and you mean
+    (``interviews.json``)."""
+
+    min_questions: int
+    question_prefixes: tuple[str, ...]
+    answer_pronouns: frozenset[str]
+    question_pronouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -24,9 +36,11 @@ class EntityLexicon:
     party_labels: frozenset[str]
     equivalents: dict[str, frozenset[str]]
     kinship: frozenset[str]
+    family_nouns: frozenset[str]
     gendered_titles: dict[str, str]
     honorifics: dict[str, tuple[str | None, str | None]]
     name_suffixes: frozenset[str]
+    post_nominals: frozenset[str]
     name_particles: frozenset[str]
     pronouns: dict[str, str]
     report_verbs: frozenset[str]
@@ -49,6 +63,9 @@ class EntityLexicon:
     minor_words: frozenset[str]
     place_prepositions: frozenset[str]
     not_place_heads: frozenset[str]
+    person_cues: re.Pattern[str]
+    person_verbs: frozenset[str]
+    interviews: InterviewRules
 
     @classmethod
     def load(cls, nlp: Language) -> EntityLexicon:
@@ -60,6 +77,7 @@ class EntityLexicon:
         orgs = load_json("entities", "organisations.json")
         places = load_json("entities", "places.json")
         types = load_json("entities", "types.json")
+        interviews = load_json("entities", "interviews.json")
         # titles are matched token by token, so split them the way the tokenizer does
         titles = frozenset(
             tuple(t.lower_ for t in nlp.make_doc(title)) for title in titles_data["titles"]
@@ -80,9 +98,11 @@ class EntityLexicon:
             party_labels=frozenset(titles_data["party_labels"]),
             equivalents={k: frozenset(v) for k, v in titles_data["equivalents"].items()},
             kinship=frozenset(titles_data["kinship"]),
+            family_nouns=frozenset(titles_data["family_nouns"]),
             gendered_titles=titles_data["gendered"],
             honorifics={k: (v["gender"], v["title"]) for k, v in honorifics["honorifics"].items()},
             name_suffixes=frozenset(honorifics["name_suffixes"]),
+            post_nominals=frozenset(honorifics["post_nominals"]),
             name_particles=frozenset(honorifics["name_particles"]),
             pronouns=pronouns["pronouns"],
             report_verbs=frozenset(pronouns["report_verbs"]),
@@ -105,4 +125,12 @@ class EntityLexicon:
             minor_words=frozenset(types["title_case_minor_words"]),
             place_prepositions=frozenset(types["place_prepositions"]),
             not_place_heads=frozenset(types["not_place_heads"]),
+            person_cues=re.compile(types["person_cues"]),
+            person_verbs=frozenset(types["person_verbs"]),
+            interviews=InterviewRules(
+                min_questions=interviews["min_questions"],
+                question_prefixes=tuple(interviews["question_prefixes"]),
+                answer_pronouns=frozenset(interviews["answer_pronouns"]),
+                question_pronouns=frozenset(interviews["question_pronouns"]),
+            ),
         )

@@ -140,6 +140,8 @@ def _from_entity(ctx: Context, s: int, e: int, label: str, text: str) -> Name | 
     if described and words[s + 1] in ctx.lex.first_names:
         label = "PERSON"  # "Republican John Smith", which NER calls an ORG
     if label == "PERSON":
+        while e - s > 1 and (lower[e - 1].rstrip(".") in ctx.lex.post_nominals or ctx.punct[e - 1]):
+            e -= 1  # "Daniel Bernoulli FRS", "Jane Doe, PhD"
         e = _hyphenated_end(ctx, e)
         while e > s + 1 and not words[e - 1][:1].isupper() and not _hyphen_piece(ctx, e - 1):
             e -= 1
@@ -178,7 +180,8 @@ def _missed_person(ctx: Context, i: int, in_ent: list[bool]) -> Name | None:
     family name before a hyphenated given name ("Lee Min-jun"), an honorific or a title
     ("Mayor Ana Ruiz", "Ms Lopez")."""
     words = ctx.words
-    if ctx.pos[i] == "PROPN" and (words[i] in ctx.lex.first_names or _syllable_name(ctx, i)):
+    given = ctx.pos[i] == "PROPN" and (words[i] in ctx.lex.first_names or _syllable_name(ctx, i))
+    if given or _before_person_cue(ctx, i, in_ent):
         start, shortest = i, 2
     elif honorific(ctx, i) is not None or title_ending(ctx, i + 1) is not None:
         start, shortest = i + 1, 1
@@ -193,6 +196,19 @@ def _missed_person(ctx: Context, i: int, in_ent: list[bool]) -> Name | None:
         e += 1
     e = _hyphenated_end(ctx, e)
     return _name(ctx, start, e, "PERSON") if e - start >= shortest else None
+
+
+def _before_person_cue(ctx: Context, i: int, in_ent: list[bool]) -> bool:
+    """Whether two to four capitalised proper nouns start at token ``i`` and a birth or a
+    lifespan follows them ("Brock Wyatt Holt (born June 11, 1988)", which NER missed)."""
+    if i and ctx.pos[i - 1] == "PROPN":
+        return False
+    e = i
+    while e < ctx.n and e - i < MAX_NAME_TOKENS and not in_ent[e]:
+        if ctx.pos[e] != "PROPN" or not ctx.words[e][:1].isupper():
+            break
+        e += 1
+    return e - i >= 2 and ctx.lex.person_cues.match(ctx.text, ctx.end_char(e - 1)) is not None
 
 
 def _speaking_organisation(ctx: Context, i: int, in_ent: list[bool]) -> Name | None:
@@ -225,6 +241,8 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
         label, weight = name.label, 1.0
         if name.start < name.name_start:
             label, weight = "PERSON", weights["prefix"]
+        elif _person_cue(ctx, name):
+            label, weight = "PERSON", weights["person_cue"]
         elif name.name_start in datelines:
             label, weight = "GPE", weights["dateline"]
         elif _before_place_noun(ctx, name.name_end):
@@ -239,6 +257,35 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
             continue
         label = votes[_name_key(ctx, name)].most_common(1)[0][0]
         name.label = _type_by_suffix(ctx, name) if label == "PERSON" else label
+    _surnames_of_people(ctx, names)
+
+
+def _person_cue(ctx: Context, name: Name) -> bool:
+    """A lifespan in brackets after the name, or the name the subject of "born" or "died"."""
+    if ctx.lex.person_cues.match(ctx.text, ctx.end_char(name.name_end - 1)):
+        return True
+    last = ctx.doc[name.name_end - 1]
+    return ctx.parsed and last.dep_ in NOMINAL_SUBJECTS and last.head.lower_ in ctx.lex.person_verbs
+
+
+def _surnames_of_people(ctx: Context, names: list[Name]) -> None:
+    """A one-word name NER calls an organisation (or leaves unlabelled) that is the last word
+    of a person's full name in the article is that person's surname ("Brock Wyatt Holt" ...
+    "Holt attended"), unless an organisation's name of several words holds it ("Ford Motor
+    Company")."""
+    people, other = set(), set()
+    for name in names:
+        if name.name_end - name.name_start > 1:
+            last = ctx.lower[name.name_end - 1]
+            if name.label == "PERSON":
+                people.add(last)
+            else:
+                other.update(ctx.lower[name.name_start : name.name_end])
+    for name in names:
+        word = ctx.lower[name.name_start]
+        single = name.name_end - name.name_start == 1
+        if single and name.label == "ORG" and word in people and word not in other:
+            name.label = "PERSON"
 
 
 def _name_key(ctx: Context, name: Name) -> str:

@@ -153,8 +153,8 @@ class Organisations:
                 continue
             neighbours = [k for k in (i - 1, i + 1) if 0 <= k < ctx.n]
             longer = any(ctx.pos[k] == "PROPN" and words[k].istitle() for k in neighbours)
-            if longer and not ctx.in_title_case(i):
-                continue  # part of a longer name nobody tagged
+            if (longer and not ctx.in_title_case(i)) or self.people.names_family(i + 1):
+                continue  # part of a longer name nobody tagged, or a family's name
             draft = self.people.known(word, None, i) or places.get(lowered)
             if draft is not None:
                 draft.names.append(word)

@@ -46,6 +46,8 @@ class People:
                     self.relatives.add(id(draft))
             self.mention(draft, name)
         for name, parts in single:
+            if self.names_family(name.name_end):
+                continue
             draft = self.known(parts[0], name.gender, name.name_start)
             if draft is None and self.shared(parts[0]):
                 continue  # a surname two people share, and nothing tells which one
@@ -116,6 +118,11 @@ class People:
     def shared(self, word: str) -> bool:
         """Whether two or more people have the surname ``word``."""
         return len(self.by_part.get(word.lower(), ())) > 1
+
+    def names_family(self, end: int) -> bool:
+        """Whether a bare surname ending before token ``end`` names a family: "the Bernoulli
+        family"."""
+        return end < self.ctx.n and self.ctx.lower[end] in self.ctx.lex.family_nouns
 
     def _introduced_as_relative(self, name: Name) -> bool:
         """Whether ``name`` follows a relation word: "his wife, Ellen Ward", "son John Ward"."""

@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from presslens.components.entities.context import NOUNS, Context
 from presslens.components.entities.drafts import Draft, Mention
-from presslens.nlp.quoted import quoted_stretches
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
 
 _HEAD_WALK = 6
@@ -21,7 +20,7 @@ def resolve_pronouns(ctx: Context) -> None:
     """Add each pronoun whose antecedent is clear as a mention of that entity, and each age
     description ("the 71-year-old") whose person is clear."""
     doc, lex = ctx.doc, ctx.lex
-    quoted = _quoted_tokens(ctx)
+    quoted = ctx.quoted
     ordered = sorted(ctx.mentions, key=lambda m: m.start)
     token_mention = _token_mentions(ctx, ordered)
     history: list[Mention] = []
@@ -96,16 +95,6 @@ def _age_description(ctx: Context, i: int) -> tuple[int, str | None] | None:
     return after, None
 
 
-def _quoted_tokens(ctx: Context) -> list[int]:
-    """Token -> number of the quoted stretch it is in, -1 outside quotes."""
-    inside = [-1] * ctx.n
-    for n, stretch in enumerate(quoted_stretches(ctx.doc)):
-        for s, e in stretch.pieces:
-            first, end = bisect.bisect_left(ctx.idx, s), bisect.bisect_left(ctx.idx, e)
-            inside[first:end] = [n] * (end - first)
-    return inside
-
-
 def _token_mentions(ctx: Context, ordered: list[Mention]) -> dict[int, Mention]:
     """Token index -> the smallest mention containing it (for subject checks)."""
     by_token: dict[int, Mention] = {}
@@ -160,6 +149,7 @@ def _person_antecedent(
     sent = ctx.sent_of[tok.i]
     recent: list[Draft] = []  # most recent first
     subjects: set[int] = set()
+    close: list[Draft] = []  # compatible people of this sentence and the previous one
     far: list[Draft] = []
     for m in reversed(history):
         msent = ctx.sent_of[m.head]
@@ -174,6 +164,8 @@ def _person_antecedent(
             continue
         if d not in recent:
             recent.append(d)
+        if msent >= sent - 1 and _fits(d, gender) and d not in close:
+            close.append(d)
         if msent >= sent - 1 and _is_subject(ctx, m):
             subjects.add(id(d))
     if not recent:  # nobody nearby: only one person in a wider window will do
@@ -193,6 +185,8 @@ def _person_antecedent(
     subject_fits = [d for d in compatible if id(d) in subjects]
     if len(subject_fits) == 1 and subject_fits[0].gender == gender:
         return subject_fits[0]
+    if subject_fits == close and len(close) == 1 and not known:
+        return close[0]  # the only person of the previous sentence and this one: its subject
     return None
 
 
