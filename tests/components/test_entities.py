@@ -523,3 +523,33 @@ def test_the_previous_subject_takes_he_when_no_one_else_has_the_gender(analyze):
     holt = owner(a, "Holt", 1)
     assert holt is not None and holt.name == "Brock Holt"
     assert owner(a, "He") == holt
+
+
+def test_an_interviewee_introduced_before_the_questions_but_not_the_photographer(analyze):
+    a = analyze(
+        "The future of the peace process\n\n"
+        '"The future is only peace." Shimon Peres image: David Shankbone.\n\n'
+        "Mr. President, do you still think there is a future to the peace process?\n\n"
+        "The future is only peace. Why do I say peace? Because land matters less.\n\n"
+        "How do you talk to your neighbours?\n\n"
+        "I mean, what is the problem? My father told me about Cleopatra. He read a lot."
+    )
+    peres = named(a, "Shimon Peres")
+    for text, n in (("you", 0), ("I", 0), ("you", 1), ("your", 0), ("I", 1), ("My", 0)):
+        assert owner(a, text, n) == peres, (text, n)
+    assert owner(a, "He") != peres  # an answer's "he" is someone else
+    a = analyze(a.text.replace("Shimon Peres image: David Shankbone.", "Image: David Shankbone."))
+    assert owner(a, "I") is None  # only the photographer is named: no interviewee
+
+
+def test_organisation_short_forms_and_types_from_the_noun_after(analyze):
+    a = analyze(
+        "Holt was drafted by the Pittsburgh Pirates in 2009. The Pirates traded him in 2012. "
+        "He defected from Scientology in 2015. Members of Scientology and the Scientology "
+        "organization denied it, as did Rathbun the Scientology officials named."
+    )
+    pirates = named(a, "Pittsburgh Pirates")
+    assert owner(a, "Pirates", 1) == pirates and pirates.type == "ORG"
+    scientology = named(a, "Scientology")
+    assert scientology.type == "ORG"
+    assert owner(a, "Scientology", 2) == owner(a, "Scientology", 3) == scientology

@@ -2,8 +2,9 @@
 
 In a transcript the answers speak in the first person with no cue, so the quote rules never
 see them; the interviewee is the one person the headline names ("Biologist Nick Bos tells
-Wikinews about ants", "Interview with Noam Chomsky"). With several people in the headline
-and no "Name:" before an answer, nothing is linked.
+Wikinews about ants", "Interview with Noam Chomsky"), else the one person named before the
+first question (credits aside). With several people there and no "Name:" before an
+answer, nothing is linked.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def interview_pronouns(ctx: Context) -> None:
     asked = sum(q and not nxt for q, nxt in zip(questions, [*questions[1:], True], strict=True))
     if asked < rules.min_questions:
         return
-    interviewee = _headline_person(ctx)
+    first_question = paragraphs[questions.index(True)][0]
+    interviewee = _headline_person(ctx) or _introduced_person(ctx, first_question)
     in_answers = False
     for paragraph, question in zip(paragraphs, questions, strict=True):
         in_answers = in_answers or question
@@ -63,16 +65,43 @@ def _headline_person(ctx: Context) -> Draft | None:
     headline = next((b for b in layers(ctx.doc).blocks if b.kind == "headline"), None)
     if headline is None:
         return None
+    return _one_person(ctx, headline.start, headline.end)
+
+
+def _introduced_person(ctx: Context, first_question: int) -> Draft | None:
+    """The one person named outside quotes before the first question (token), leaving out
+    anyone credited for a picture or the text ("image: David Shankbone", "by Jane Roe"), or
+    None."""
+    credited = {id(m.entity) for m in ctx.mentions if m.kind == "name" and _credited(ctx, m.start)}
+    return _one_person(ctx, 0, ctx.idx[first_question], leave_out=credited)
+
+
+def _one_person(
+    ctx: Context, start: int, end: int, leave_out: frozenset[int] | set[int] = frozenset()
+) -> Draft | None:
+    """The one person, not in ``leave_out`` (ids), with a name mention outside quotes
+    between characters ``start`` and ``end``, or None."""
     people = {
         id(m.entity): m.entity
         for m in ctx.mentions
         if m.kind == "name"
         and m.entity is not None
         and m.entity.type == "PERSON"
-        and headline.start <= m.start < headline.end
+        and start <= m.start < end
         and ctx.quoted[m.head] < 0
+        and id(m.entity) not in leave_out
     }
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _credited(ctx: Context, start: int) -> bool:
+    """Whether the name at character ``start`` follows a credit word ("image:", "by")."""
+    i = bisect.bisect_left(ctx.idx, start)
+    before = ctx.lower[max(0, i - 2) : i]
+    words = ctx.lex.interviews.credit_words
+    return bool(before) and (
+        before[-1] == "by" or (len(before) == 2 and before[-1] == ":" and before[0] in words)
+    )
 
 
 def _prefixed_speaker(ctx: Context, paragraph: Paragraph) -> Draft | None:

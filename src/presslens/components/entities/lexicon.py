@@ -19,6 +19,7 @@ class InterviewRules:
     question_prefixes: tuple[str, ...]
     answer_pronouns: frozenset[str]
     question_pronouns: frozenset[str]
+    credit_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class EntityLexicon:
     place_names: dict[str, str]
     vote_weights: dict[str, float]
     place_nouns: frozenset[str]
+    org_nouns_after: frozenset[str]
     suffix_types: dict[str, str]
     org_heads: frozenset[str]
     platforms: frozenset[str]
@@ -119,6 +121,7 @@ class EntityLexicon:
             place_names=place_names,
             vote_weights=types["weights"],
             place_nouns=frozenset(types["place_nouns"]),
+            org_nouns_after=frozenset(types["org_nouns"]),
             suffix_types=types["suffix_types"],
             org_heads=frozenset(types["org_heads"]),
             platforms=frozenset(types["platforms"]),
@@ -132,5 +135,6 @@ class EntityLexicon:
                 question_prefixes=tuple(interviews["question_prefixes"]),
                 answer_pronouns=frozenset(interviews["answer_pronouns"]),
                 question_pronouns=frozenset(interviews["question_pronouns"]),
+                credit_words=frozenset(interviews["credit_words"]),
             ),
         )

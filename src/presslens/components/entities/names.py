@@ -154,6 +154,11 @@ def _from_entity(ctx: Context, s: int, e: int, label: str, text: str) -> Name | 
             label = "ORG"  # "Globex Inc" is no person
     elif label == "ORG" and s < e:
         e = _head_end(ctx, e)
+        # "Rathbun the Scientology" (property): the name after a lowercase article that
+        # follows a name, not "Bank of the West"
+        for i in range(s + 1, e - 1):
+            if lower[i] in _DETERMINERS and words[i].islower() and words[i - 1][:1].isupper():
+                s = i + 1
     if s < e and _plausible(ctx, s, e, label):
         return _name(ctx, s, e, label)
     return None
@@ -245,19 +250,48 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
             label, weight = "PERSON", weights["person_cue"]
         elif name.name_start in datelines:
             label, weight = "GPE", weights["dateline"]
-        elif _before_place_noun(ctx, name.name_end):
+        elif _before_noun(ctx, name.name_end, ctx.lex.place_nouns):
             label, weight = "GPE", weights["place_noun"]
+        elif _before_noun(ctx, name.name_end, ctx.lex.org_nouns_after):
+            label, weight = "ORG", weights["org_noun"]
         elif label == "ORG" and _after_place_preposition(ctx, name):
             label, weight = "GPE", weights["place_preposition"]
         elif any(s <= ctx.idx[name.name_start] < e for s, e in headings):
             weight = weights["headline"]
         votes.setdefault(_name_key(ctx, name), Counter())[label] += weight
+    _vote_unlabelled_occurrences(ctx, names, votes)
     for name in names:
         if name.start < name.name_start:
             continue
         label = votes[_name_key(ctx, name)].most_common(1)[0][0]
         name.label = _type_by_suffix(ctx, name) if label == "PERSON" else label
     _surnames_of_people(ctx, names)
+
+
+def _vote_unlabelled_occurrences(
+    ctx: Context, names: list[Name], votes: dict[str, Counter]
+) -> None:
+    """The occurrences of a name NER left unlabelled vote too where the noun after them
+    tells the type ("the Scientology organization" when only "members of Scientology" was
+    labelled)."""
+    weights = ctx.lex.vote_weights
+    named = {i for name in names for i in range(name.name_start, name.name_end)}
+    by_first: dict[str, set[tuple[str, int]]] = {}
+    for name in names:
+        key = _name_key(ctx, name)
+        by_first.setdefault(ctx.lower[name.name_start], set()).add(
+            (key, name.name_end - name.name_start)
+        )
+    for i in range(ctx.n):
+        if i in named or ctx.lower[i] not in by_first or not ctx.words[i][:1].isupper():
+            continue
+        for key, length in by_first[ctx.lower[i]]:
+            if i + length > ctx.n or ctx.text_of(i, i + length).lower() != key:
+                continue
+            if _before_noun(ctx, i + length, ctx.lex.org_nouns_after):
+                votes[key]["ORG"] += weights["org_noun"]
+            elif _before_noun(ctx, i + length, ctx.lex.place_nouns):
+                votes[key]["GPE"] += weights["place_noun"]
 
 
 def _person_cue(ctx: Context, name: Name) -> bool:
@@ -319,12 +353,12 @@ def _dateline_places(ctx: Context, names: list[Name]) -> set[int]:
     return found
 
 
-def _before_place_noun(ctx: Context, end: int) -> bool:
-    """Whether the name ending before token ``end`` modifies a place noun after it, as in
-    "the Riverton city council" or "Riverton police"."""
+def _before_noun(ctx: Context, end: int, nouns: frozenset[str]) -> bool:
+    """Whether the name ending before token ``end`` modifies one of ``nouns`` after it, as
+    in "the Riverton city council", "Riverton police" or "the Scientology organization"."""
     return (
         end < ctx.n
-        and ctx.lower[end] in ctx.lex.place_nouns
+        and ctx.lower[end] in nouns
         and ctx.pos[end] in NOUNS
         and (not ctx.parsed or ctx.dep[end - 1] in _MODIFIER_DEPS)
     )

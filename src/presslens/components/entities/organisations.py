@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from presslens.components.entities.context import DEFINITE, NOUNS, Context
 from presslens.components.entities.drafts import Draft
 from presslens.components.entities.names import Name
@@ -82,11 +84,15 @@ class Organisations:
         for form, drafts in initials.items():
             if len(drafts) == 1:
                 self.acronyms.setdefault(form, drafts[0])
-        edges: dict[str, list[Draft]] = {}  # first or last word of a longer name -> groups
+        # first word or last words of a longer name -> groups ("Pirates", "Red Sox")
+        edges: dict[tuple[str, ...], list[Draft]] = {}
         for draft in self.groups.values():
             for parts in {tuple(n.split()) for n in draft.names}:
-                for word in {parts[0], parts[-1]} if len(parts) > 1 else ():
-                    edges.setdefault(word, []).append(draft)
+                ends = {parts[:1], parts[-1:]} | {
+                    parts[k:] for k in range(1, len(parts)) if parts[k - 1][:1].isupper()
+                }
+                for end in ends if len(parts) > 1 else ():
+                    edges.setdefault(end, []).append(draft)
         for key, draft in list(self.groups.items()):
             text = draft.names[0]
             if text.isupper():
@@ -118,24 +124,42 @@ class Organisations:
         rest = [w for w in words if w not in self.acronyms]
         return target if rest and all(w in name_words for w in rest) else None
 
-    def _short_form_of(self, word: str, edges: dict[str, list[Draft]]) -> Draft | None:
-        """The one organisation whose longer name starts or ends with ``word`` ("the Post" is
-        the New York Post), or None. Generic words ("Ministry") never match."""
-        source = self.groups.get(self._group_key(word))
-        if " " in word or word.lower() in self.ctx.lex.org_nouns or not source.labels["ORG"]:
+    def _short_form_of(self, text: str, edges: dict[tuple[str, ...], list[Draft]]) -> Draft | None:
+        """The one organisation whose longer name starts with the word ``text`` or ends with
+        its words ("the Post" is the New York Post, "Red Sox" the Boston Red Sox), or None.
+        Generic words ("Ministry") never match; a name NER did not call an organisation
+        matches only as the plural head of a longer one ("Pirates": the Pittsburgh Pirates).
+        """
+        source = self.groups[self._group_key(text)]
+        if text.lower() in self.ctx.lex.org_nouns:
             return None
-        found = {id(d): d for d in edges.get(word, ()) if d.labels["ORG"] and d.mentions}
-        return next(iter(found.values())) if len(found) == 1 else None
+        if not source.labels["ORG"] and not self._plural_head(source):
+            return None
+        found = {
+            id(d): d for d in edges.get(tuple(text.split()), ()) if d.labels["ORG"] and d.mentions
+        }
+        if len(found) != 1:
+            return None
+        target = next(iter(found.values()))
+        if not source.labels["ORG"]:
+            if not any(_is_head_of(text, name) for name in target.names):
+                return None  # "Philippines" in "Bank of the Philippines"
+            source.labels = Counter(ORG=source.labels.total())
+        return target
+
+    def _plural_head(self, draft: Draft) -> bool:
+        """Whether every mention of ``draft`` ends in a plural proper noun ("Pirates")."""
+        return all(self.ctx.tag[m.head] == "NNPS" for m in draft.mentions)
 
     def missed_names(self) -> None:
-        """Known surnames, one-word places and acronyms that NER missed ("WHO officials", a
-        bare "Lopez", "Riverton" in a headline)."""
+        """Known surnames, one-word places and organisations and acronyms that NER missed
+        ("WHO officials", a bare "Lopez", "Riverton" in a headline, "Scientology officials")."""
         ctx = self.ctx
         words = ctx.words
-        places = {
+        one_word = {
             name.lower(): d
             for d in self.groups.values()
-            if d.mentions and d.top_label in _PLACE_LABELS
+            if d.mentions and d.top_label in _PLACE_LABELS | {"ORG"}
             for name in d.names
             if " " not in name
         }
@@ -149,13 +173,13 @@ class Organisations:
             if not word[:1].isupper() or ctx.pos[i] not in NOUNS:
                 continue
             lowered = ctx.lower[i]
-            if lowered not in self.people.by_part and lowered not in places:
+            if lowered not in self.people.by_part and lowered not in one_word:
                 continue
             neighbours = [k for k in (i - 1, i + 1) if 0 <= k < ctx.n]
             longer = any(ctx.pos[k] == "PROPN" and words[k].istitle() for k in neighbours)
             if (longer and not ctx.in_title_case(i)) or self.people.names_family(i + 1):
                 continue  # part of a longer name nobody tagged, or a family's name
-            draft = self.people.known(word, None, i) or places.get(lowered)
+            draft = self.people.known(word, None, i) or one_word.get(lowered)
             if draft is not None:
                 draft.names.append(word)
                 ctx.mention(draft, i, i + 1, i, "name")
@@ -232,6 +256,13 @@ class Organisations:
         if len(matching) == 1 and not earlier:
             return matching[0]
         return AMBIGUOUS if matching else None
+
+
+def _is_head_of(short: str, name: str) -> bool:
+    """Whether ``short`` is the last words of ``name`` after a capitalised modifier."""
+    words, tail = name.split(), short.split()
+    before = len(words) - len(tail)
+    return before > 0 and words[before:] == tail and words[before - 1][:1].isupper()
 
 
 def _merge(source: Draft, target: Draft) -> None:

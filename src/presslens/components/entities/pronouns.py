@@ -35,7 +35,8 @@ def resolve_pronouns(ctx: Context) -> None:
             continue
         tok = doc[i]
         while k < len(ordered) and ordered[k].start < tok.idx:
-            history.append(ordered[k])
+            if not _speaker_or_addressee(ctx, ordered[k]):
+                history.append(ordered[k])
             k += 1
         start, end, gender = i, i + 1, None
         if relative is not None:
@@ -93,6 +94,14 @@ def _age_description(ctx: Context, i: int) -> tuple[int, str | None] | None:
     if after < ctx.n and ctx.pos[after] in NOUNS:
         return None  # "the 71-year-old building"
     return after, None
+
+
+def _speaker_or_addressee(ctx: Context, m: Mention) -> bool:
+    """Whether ``m`` is an interview's "I" or "you", which no "he" or "she" refers back to."""
+    rules = ctx.lex.interviews
+    return m.kind == "pronoun" and (
+        ctx.lower[m.head] in rules.answer_pronouns or ctx.lower[m.head] in rules.question_pronouns
+    )
 
 
 def _token_mentions(ctx: Context, ordered: list[Mention]) -> dict[int, Mention]:
