@@ -553,3 +553,12 @@ def test_organisation_short_forms_and_types_from_the_noun_after(analyze):
     scientology = named(a, "Scientology")
     assert scientology.type == "ORG"
     assert owner(a, "Scientology", 2) == owner(a, "Scientology", 3) == scientology
+
+
+def test_a_weekday_after_an_organisation_is_not_part_of_its_name(analyze):
+    a = analyze(
+        "Jack Herrick interviewed by Wikinews Saturday, January 31, 2009\n\n"
+        "Herrick founded the site in 2005, he told Wikinews."
+    )
+    assert all("Saturday" not in e.name for e in a.entities)
+    assert owner(a, "Wikinews") == owner(a, "Wikinews", 1) is not None

@@ -59,6 +59,7 @@ class EntityLexicon:
     vote_weights: dict[str, float]
     place_nouns: frozenset[str]
     org_nouns_after: frozenset[str]
+    date_words: frozenset[str]
     suffix_types: dict[str, str]
     org_heads: frozenset[str]
     platforms: frozenset[str]
@@ -122,6 +123,7 @@ class EntityLexicon:
             vote_weights=types["weights"],
             place_nouns=frozenset(types["place_nouns"]),
             org_nouns_after=frozenset(types["org_nouns"]),
+            date_words=frozenset(types["date_words"]),
             suffix_types=types["suffix_types"],
             org_heads=frozenset(types["org_heads"]),
             platforms=frozenset(types["platforms"]),

@@ -136,6 +136,8 @@ def _from_entity(ctx: Context, s: int, e: int, label: str, text: str) -> Name | 
             s += 1
     while e > s and (ctx.tag[e - 1] == "POS" or ctx.punct[e - 1]):
         e -= 1
+    while label != "PERSON" and e - s > 1 and lower[e - 1] in ctx.lex.date_words:
+        e -= 1  # "Wikinews Saturday"
     described = label in _DESCRIBED_LABELS and e - s > 2 and _descriptor(ctx, s)
     if described and words[s + 1] in ctx.lex.first_names:
         label = "PERSON"  # "Republican John Smith", which NER calls an ORG
