@@ -49,11 +49,19 @@ class Layers:
     text: str | None = None  # doc.text, cached: spaCy rebuilds it from the tokens on every access
 
 
+# Where spaCy keeps ``doc._.presslens`` (Underscore's key): read directly, as every stage
+# asks for the layers many times and ``doc._`` builds a new accessor object on each access.
+_USER_DATA_KEY = ("._.", "presslens", None, None)
+
+
 def layers(doc: Doc) -> Layers:
     """The layers of ``doc``, created empty on first use."""
-    if doc._.presslens is None:
-        doc._.presslens = Layers()
-    return doc._.presslens
+    lay = doc.user_data.get(_USER_DATA_KEY)
+    if lay is None:  # first use (or a spaCy that keys extensions otherwise: the slow path)
+        if doc._.presslens is None:
+            doc._.presslens = Layers()
+        lay = doc._.presslens
+    return lay
 
 
 def doc_text(doc: Doc) -> str:
