@@ -562,3 +562,12 @@ def test_a_weekday_after_an_organisation_is_not_part_of_its_name(analyze):
     )
     assert all("Saturday" not in e.name for e in a.entities)
     assert owner(a, "Wikinews") == owner(a, "Wikinews", 1) is not None
+
+
+def test_she_goes_to_the_person_the_story_is_about_when_she_was_the_last_subject(analyze):
+    a = analyze(
+        "Jeanne Moreau was a French actress. Moreau studied at the Conservatoire de Paris. "
+        "Moreau starred with Jean Gabin in the film Touchez pas au grisbi (1954). "
+        "She achieved prominence as the star of Elevator to the Gallows."
+    )
+    assert owner(a, "She") == named(a, "Jeanne Moreau")

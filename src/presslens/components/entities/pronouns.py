@@ -196,7 +196,17 @@ def _person_antecedent(
         return subject_fits[0]
     if subject_fits == close and len(close) == 1 and not known:
         return close[0]  # the only person of the previous sentence and this one: its subject
+    # the person the story is about, when gender or subjecthood points at nobody else
+    if len(known) == 1 and not subject_fits and _dominant(known[0], compatible):
+        return known[0]
+    if len(subject_fits) == 1 and not known and _dominant(subject_fits[0], compatible):
+        return subject_fits[0]
     return None
+
+
+def _dominant(draft: Draft, compatible: list[Draft]) -> bool:
+    """Whether ``draft`` has more mentions than the other compatible people together."""
+    return len(draft.mentions) > sum(len(d.mentions) for d in compatible if d is not draft)
 
 
 def _fits(draft: Draft, gender: str | None) -> bool:
