@@ -571,3 +571,14 @@ def test_she_goes_to_the_person_the_story_is_about_when_she_was_the_last_subject
         "She achieved prominence as the star of Elevator to the Gallows."
     )
     assert owner(a, "She") == named(a, "Jeanne Moreau")
+
+
+def test_an_organisation_after_a_job_word_or_named_for_a_person_stays_an_organisation(analyze):
+    a = analyze(
+        "About 2,000 people took part, according to the event organizer Alliance to Reclaim "
+        "Our Schools (AROS). Margaret Court spoke at the Margaret Court Tennis Center."
+    )
+    assert named(a, "Alliance to Reclaim Our Schools").type == "ORG"
+    assert owner(a, "AROS") == named(a, "Alliance to Reclaim Our Schools")
+    assert owner(a, "Margaret Court").type == "PERSON"
+    assert owner(a, "Margaret Court Tennis Center").type != "PERSON"

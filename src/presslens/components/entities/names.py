@@ -383,11 +383,15 @@ def _after_place_preposition(ctx: Context, name: Name) -> bool:
 
 def _type_by_suffix(ctx: Context, name: Name) -> str:
     """FAC or LOC for a name of several words ending in "Street", "Airport", "River" (unless
-    it starts with a known given name), else PERSON."""
+    it starts with a known given name), ORG for one ending in "Center" or "Foundation" (of
+    three words or more after a given name: "George W. Bush Presidential Center", not
+    "Margaret Court"), else PERSON."""
     last = ctx.lower[name.name_end - 1].rstrip(".")
-    if name.name_end - name.name_start < 2 or last not in ctx.lex.suffix_types:
-        return "PERSON"
-    if ctx.words[name.name_start] in ctx.lex.first_names:
+    size = name.name_end - name.name_start
+    given = ctx.words[name.name_start] in ctx.lex.first_names
+    if size >= 2 and last in ctx.lex.org_heads and (size >= 3 or not given):
+        return "ORG"
+    if size < 2 or last not in ctx.lex.suffix_types or given:
         return "PERSON"
     return ctx.lex.suffix_types[last]
 
@@ -473,6 +477,14 @@ def _plausible(ctx: Context, s: int, e: int, label: str) -> bool:
 
 
 def _name(ctx: Context, s: int, e: int, label: str) -> Name:
+    """The name ``doc[s:e]`` with the honorific or title before it, unless it is no person's
+    name: one NER did not call a person with a lowercase word inside ("the event organizer
+    Alliance to Reclaim Our Schools")."""
+    inner = (ctx.words[i] for i in range(s + 1, e - 1))
+    if label != "PERSON" and any(
+        w[:1].islower() and w not in ctx.lex.name_particles for w in inner
+    ):
+        return Name(s, s, e, label)
     start, gender, title, past = prefix(ctx, s)
     return Name(start, s, e, label, gender, title, past)
 
