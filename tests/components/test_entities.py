@@ -582,3 +582,13 @@ def test_an_organisation_after_a_job_word_or_named_for_a_person_stays_an_organis
     assert owner(a, "AROS") == named(a, "Alliance to Reclaim Our Schools")
     assert owner(a, "Margaret Court").type == "PERSON"
     assert owner(a, "Margaret Court Tennis Center").type != "PERSON"
+
+
+def test_a_title_case_headline_with_lowercase_if_is_still_title_case(analyze):
+    a = analyze(
+        "Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton\n\n"
+        "With Democratic leaders worried about a lack of passion for Hillary Clinton, "
+        "President Obama is rolling out a new appeal."
+    )
+    assert all("Sees" not in e.name for e in a.entities)
+    assert owner(a, "Obama") == owner(a, "President Obama") is not None
