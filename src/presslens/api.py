@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import groupby, islice
+
+from spacy.tokens import Doc
 
 from presslens.errors import PresslensError
 from presslens.io.article import Article
-from presslens.pipeline import build_nlp
+from presslens.pipeline import build_nlp, run_in_pieces
 from presslens.schema import Analysis
 from presslens.settings import Settings
 
@@ -59,20 +61,30 @@ def analyze_many(
     batch_size: int | None = None,
     settings: Settings | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse articles in order, streaming them through one spaCy pipeline."""
+    """Analyse articles in order, streaming them through one spaCy pipeline.
+
+    A text longer than ``settings.piece_chars`` is parsed in pieces (``run_in_pieces``).
+    """
     from presslens.nlp.layers import analysis_from_doc, layers
 
     settings = _settings(settings, model=model, embeddings=embeddings, batch_size=batch_size)
     nlp = build_nlp(settings.model, **settings.pipeline())
 
-    def docs() -> Iterator:
-        for art in articles:
-            doc = nlp.make_doc(art.text)
-            layers(doc).article = art
-            yield doc
+    def doc(art: Article) -> Doc:
+        made = nlp.tokenizer(art.text)  # nlp.make_doc without its max_length refusal
+        layers(made).article = art
+        return made
 
-    for doc in nlp.pipe(docs(), batch_size=settings.batch_size):
-        yield analysis_from_doc(doc)
+    def long(art: Article) -> bool:
+        return len(art.text) > settings.piece_chars
+
+    for in_pieces, group in groupby(articles, key=long):
+        if in_pieces:
+            for art in group:
+                yield analysis_from_doc(run_in_pieces(nlp, doc(art), settings.piece_chars))
+        else:
+            for parsed in nlp.pipe(map(doc, group), batch_size=settings.batch_size):
+                yield analysis_from_doc(parsed)
 
 
 def analyze_stream(

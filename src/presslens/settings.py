@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from presslens.io.readers import DEFAULT_MAX_BYTES
-from presslens.pipeline import DEFAULT_MODEL
+from presslens.pipeline import DEFAULT_MODEL, DEFAULT_PIECE_CHARS
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -29,6 +29,11 @@ class Settings:
     )
     max_bytes: int = _setting(
         DEFAULT_MAX_BYTES, "refuse an input (a file, stdin, a JSONL line) larger than this"
+    )
+    piece_chars: int = _setting(
+        DEFAULT_PIECE_CHARS,
+        "a text longer than this is parsed in paragraph-aligned pieces of at most this many"
+        " characters (and the model's max_length): the parser's memory grows with the piece",
     )
     batch_size: int = _setting(16, "articles spaCy parses together (analyze_many)")
     chunk: int = _setting(

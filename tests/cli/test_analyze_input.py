@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from presslens.io.readers import DEFAULT_MAX_BYTES
+
 pytestmark = pytest.mark.slow  # each test runs the command in a new process
 
 GOOD = "Harbour reopens\n\nThe harbour reopened on Tuesday, officials said.\n"
@@ -102,6 +104,37 @@ def test_jsonl_batch_keeps_one_line_per_input_with_errors_in_place(tmp_path):
     assert "error" not in records[0] and "not valid JSON" in records[1]["error"]
     assert records[2]["text"] == "Ferries return on Monday."
     assert "batch.jsonl:2" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_only_the_size_limit_refuses_a_long_text_with_one_line(tmp_path):
+    paragraph = "The ferry left the harbour on Monday, officials said.\n\n"
+    (tmp_path / "huge.txt").write_text(
+        paragraph * (DEFAULT_MAX_BYTES // len(paragraph) + 1), encoding="utf-8"
+    )
+    run = presslens("analyze", "huge.txt", cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    (line,) = run.stderr.splitlines()
+    assert line.startswith("presslens: huge.txt: the input is ")
+    assert f"over the limit of {DEFAULT_MAX_BYTES:,}" in line and "--max-bytes" in line
+
+
+def test_a_text_over_the_limit_fails_in_a_batch_and_the_rest_go_on(tmp_path):
+    huge = "The ferry left. " * (DEFAULT_MAX_BYTES // 16 + 1)
+    lines = [
+        {"id": "a1", "text": "The harbour reopened, officials said."},
+        {"id": "a2", "text": huge},
+        {"id": "a3", "text": "Ferries return on Monday."},
+    ]
+    (tmp_path / "batch.jsonl").write_text(
+        "".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8"
+    )
+    run = presslens("analyze", "--format", "jsonl", "batch.jsonl", cwd=tmp_path)
+    assert run.returncode == 2
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["source"]["id"] for r in records] == ["a1", "batch.jsonl:2", "a3"]
+    assert "over the limit" in records[1]["error"] and "error" not in records[2]
+    assert "Traceback" not in run.stderr
 
 
 def test_article_from_stdin(tmp_path):

@@ -30,6 +30,7 @@ from presslens.nlp.layers import doc_text, layers
 from presslens.nlp.syntax import ANY_SUBJECTS
 from presslens.schema import Claim, Number, Quote
 from presslens.text.numbers import NumberMention, find_numbers
+from presslens.text.spans import ByStart
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _AUXILIARIES = {"aux", "auxpass"}
@@ -145,7 +146,7 @@ class ClaimsComponent:
         units += [u for u in self._author_units(doc, quotes) if self._long_enough(text, u)]
         units.sort(key=lambda u: (u.start, u.end))
         scores = self.model.score([" ".join(text[s:e] for s, e in u.pieces) for u in units])
-        times = sorted((t.start, t.end) for t in lay.times)
+        times = ByStart(sorted((t.start, t.end) for t in lay.times), lambda span: span)
         passed = [
             (u, score) for u, score in zip(units, scores, strict=True) if score >= self.threshold
         ]
@@ -213,7 +214,7 @@ class ClaimsComponent:
         doc: Doc,
         unit: _Unit,
         score: float,
-        times: list[tuple[int, int]],
+        times: ByStart[tuple[int, int]],
         marked: list[int],
         n: int,
     ) -> Claim:
@@ -341,8 +342,8 @@ class _Spans:
         return found
 
 
-def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _inside_any(start: int, end: int, spans: ByStart[tuple[int, int]]) -> bool:
+    return any(end <= e for _, e in spans.may_contain(start, end))
 
 
 def _merged(pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

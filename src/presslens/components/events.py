@@ -26,6 +26,7 @@ from presslens.lexicons import lexicon, lexicon_from, load_json, phrase_pattern
 from presslens.nlp.layers import doc_text, entity_for, layers, span
 from presslens.nlp.parse import end_char, first_child
 from presslens.schema import Event, Participant, Quote, Time
+from presslens.text.spans import ByStart
 
 _ACTOR_DEPS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECT = "nsubjpass"
@@ -474,7 +475,7 @@ class EventsComponent:
         doc: Doc,
         eid: str,
         f: _Found,
-        quotes: list[tuple[int, int, Quote]],
+        quotes: ByStart[tuple[int, int, Quote]],
         dates: dict[int, str],
         found: dict[int, _Found],
     ) -> Event:
@@ -507,7 +508,7 @@ class EventsComponent:
             _participant(doc, t, "actor", limit) for t in _conjuncts(actor) if not _is_relative(t)
         ] + [_participant(doc, t, "target", limit) for t in targets]
         start = f.trigger[0]
-        quote = next((q for s, e, q in quotes if s <= start < e), None)
+        quote = next((q for s, e, q in quotes.may_contain(start, start + 1) if start < e), None)
         speaker = quote.speaker.entity if quote is not None and quote.speaker else None
         for p in participants:  # 'we' in a quote is its speaker
             if p.entity is None and speaker and p.text.lower() in _FIRST_PERSON:
@@ -752,9 +753,10 @@ def _participant(doc: Doc, head: Token, role: str, trigger: int) -> Participant:
     )
 
 
-def _quote_pieces(quotes: list[Quote]) -> list[tuple[int, int, Quote]]:
-    """(start, end, quote) of every piece of every quote's content."""
-    return [(s.start, s.end, q) for q in quotes for s in (q.spans or [q.content])]
+def _quote_pieces(quotes: list[Quote]) -> ByStart[tuple[int, int, Quote]]:
+    """(start, end, quote) of every piece of every quote's content, by start."""
+    pieces = [(s.start, s.end, q) for q in quotes for s in (q.spans or [q.content])]
+    return ByStart(pieces, lambda piece: (piece[0], piece[1]))
 
 
 def _clause_verb(tok: Token) -> Token:

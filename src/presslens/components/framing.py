@@ -54,6 +54,7 @@ from presslens.nlp.layers import doc_text, layers
 from presslens.nlp.parse import end_char
 from presslens.nlp.quoted import SPEECH_MIN_WORDS, quoted_stretches
 from presslens.schema import Framing, Quote
+from presslens.text.spans import ByStart
 
 # The spaCy attributes of ``token_arrays``, one column each, found by ``COLUMN[attribute]``.
 ATTRS = (LOWER, LEMMA, POS, TAG, SUFFIX, DEP, HEAD, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, ORTH)
@@ -262,25 +263,28 @@ class Voices:
     def __init__(self, doc: Doc) -> None:
         lay = layers(doc)
         text = doc_text(doc)
-        self.quotes: list[tuple[int, int, int, Quote]] = [
+        quotes = [
             (p.start, p.end, q.content.end - q.content.start, q)
             for q in lay.quotes
             for p in (q.spans or [q.content])
         ]
-        self.speech = [
+        self.quotes: ByStart[tuple[int, int, int, Quote]] = ByStart(quotes, lambda p: p[:2])
+        speech = [
             (start, end)
             for q in quoted_stretches(doc)
             for start, end in q.pieces
             if len(text[start:end].split()) >= SPEECH_MIN_WORDS
         ]
+        self.speech = ByStart(speech, lambda piece: piece)
 
     def of(self, start: int, end: int) -> tuple[str, str | None]:
         """``(voice, quote id)`` of the span ``start:end`` (where most of it lies)."""
         mid = (start + end) // 2
-        holders = [(size, q.id) for s, e, size, q in self.quotes if s <= mid < e]
+        near = self.quotes.may_contain(mid, mid + 1)
+        holders = [(size, q.id) for _, e, size, q in near if mid < e]
         if holders:
             return "quoted", min(holders)[1]  # the innermost quote
-        if any(s <= mid < e for s, e in self.speech):
+        if any(mid < e for _, e in self.speech.may_contain(mid, mid + 1)):
             return "quoted", None
         return "author", None
 

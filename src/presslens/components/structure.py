@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -312,10 +313,13 @@ class StructureComponent:
         lay.blocks = find_blocks(doc_text(doc), lay.article)
         lay.headline = next(((b.start, b.end) for b in lay.blocks if b.kind == "headline"), None)
         starts = [t.idx for t in doc]
+        # one array for all blocks: each Token.is_sent_start write checks the whole Doc's parse
+        sent_starts = doc.to_array([SENT_START])
         for block in lay.blocks:
             i = bisect.bisect_right(starts, block.start) - 1
             if i >= 0:
-                doc[i].is_sent_start = True
+                sent_starts[i] = 1
+        doc.from_array([SENT_START], sent_starts)
         return doc
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from presslens.lexicons import lexicon
 from presslens.nlp.layers import doc_text, layers
 from presslens.schema import Quote, Time
+from presslens.text.spans import ByStart
 from presslens.text.times import FUTURE, PAST, UNKNOWN, TimeMention
 from presslens.text.times.lexicon import TimesLexicon
 from presslens.text.times.tagger import Candidate, find_candidates, in_context, narrative, resolve
@@ -153,16 +154,17 @@ class TimesComponent:
         """Each quote dated by its reporting clause; the times it contains re-anchored to that
         date (outer quotes first, so an inner quote's own clause uses the outer's day)."""
         text = doc_text(doc)
+        found = ByStart(list(mentions), lambda cand: (cand.start, cand.end))
         out = list(quotes)
         for i in sorted(range(len(out)), key=lambda i: out[i].content.start - out[i].content.end):
             q = out[i]
             pieces = [(s.start, s.end) for s in (q.spans or [q.content])]
-            said = self._said_on(doc, q, pieces, mentions, syntax)
+            said = self._said_on(doc, q, pieces, mentions, found, syntax)
             out[i] = q.model_copy(update={"date": said})
             if said is None:
                 continue
             anchor = dt.date.fromisoformat(said)
-            for cand in mentions:
+            for cand in found.starting_in(min(pieces)[0], max(e for _, e in pieces)):
                 if any(s <= cand.start and cand.end <= e for s, e in pieces):
                     mentions[cand] = resolve(cand, text, anchor, syntax)
         return out
@@ -173,6 +175,7 @@ class TimesComponent:
         q: Quote,
         pieces: list[tuple[int, int]],
         mentions: dict[Candidate, TimeMention | None],
+        found: ByStart[Candidate],
         syntax: DocSyntax,
     ) -> str | None:
         """The day named in the quote's reporting clause: a time the cue governs, else the
@@ -183,7 +186,7 @@ class TimesComponent:
         sentence = syntax.token(clause.start).sent
         days = [
             m
-            for m in mentions.values()
+            for m in map(mentions.get, found.starting_in(sentence.start_char, sentence.end_char))
             if m is not None
             and m.day
             and sentence.start_char <= m.start

@@ -127,7 +127,7 @@ class Body:
     negated: frozenset[int]  # token positions within NEGATION_WINDOW of a negation cue
     refuted: frozenset[int]  # token positions within NEGATION_WINDOW of a refuting cue
     vocabulary: dict[str, int]  # column of each stem of the body or its lead in the vectors
-    vectors: np.ndarray  # TF-IDF rows (L2-normalised): the body, its lead, then each sentence
+    vectors: TfIdfRows  # TF-IDF rows (L2-normalised): the body, its lead, then each sentence
     cues: list[float]  # lexicon cues per 100 words of the body, then counts in the lead
 
 
@@ -156,16 +156,32 @@ class Idf:
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {s: x / norm for s, x in v.items()}
 
-    def matrix(self, rows: list[list[str]], vocabulary: dict[str, int]) -> np.ndarray:
-        """Sublinear tf times idf of each row of stems, L2-normalised, as a dense matrix."""
-        counts = np.zeros((len(rows), len(vocabulary)))
-        for r, row in enumerate(rows):
-            for s in row:
-                counts[r, vocabulary[s]] += 1.0
+    def rows(self, rows: list[list[str]], vocabulary: dict[str, int]) -> TfIdfRows:
+        """Sublinear tf times idf of each row of stems, L2-normalised."""
         weights = np.array([self[s] for s in vocabulary])
-        m = np.where(counts > 0, (1.0 + np.log(np.maximum(counts, 1.0))) * weights, 0.0)
-        norms = np.linalg.norm(m, axis=1, keepdims=True)
-        return m / np.where(norms > 0, norms, 1.0)
+        columns, values = [], []
+        for row in rows:
+            counts = Counter(vocabulary[s] for s in row)
+            cols = np.array(sorted(counts), dtype=np.intp)
+            tf = np.array([counts[c] for c in cols], dtype=float)
+            x = (1.0 + np.log(tf)) * weights[cols]
+            norm = np.linalg.norm(x)
+            columns.append(cols)
+            values.append(x / norm if norm > 0 else x)
+        return TfIdfRows(columns, values)
+
+
+@dataclass(frozen=True)
+class TfIdfRows:
+    """TF-IDF rows kept sparse (columns and values of each): a long body has thousands of
+    sentences and of stems, too many cells for a dense matrix."""
+
+    columns: list[np.ndarray]
+    values: list[np.ndarray]
+
+    def __matmul__(self, vector: np.ndarray) -> np.ndarray:
+        """Each row's dot product with a dense ``vector`` over the same columns."""
+        return np.array([x @ vector[c] for c, x in zip(self.columns, self.values, strict=True)])
 
 
 def _padded(stems: list[str]) -> str:
@@ -216,7 +232,7 @@ def analyse_body(body: str, idf: Idf) -> Body:
         negated=frozenset(near["negation"]),
         refuted=frozenset(near["refute"]),
         vocabulary=vocabulary,
-        vectors=idf.matrix([stems, lead_stems, *sentence_stem_lists], vocabulary),
+        vectors=idf.rows([stems, lead_stems, *sentence_stem_lists], vocabulary),
         cues=[
             *(100.0 * _fraction(lex[n].count(tokens), len(tokens)) for n in LEXICON_NAMES),
             *(float(lex[n].count(lead_tokens)) for n in LEXICON_NAMES),

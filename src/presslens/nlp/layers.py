@@ -25,6 +25,7 @@ from presslens.schema import (
     Time,
 )
 from presslens.text.quotemarks import Quoted
+from presslens.text.spans import ByStart
 
 if not Doc.has_extension("presslens"):
     Doc.set_extension("presslens", default=None)
@@ -46,6 +47,8 @@ class Layers:
     framing: list[Framing] = field(default_factory=list)
     # the quoted stretches, found once (nlp.quoted): over every block (False) or speech blocks
     quoted: dict[bool, list[Quoted]] = field(default_factory=dict)
+    # mention_entity's items by start, built by entity_for when mention_entity has grown
+    mentions: ByStart[tuple[tuple[int, int], str]] | None = None
     text: str | None = None  # doc.text, cached: spaCy rebuilds it from the tokens on every access
 
 
@@ -114,11 +117,14 @@ def entity_for(doc: Doc, start: int, end: int) -> str | None:
     An exact mention wins; otherwise the longest mention inside the span (so
     "Hugh Hill, a doctor" finds Hugh Hill), then the shortest one containing it.
     """
-    index = layers(doc).mention_entity
+    lay = layers(doc)
+    index = lay.mention_entity
     if (start, end) in index:
         return index[(start, end)]
-    inside = [(e - s, eid) for (s, e), eid in index.items() if start <= s and e <= end]
+    if lay.mentions is None or len(lay.mentions.items) != len(index):
+        lay.mentions = ByStart(list(index.items()), lambda item: item[0])
+    inside = [(e - s, eid) for (s, e), eid in lay.mentions.starting_in(start, end) if e <= end]
     if inside:
         return max(inside)[1]
-    around = [(e - s, eid) for (s, e), eid in index.items() if s <= start and end <= e]
+    around = [(e - s, eid) for (s, e), eid in lay.mentions.may_contain(start, end) if end <= e]
     return min(around)[1] if around else None

@@ -25,6 +25,7 @@ from presslens.nlp.quoted import (
     token_quote_index,
 )
 from presslens.schema import Quote, Speaker
+from presslens.text.spans import ByStart
 
 
 class QuotesComponent:
@@ -119,12 +120,13 @@ class QuotesComponent:
 
 def _nest(quotes: list[Quote], drafts: list[Draft]) -> None:
     """Point ``embedded_in`` at the smallest other quote whose content holds this quote's cue."""
+    contents = ByStart(quotes, lambda o: (o.content.start, o.content.end))
     for q, d in zip(quotes, drafts, strict=True):
         if d.cue is None:
             continue
         holders = [
             o
-            for o in quotes
+            for o in contents.may_contain(*d.cue)
             if o is not q and o.content.start <= d.cue[0] and d.cue[1] <= o.content.end
         ]
         if holders:

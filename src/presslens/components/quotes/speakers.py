@@ -9,6 +9,7 @@ from presslens.components.quotes.lexicon import CueLexicon
 from presslens.nlp.layers import doc_text, entity_for, layers
 from presslens.nlp.parse import end_char, first_child, tokens_over
 from presslens.nlp.syntax import NOMINAL_SUBJECTS
+from presslens.text.spans import ByStart
 
 SUBJECTS = NOMINAL_SUBJECTS | {"csubj"}  # who says: a nominal subject or "What ... is"
 RELATIVE = {"who", "that", "which"}
@@ -100,13 +101,19 @@ def without_cues_in_speakers(drafts: list[Draft], token_quote: list[int]) -> lis
         for d in drafts
         if d.cue_token is not None and not _in_relative_clause(d)
     ]
-    speakers = [(h, h.left_edge.idx, end_char(h.right_edge)) for h in heads if h is not None]
+    speakers = ByStart(
+        [(h, h.left_edge.idx, end_char(h.right_edge)) for h in heads if h is not None],
+        lambda speaker: (speaker[1], speaker[2]),
+    )
     return [
         d
         for d in drafts
         if d.cue is None
         or _in_relative_clause(d)
-        or not any(s <= d.cue[0] < e and not _predicate_of(d.cue_token, h) for h, s, e in speakers)
+        or not any(
+            d.cue[0] < e and not _predicate_of(d.cue_token, h)
+            for h, _, e in speakers.may_contain(d.cue[0], d.cue[0] + 1)
+        )
     ]
 
 
