@@ -19,7 +19,8 @@ _MAX_VERBLESS_TOKENS = 8  # nor is one named without a verb ('Mayor Ana Ruiz: ".
 
 
 def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
-    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'.
+    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and';
+    never the cue's own passive subject, who is spoken to or of ('Reporters were told that').
 
     With ``token_quote`` a subject inside quotation marks is skipped: in '"... our children,"
     said Ruiz' the parser may take a phrase of the quote for a second subject."""
@@ -33,13 +34,13 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
             ),
             None,
         )
-        if subj is None:
-            agent = first_child(tok, "agent")
-            subj = first_child(agent, "pobj") if agent else None
+        agent = first_child(tok, "agent")
+        by = first_child(agent, "pobj") if agent else None
+        if tok is cue and subj is not None and subj.dep_ == "nsubjpass":
+            return by  # 'Reporters were told that': spoken to or of, the speaker is 'by ...'
+        subj = subj or by
         if subj is not None:
-            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
-            return subj
+            return _antecedent(tok, subj) if subj.lower_ in RELATIVE else subj
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # 'Murphy ... tweeted'
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # 'began by saying'
@@ -48,6 +49,15 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _antecedent(verb: Token, relative: Token) -> Token | None:
+    """What the relative pronoun subject of ``verb`` stands for: the noun its clause hangs on,
+    else the noun just before it ('the Chicago Police Department which reported', misparsed)."""
+    if verb.dep_ == "relcl":
+        return verb.head
+    before = relative.doc[relative.i - 1] if relative.i > relative.sent.start else None
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
 
 
 def name_after_quote(cue: Token, token_quote: list[int]) -> Token | None:
@@ -130,14 +140,54 @@ def _predicate_of(cue: Token | None, head: Token) -> bool:
     )
 
 
-def looks_like_speaker(doc: Doc, start: int, end: int) -> bool:
+def can_speak(head: Token, lex: CueLexicon) -> bool:
+    """Whether ``head`` may head a speaker's mention: never a time word ('Today said'), a
+    relative pronoun, nor a thing governing an infinitive ('an invitation to speak') unless it
+    is a person ('the first woman to lead the agency said')."""
+    if head.lower_ in lex.time_words or head.lower_ in RELATIVE:
+        return False
+    governs_infinitive = any(
+        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in head.children
+    )
+    return not governs_infinitive or is_person_like(head, lex)
+
+
+def is_person_like(head: Token, lex: CueLexicon) -> bool:
+    """Whether ``head`` names a person or organisation: a PERSON or ORG entity, or a person
+    noun or title ('Minister', 'police', 'residents'); not a topic, place or thing."""
+    doc = head.doc
+    types = {e.id: e.type for e in layers(doc).entities}
+    return (
+        head.ent_type_ in _SPEAKER_TYPES
+        or types.get(entity_for(doc, head.idx, end_char(head))) in _SPEAKER_TYPES
+        or head.lower_ in lex.speaker_heads
+        or head.lemma_.lower() in lex.speaker_heads
+    )
+
+
+def looks_like_speaker(doc: Doc, start: int, end: int, lex: CueLexicon) -> bool:
     """Whether ``start:end`` reads as a name without a verb: 'Mayor Ana Ruiz', 'Caddell'."""
     words = tokens_over(doc, start, end)
     if words is None or not 0 < len(words) <= _MAX_VERBLESS_TOKENS:
         return False
-    return all(t.pos_ not in ("VERB", "AUX") for t in words) and any(
-        t.pos_ in ("PROPN", "NOUN") for t in words
+    return (
+        all(t.pos_ not in ("VERB", "AUX") for t in words)
+        and any(t.pos_ in ("PROPN", "NOUN") for t in words)
+        and can_speak(words.root, lex)
     )
+
+
+def names_speaker(doc: Doc, start: int, end: int, lex: CueLexicon) -> bool:
+    """Whether ``start:end`` before a colon attributes what follows: a name without a verb
+    whose head, or who it comes from, is person-like ('Minister: we will not resign', 'A
+    lesson from Loretta Lynch: ...'), not a topic ('Budget: ...')."""
+    words = tokens_over(doc, start, end)
+    if words is None or not looks_like_speaker(doc, start, end, lex):
+        return False
+    root = words.root
+    source = next((first_child(c, "pobj") for c in root.children if c.lower_ == "from"), None)
+    return is_person_like(root, lex) or (source is not None and is_person_like(source, lex))
 
 
 def clause_subject(
