@@ -512,8 +512,14 @@ def test_a_person_governing_an_infinitive_still_speaks(analyze):
             "nobody would vote",
             "a young woman",
         ),
+        (
+            "The plan is likely to placate nervous Democrats on Capitol Hill, who have argued "
+            "that it helps down-ballot candidates.",
+            "it helps down-ballot",
+            "nervous Democrats",
+        ),
     ],
-    ids=["a restrictive who", "a person who"],
+    ids=["a restrictive who", "a person who", "who after a place"],
 )
 def test_a_speaker_never_ends_in_a_relative_pronoun(analyze, sentence, fragment, speaker):
     q = quote_with(analyze(f"School funding\n\n{sentence}"), fragment)

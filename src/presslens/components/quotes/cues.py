@@ -10,8 +10,8 @@ from presslens.components.quotes.content import is_speech, object_like, reported
 from presslens.components.quotes.drafts import Draft, trim
 from presslens.components.quotes.lexicon import CueLexicon
 from presslens.components.quotes.speakers import (
-    can_speak,
     name_after_quote,
+    speaker_head,
     speaker_span,
     subject,
 )
@@ -71,8 +71,8 @@ class Cues:
         kind, pieces = found
         sure = self._confidence(cue, kind)
         speaker_tok = subject(cue, token_quote) or name_after_quote(cue, token_quote)
-        if speaker_tok is not None and not can_speak(speaker_tok, self.lex):
-            speaker_tok = None
+        if speaker_tok is not None:
+            speaker_tok = speaker_head(speaker_tok, cue, self.lex)
         speaker = speaker_span(speaker_tok, token_quote) if speaker_tok is not None else None
         if speaker is None:
             if kind in _VERBATIM and not is_speech(doc, pieces[0][0], pieces[-1][1]):

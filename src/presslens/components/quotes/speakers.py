@@ -36,7 +36,7 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
         )
         agent = first_child(tok, "agent")
         by = first_child(agent, "pobj") if agent else None
-        if tok is cue and subj is not None and subj.dep_ == "nsubjpass":
+        if tok == cue and subj is not None and subj.dep_ == "nsubjpass":
             return by  # 'Reporters were told that': spoken to or of, the speaker is 'by ...'
         subj = subj or by
         if subj is not None:
@@ -153,14 +153,28 @@ def can_speak(head: Token, lex: CueLexicon) -> bool:
     return not governs_infinitive or is_person_like(head, lex)
 
 
-def is_person_like(head: Token, lex: CueLexicon) -> bool:
-    """Whether ``head`` names a person or organisation: a PERSON or ORG entity, or a person
+def speaker_head(head: Token, cue: Token, lex: CueLexicon) -> Token | None:
+    """The head of ``cue``'s speaker given its subject's head: None when that cannot speak; for
+    a 'who' clause the person the parser hung it below ('Democrats on Capitol Hill, who argued'
+    -> 'Democrats')."""
+    if cue.dep_ == "relcl" and cue.head == head and any(c.lower_ == "who" for c in cue.children):
+        while (
+            head.dep_ == "pobj"
+            and not is_person_like(head, lex, {"PERSON"})
+            and is_person_like(head.head.head, lex)
+        ):
+            head = head.head.head
+    return head if can_speak(head, lex) else None
+
+
+def is_person_like(head: Token, lex: CueLexicon, types: set[str] = _SPEAKER_TYPES) -> bool:
+    """Whether ``head`` names a person or organisation: a named one (of ``types``), or a person
     noun or title ('Minister', 'police', 'residents'); not a topic, place or thing."""
     doc = head.doc
-    types = {e.id: e.type for e in layers(doc).entities}
+    entity_types = {e.id: e.type for e in layers(doc).entities}
     return (
-        head.ent_type_ in _SPEAKER_TYPES
-        or types.get(entity_for(doc, head.idx, end_char(head))) in _SPEAKER_TYPES
+        head.ent_type_ in types
+        or entity_types.get(entity_for(doc, head.idx, end_char(head))) in types
         or head.lower_ in lex.speaker_heads
         or head.lemma_.lower() in lex.speaker_heads
     )
