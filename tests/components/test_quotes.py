@@ -268,7 +268,17 @@ def test_subheading_with_a_colon_attribution(analyze):
 HEADLINE_COLONS = {
     "a title": ("Minister: we will not resign", "we will not resign", "Minister"),
     "a named person": ("Smith: 'I am innocent'", "'I am innocent'", "Smith"),
+    "a surname the body gives": (
+        "Fiorina: Trump is on solid ground",
+        "Trump is on solid ground",
+        "Fiorina",
+    ),
     "a poll": ("Poll: Clinton and Trump in dead heat", "Clinton and Trump in dead heat", "Poll"),
+    "what a group said": (
+        "Democrats' new warning: Leaks could include Russian lies",
+        "Leaks could include Russian lies",
+        "Democrats' new warning",
+    ),
     "a source named with 'from'": (
         "A lesson from Loretta Lynch: 'Be the voice that people hear.'",
         "'Be the voice that people hear.'",
@@ -284,8 +294,8 @@ def test_headline_colon_after_a_person_or_source_is_an_attribution(
     analyze, headline, content, speaker
 ):
     a = analyze(
-        f"{headline}\n\nJohn Smith, the health minister, spoke to Loretta Lynch on Tuesday "
-        "about the latest poll."
+        f"{headline}\n\nJohn Smith, the health minister, spoke to Loretta Lynch and Carly "
+        "Fiorina on Tuesday about the latest poll."
     )
     q = quote_with(a, content)
     assert (q.content.text, q.cue.text, q.speaker.text) == (content, ":", speaker)

@@ -31,6 +31,7 @@ class CueLexicon:
     time_words: frozenset[str]
     # heads of a person or organisation: speaker_nouns, unnamed_heads, titles and kinship words
     speaker_heads: frozenset[str]
+    speech_nouns: frozenset[str]
 
     @classmethod
     def load(cls) -> CueLexicon:

@@ -1,4 +1,5 @@
-"""Who says: the speaker's mention found in the parse, and the entity it stands for."""
+"""Who says: the speaker's mention found in the parse, what can be one, and the entity it stands
+for."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from presslens.nlp.syntax import NOMINAL_SUBJECTS
 SUBJECTS = NOMINAL_SUBJECTS | {"csubj"}  # who says: a nominal subject or "What ... is"
 RELATIVE = {"who", "that", "which"}
 _SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
-_SPEAKER_TYPES = {"PERSON", "ORG"}
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+_PERSON = frozenset({"PERSON"})
+_OWNER_PREPS = {"from", "of", "by"}  # 'a lesson from Loretta Lynch', 'a letter by Ruiz'
 _MAX_NAME_TOKENS = 12  # a speaker's mention between a quotation and its cue is no longer
 _MAX_VERBLESS_TOKENS = 8  # nor is one named without a verb ('Mayor Ana Ruiz: "..."')
 
@@ -160,21 +163,24 @@ def speaker_head(head: Token, cue: Token, lex: CueLexicon) -> Token | None:
     if cue.dep_ == "relcl" and cue.head == head and any(c.lower_ == "who" for c in cue.children):
         while (
             head.dep_ == "pobj"
-            and not is_person_like(head, lex, {"PERSON"})
+            and not is_person_like(head, lex, _PERSON)
             and is_person_like(head.head.head, lex)
         ):
             head = head.head.head
     return head if can_speak(head, lex) else None
 
 
-def is_person_like(head: Token, lex: CueLexicon, types: set[str] = _SPEAKER_TYPES) -> bool:
-    """Whether ``head`` names a person or organisation: a named one (of ``types``), or a person
-    noun or title ('Minister', 'police', 'residents'); not a topic, place or thing."""
+def is_person_like(head: Token, lex: CueLexicon, types: frozenset[str] = _SPEAKER_TYPES) -> bool:
+    """Whether ``head`` names a person or organisation: a named one (of ``types``: a mention, or
+    the last word of a name or an alias the article gives one, 'Fiorina'), or a person noun or
+    title ('Minister', 'police', 'residents'); not a topic, place or thing."""
     doc = head.doc
-    entity_types = {e.id: e.type for e in layers(doc).entities}
+    named = [e for e in layers(doc).entities if e.type in types]
+    mentioned = entity_for(doc, head.idx, end_char(head))
     return (
         head.ent_type_ in types
-        or entity_types.get(entity_for(doc, head.idx, end_char(head))) in types
+        or any(e.id == mentioned for e in named)
+        or any(head.text in (*e.name.split()[-1:], *e.aliases) for e in named)
         or head.lower_ in lex.speaker_heads
         or head.lemma_.lower() in lex.speaker_heads
     )
@@ -194,14 +200,20 @@ def looks_like_speaker(doc: Doc, start: int, end: int, lex: CueLexicon) -> bool:
 
 def names_speaker(doc: Doc, start: int, end: int, lex: CueLexicon) -> bool:
     """Whether ``start:end`` before a colon attributes what follows: a name without a verb
-    whose head, or who it comes from, is person-like ('Minister: we will not resign', 'A
-    lesson from Loretta Lynch: ...'), not a topic ('Budget: ...')."""
+    whose head is person-like ('Minister: we will not resign') or a thing said by one
+    ('Democrats' new warning:', 'A lesson from Loretta Lynch:'); not a topic ('Budget: ...')."""
     words = tokens_over(doc, start, end)
     if words is None or not looks_like_speaker(doc, start, end, lex):
         return False
     root = words.root
-    source = next((first_child(c, "pobj") for c in root.children if c.lower_ == "from"), None)
-    return is_person_like(root, lex) or (source is not None and is_person_like(source, lex))
+    if is_person_like(root, lex):
+        return True
+    owners = [c for c in root.children if c.dep_ in ("poss", "compound")] + [
+        first_child(c, "pobj") for c in root.children if c.lower_ in _OWNER_PREPS
+    ]
+    return root.lemma_.lower() in lex.speech_nouns and any(
+        o is not None and is_person_like(o, lex) for o in owners
+    )
 
 
 def clause_subject(
