@@ -503,9 +503,30 @@ def test_times_things_and_addressees_are_never_speakers(analyze, text, fragment)
     assert q.speaker is None
 
 
-def test_a_person_governing_an_infinitive_still_speaks(analyze):
-    a = analyze("Port\n\nThe first woman to lead the port authority said the bridge would close.")
-    assert quote_with(a, "the bridge would close").speaker.text == "The first woman"
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        (
+            "The first woman to lead the port authority said the bridge would close.",
+            "the bridge would close",
+            "The first woman",
+        ),
+        (  # 'he's said' is 'he has said', not a passive
+            "While he's said he'll fight all the way to the convention, he has not won a state.",
+            "fight all the way",
+            "he",
+        ),
+        (  # the participle tells what Mr. Trump did, not the attempt
+            "On Sunday Mr. Trump made a third attempt to deflect the criticism, writing on "
+            "Twitter that the real issue at stake in the election was terrorism.",
+            "the real issue",
+            "Mr. Trump",
+        ),
+    ],
+    ids=["a person governing an infinitive", "has said", "a participle after an attempt"],
+)
+def test_speakers_near_the_rules_still_speak(analyze, sentence, fragment, speaker):
+    assert quote_with(analyze(f"Campaign\n\n{sentence}"), fragment).speaker.text == speaker
 
 
 @pytest.mark.parametrize(

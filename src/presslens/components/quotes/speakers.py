@@ -39,7 +39,7 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
         )
         agent = first_child(tok, "agent")
         by = first_child(agent, "pobj") if agent else None
-        if tok == cue and subj is not None and subj.dep_ == "nsubjpass":
+        if tok == cue and subj is not None and _passive(cue):
             return by  # 'Reporters were told that': spoken to or of, the speaker is 'by ...'
         subj = subj or by
         if subj is not None:
@@ -52,6 +52,11 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive: 'were told', not 'he's said' (has said)."""
+    return any(c.dep_ == "auxpass" and c.lower_ != "'s" for c in verb.children)
 
 
 def _antecedent(verb: Token, relative: Token) -> Token | None:
@@ -147,8 +152,10 @@ def can_speak(head: Token, lex: CueLexicon) -> bool:
     """Whether ``head`` may head a speaker's mention: never a time word ('Today said'), a
     relative pronoun, nor a thing governing an infinitive ('an invitation to speak') unless it
     is a person ('the first woman to lead the agency said')."""
-    if head.lower_ in lex.time_words or head.lower_ in RELATIVE:
+    if head.lower_ in RELATIVE:
         return False
+    if head.lower_ in lex.time_words:
+        return is_person_like(head, lex)  # 'Day said' for Kristen Day
     governs_infinitive = any(
         c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in head.children
@@ -167,7 +174,10 @@ def speaker_head(head: Token, cue: Token, lex: CueLexicon) -> Token | None:
             and is_person_like(head.head.head, lex)
         ):
             head = head.head.head
-    return head if can_speak(head, lex) else None
+    if not can_speak(head, lex) and cue.dep_ == "acl" and cue.head == head:
+        # 'Mr. Trump made a third attempt to deflect ..., writing that': who made it
+        head = subject(head.head) if head.head.pos_ in ("VERB", "AUX") else None
+    return head if head is not None and can_speak(head, lex) else None
 
 
 def is_person_like(head: Token, lex: CueLexicon, types: frozenset[str] = _SPEAKER_TYPES) -> bool:
