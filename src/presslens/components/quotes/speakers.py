@@ -22,8 +22,7 @@ _MAX_VERBLESS_TOKENS = 8  # nor is one named without a verb ('Mayor Ana Ruiz: ".
 
 
 def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
-    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and';
-    never the cue's own passive subject, who is spoken to or of ('Reporters were told that').
+    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'.
 
     With ``token_quote`` a subject inside quotation marks is skipped: in '"... our children,"
     said Ruiz' the parser may take a phrase of the quote for a second subject."""
@@ -37,11 +36,8 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
             ),
             None,
         )
-        agent = first_child(tok, "agent")
-        by = first_child(agent, "pobj") if agent else None
-        if tok == cue and subj is not None and _passive(cue):
-            return by  # 'Reporters were told that': spoken to or of, the speaker is 'by ...'
-        subj = subj or by
+        if subj is None:
+            subj = _agent(tok)
         if subj is not None:
             return _antecedent(tok, subj) if subj.lower_ in RELATIVE else subj
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # 'Murphy ... tweeted'
@@ -52,6 +48,12 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of the verb's 'by ...' agent phrase."""
+    agent = first_child(verb, "agent")
+    return first_child(agent, "pobj") if agent else None
 
 
 def _passive(verb: Token) -> bool:
@@ -164,9 +166,13 @@ def can_speak(head: Token, lex: CueLexicon) -> bool:
 
 
 def speaker_head(head: Token, cue: Token, lex: CueLexicon) -> Token | None:
-    """The head of ``cue``'s speaker given its subject's head: None when that cannot speak; for
-    a 'who' clause the person the parser hung it below ('Democrats on Capitol Hill, who argued'
-    -> 'Democrats')."""
+    """The head of ``cue``'s speaker given its subject's head: None when that cannot speak; the
+    agent, if any, for the cue's own passive subject, who is spoken to or of ('Reporters were
+    told that'); for a 'who' clause the person the parser hung it below ('Democrats on Capitol
+    Hill, who argued' -> 'Democrats')."""
+    if _passive(cue) and first_child(cue, "nsubjpass") is not None:
+        head = _agent(cue)
+        return head if head is not None and can_speak(head, lex) else None
     if cue.dep_ == "relcl" and cue.head == head and any(c.lower_ == "who" for c in cue.children):
         while (
             head.dep_ == "pobj"
