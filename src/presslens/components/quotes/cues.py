@@ -71,12 +71,16 @@ class Cues:
         kind, pieces = found
         sure = self._confidence(cue, kind)
         speaker_tok = subject(cue, token_quote) or name_after_quote(cue, token_quote)
+        if (
+            speaker_tok is None
+            and kind in _VERBATIM
+            and not is_speech(doc, pieces[0][0], pieces[-1][1])
+        ):
+            return None  # 'the so-called "reform"': a scare quote
         if speaker_tok is not None:
             speaker_tok = speaker_head(speaker_tok, cue, self.lex)
         speaker = speaker_span(speaker_tok, token_quote) if speaker_tok is not None else None
         if speaker is None:
-            if kind in _VERBATIM and not is_speech(doc, pieces[0][0], pieces[-1][1]):
-                return None  # 'the so-called "reform"': a scare quote
             sure -= confidence.NO_SPEAKER
         return Draft(
             kind=kind,

@@ -61,13 +61,14 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" and c.lower_ != "'s" for c in verb.children)
 
 
-def _antecedent(verb: Token, relative: Token) -> Token | None:
+def _antecedent(verb: Token, relative: Token) -> Token:
     """What the relative pronoun subject of ``verb`` stands for: the noun its clause hangs on,
-    else the noun just before it ('the Chicago Police Department which reported', misparsed)."""
+    else the noun just before it ('the Chicago Police Department which reported', misparsed),
+    else the pronoun itself ('That prompted ...')."""
     if verb.dep_ == "relcl":
         return verb.head
     before = relative.doc[relative.i - 1] if relative.i > relative.sent.start else None
-    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else relative
 
 
 def name_after_quote(cue: Token, token_quote: list[int]) -> Token | None:
