@@ -206,7 +206,7 @@ def test_cue_in_a_relative_clause_is_its_own_quote(analyze):
     )
     inner = quote_with(a, "ferries were late")
     outer = quote_with(a, "no plan")
-    assert inner.speaker.text == "Tom Bell, who"
+    assert inner.speaker.text == "Tom Bell"
     assert speaker_name(a, inner) == speaker_name(a, outer) == "Tom Bell"
 
 
@@ -263,6 +263,59 @@ def test_subheading_with_a_colon_attribution(analyze):
     assert "subheading" in [b.kind for b in a.blocks]
     q = quote_with(a, "rebuild")
     assert (q.kind, q.content.text, q.speaker.text) == ("direct", '"We will rebuild"', "Mayor")
+
+
+HEADLINE_COLONS = {
+    "a title": ("Minister: we will not resign", "we will not resign", "Minister"),
+    "a named person": ("Smith: 'I am innocent'", "'I am innocent'", "Smith"),
+    "a surname the body gives": (
+        "Fiorina: Trump is on solid ground",
+        "Trump is on solid ground",
+        "Fiorina",
+    ),
+    "a poll": ("Poll: Clinton and Trump in dead heat", "Clinton and Trump in dead heat", "Poll"),
+    "what a group said": (
+        "Democrats' new warning: Leaks could include Russian lies",
+        "Leaks could include Russian lies",
+        "Democrats' new warning",
+    ),
+    "a source named with 'from'": (
+        "A lesson from Loretta Lynch: 'Be the voice that people hear.'",
+        "'Be the voice that people hear.'",
+        "A lesson from Loretta Lynch",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("headline", "content", "speaker"), HEADLINE_COLONS.values(), ids=HEADLINE_COLONS.keys()
+)
+def test_headline_colon_after_a_person_or_source_is_an_attribution(
+    analyze, headline, content, speaker
+):
+    a = analyze(
+        f"{headline}\n\nJohn Smith, the health minister, spoke to Loretta Lynch and Carly "
+        "Fiorina on Tuesday about the latest poll."
+    )
+    q = quote_with(a, content)
+    assert (q.content.text, q.cue.text, q.speaker.text) == (content, ":", speaker)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Budget: Council cuts library hours",
+        "London: Police close Tower Bridge after crash",
+        "Today: Mayor opens the new ferry terminal",
+        "Stealth Over Health: Mayor Was Taken to Hospital",
+    ],
+    ids=["a topic", "a place", "a time", "a phrase"],
+)
+def test_headline_colon_after_a_topic_is_no_attribution(analyze, headline):
+    a = analyze(f"{headline}\n\nThe city council met on Tuesday evening.")
+    topic = headline.split(":")[0]
+    assert not [q for q in a.quotes if q.speaker and q.speaker.text == topic]
+    assert not [q for q in a.quotes if q.cue and q.cue.text == ":"]
 
 
 def test_dash_attribution(analyze):
@@ -415,6 +468,93 @@ def test_a_claim_verb_the_parser_hangs_on_its_subject_still_attributes(analyze):
     assert q.speaker.text == "The opposition"
     assert q.cue.text == "alleged"
     assert not any("Miracle" in x.content.text for x in a.quotes)  # a name, not a quote
+
+
+NOT_SPEAKERS = {
+    "yesterday": (
+        "Ferry strike\n\nYesterday confirmed what the workers feared: the yard will close.",
+        "what the workers feared",
+    ),
+    "today": ("Ferry strike\n\nToday shows that the strike has worked.", "the strike has worked"),
+    "a time span": (
+        "Ferry strike\n\nThe last two weeks have signaled that the ferry company is in trouble.",
+        "the ferry company is in trouble",
+    ),
+    "an invitation to speak": (
+        "Ferry strike\n\nAn invitation to speak at the summit shows that the city is taken "
+        "seriously.",
+        "the city is taken seriously",
+    ),
+    "a decision to act": (
+        "Ferry strike\n\nThe decision to cut the service shows that the company no longer cares "
+        "about the islands.",
+        "no longer cares",
+    ),
+    "those spoken to": (
+        "Ferry strike\n\nReporters were told that the ferries would stop on Friday.",
+        "the ferries would stop",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "fragment"), NOT_SPEAKERS.values(), ids=NOT_SPEAKERS.keys())
+def test_times_things_and_addressees_are_never_speakers(analyze, text, fragment):
+    q = quote_with(analyze(text), fragment)
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        (
+            "The first woman to lead the port authority said the bridge would close.",
+            "the bridge would close",
+            "The first woman",
+        ),
+        (  # 'he's said' is 'he has said', not a passive
+            "While he's said he'll fight all the way to the convention, he has not won a state.",
+            "fight all the way",
+            "he",
+        ),
+        (  # the participle tells what Mr. Trump did, not the attempt
+            "On Sunday Mr. Trump made a third attempt to deflect the criticism, writing on "
+            "Twitter that the real issue at stake in the election was terrorism.",
+            "the real issue",
+            "Mr. Trump",
+        ),
+    ],
+    ids=["a person governing an infinitive", "has said", "a participle after an attempt"],
+)
+def test_speakers_near_the_rules_still_speak(analyze, sentence, fragment, speaker):
+    assert quote_with(analyze(f"Campaign\n\n{sentence}"), fragment).speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        (
+            "Funding was cut by the state who said the schools had to save money.",
+            "had to save money",
+            "the state",
+        ),
+        (
+            "Mayor Ana Ruiz told a young woman who suggested that nobody would vote to keep "
+            "trying.",
+            "nobody would vote",
+            "a young woman",
+        ),
+        (
+            "The plan is likely to placate nervous Democrats on Capitol Hill, who have argued "
+            "that it helps down-ballot candidates.",
+            "it helps down-ballot",
+            "nervous Democrats",
+        ),
+    ],
+    ids=["a restrictive who", "a person who", "who after a place"],
+)
+def test_a_speaker_never_ends_in_a_relative_pronoun(analyze, sentence, fragment, speaker):
+    q = quote_with(analyze(f"School funding\n\n{sentence}"), fragment)
+    assert q.speaker.text == speaker
 
 
 def test_unnamed_source_stays_anonymous(analyze):

@@ -68,7 +68,7 @@ class QuotesComponent:
                     drafts.append(draft)
         drafts = without_cues_in_speakers(drafts, token_quote)
         drafts.extend(verbless(doc, quoted, blocks, claimed, block_of, token_quote, self.lex))
-        drafts.extend(headings(doc, lay.blocks, drafts, block_of))
+        drafts.extend(headings(doc, lay.blocks, drafts, block_of, self.lex))
         drafts.sort(key=lambda d: d.start)
         drafts = continuations(doc, drafts, quoted, claimed, block_of, self.lex)
         lay.quotes = self._finish(doc, drafts)

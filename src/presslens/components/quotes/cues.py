@@ -10,8 +10,8 @@ from presslens.components.quotes.content import is_speech, object_like, reported
 from presslens.components.quotes.drafts import Draft, trim
 from presslens.components.quotes.lexicon import CueLexicon
 from presslens.components.quotes.speakers import (
-    RELATIVE,
     name_after_quote,
+    speaker_head,
     speaker_span,
     subject,
 )
@@ -71,13 +71,16 @@ class Cues:
         kind, pieces = found
         sure = self._confidence(cue, kind)
         speaker_tok = subject(cue, token_quote) or name_after_quote(cue, token_quote)
+        if (
+            speaker_tok is None
+            and kind in _VERBATIM
+            and not is_speech(doc, pieces[0][0], pieces[-1][1])
+        ):
+            return None  # 'the so-called "reform"': a scare quote
+        if speaker_tok is not None:
+            speaker_tok = speaker_head(speaker_tok, cue, self.lex)
         speaker = speaker_span(speaker_tok, token_quote) if speaker_tok is not None else None
-        relative = next((c for c in cue.children if c.lower_ in RELATIVE), None)
-        if speaker is not None and cue.dep_ == "relcl" and relative is not None:
-            speaker = (speaker[0], max(speaker[1], end_char(relative)))  # 'Ruiz, who'
         if speaker is None:
-            if kind in _VERBATIM and not is_speech(doc, pieces[0][0], pieces[-1][1]):
-                return None  # 'the so-called "reform"': a scare quote
             sure -= confidence.NO_SPEAKER
         return Draft(
             kind=kind,

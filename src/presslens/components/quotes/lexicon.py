@@ -10,7 +10,8 @@ from presslens.lexicons import lexicon_from, load_json, phrase_pattern
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Cue verbs, their kinds of content, channels and unnamed sources (see the file's _doc)."""
+    """Cue verbs, their kinds of content, channels, unnamed sources and who can be a speaker
+    (see the file's _doc)."""
 
     speech: frozenset[str]
     belief: frozenset[str]
@@ -27,12 +28,21 @@ class CueLexicon:
     anonymity: re.Pattern[str]
     unnamed_heads: frozenset[str]
     pronouns: dict[str, str]
+    time_words: frozenset[str]
+    # heads of a person or organisation: speaker_nouns, unnamed_heads, titles and kinship words
+    speaker_heads: frozenset[str]
+    speech_nouns: frozenset[str]
 
     @classmethod
     def load(cls) -> CueLexicon:
         """The one place the cue lexicon is read."""
         data = load_json("quotes", "cues.json")
         channel_of = {p: name for name, phrases in data["channels"].items() for p in phrases}
+        titles = load_json("entities", "titles.json")
+        speaker_heads = frozenset(
+            [*data["speaker_nouns"], *data["unnamed_heads"], *titles["kinship"]]
+            + [title.split()[-1] for title in titles["titles"]]
+        )
         return lexicon_from(
             cls,
             data,
@@ -40,6 +50,7 @@ class CueLexicon:
             channel_pattern=phrase_pattern(channel_of),
             channel_of=channel_of,
             anonymity=phrase_pattern(data["anonymity"]),
+            speaker_heads=speaker_heads,
         )
 
     def knows(self, lemma: str) -> bool:

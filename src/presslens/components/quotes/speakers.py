@@ -1,4 +1,5 @@
-"""Who says: the speaker's mention found in the parse, and the entity it stands for."""
+"""Who says: the speaker's mention found in the parse, what can be one, and the entity it stands
+for."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from presslens.text.spans import ByStart
 SUBJECTS = NOMINAL_SUBJECTS | {"csubj"}  # who says: a nominal subject or "What ... is"
 RELATIVE = {"who", "that", "which"}
 _SPEAKER_RIGHT = {"compound", "flat", "cc", "conj", "nmod", "nummod", "case"}
-_SPEAKER_TYPES = {"PERSON", "ORG"}
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+_PERSON = frozenset({"PERSON"})
+_OWNER_PREPS = {"from", "of", "by"}  # 'a lesson from Loretta Lynch', 'a letter by Ruiz'
 _MAX_NAME_TOKENS = 12  # a speaker's mention between a quotation and its cue is no longer
 _MAX_VERBLESS_TOKENS = 8  # nor is one named without a verb ('Mayor Ana Ruiz: "..."')
 
@@ -35,12 +38,9 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
             None,
         )
         if subj is None:
-            agent = first_child(tok, "agent")
-            subj = first_child(agent, "pobj") if agent else None
+            subj = _agent(tok)
         if subj is not None:
-            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
-            return subj
+            return _antecedent(tok, subj) if subj.lower_ in RELATIVE else subj
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # 'Murphy ... tweeted'
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # 'began by saying'
@@ -49,6 +49,27 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of the verb's 'by ...' agent phrase."""
+    agent = first_child(verb, "agent")
+    return first_child(agent, "pobj") if agent else None
+
+
+def _passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive: 'were told', not 'he's said' (has said)."""
+    return any(c.dep_ == "auxpass" and c.lower_ != "'s" for c in verb.children)
+
+
+def _antecedent(verb: Token, relative: Token) -> Token:
+    """What the relative pronoun subject of ``verb`` stands for: the noun its clause hangs on,
+    else the noun just before it ('the Chicago Police Department which reported', misparsed),
+    else the pronoun itself ('That prompted ...')."""
+    if verb.dep_ == "relcl":
+        return verb.head
+    before = relative.doc[relative.i - 1] if relative.i > relative.sent.start else None
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else relative
 
 
 def name_after_quote(cue: Token, token_quote: list[int]) -> Token | None:
@@ -137,13 +158,85 @@ def _predicate_of(cue: Token | None, head: Token) -> bool:
     )
 
 
-def looks_like_speaker(doc: Doc, start: int, end: int) -> bool:
+def can_speak(head: Token, lex: CueLexicon) -> bool:
+    """Whether ``head`` may head a speaker's mention: never a time word ('Today said'), a
+    relative pronoun, nor a thing governing an infinitive ('an invitation to speak') unless it
+    is a person ('the first woman to lead the agency said')."""
+    if head.lower_ in RELATIVE:
+        return False
+    if head.lower_ in lex.time_words:
+        return is_person_like(head, lex)  # 'Day said' for Kristen Day
+    governs_infinitive = any(
+        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in head.children
+    )
+    return not governs_infinitive or is_person_like(head, lex)
+
+
+def speaker_head(head: Token, cue: Token, lex: CueLexicon) -> Token | None:
+    """The head of ``cue``'s speaker given its subject's head: None when that cannot speak; the
+    agent, if any, for the cue's own passive subject, who is spoken to or of ('Reporters were
+    told that'); for a 'who' clause the person the parser hung it below ('Democrats on Capitol
+    Hill, who argued' -> 'Democrats')."""
+    if _passive(cue) and first_child(cue, "nsubjpass") is not None:
+        head = _agent(cue)
+        return head if head is not None and can_speak(head, lex) else None
+    if cue.dep_ == "relcl" and cue.head == head and any(c.lower_ == "who" for c in cue.children):
+        while (
+            head.dep_ == "pobj"
+            and not is_person_like(head, lex, _PERSON)
+            and is_person_like(head.head.head, lex)
+        ):
+            head = head.head.head
+    if not can_speak(head, lex) and cue.dep_ == "acl" and cue.head == head:
+        # 'Mr. Trump made a third attempt to deflect ..., writing that': who made it
+        head = subject(head.head) if head.head.pos_ in ("VERB", "AUX") else None
+    return head if head is not None and can_speak(head, lex) else None
+
+
+def is_person_like(head: Token, lex: CueLexicon, types: frozenset[str] = _SPEAKER_TYPES) -> bool:
+    """Whether ``head`` names a person or organisation: a named one (of ``types``: a mention, or
+    the last word of a name or an alias the article gives one, 'Fiorina'), or a person noun or
+    title ('Minister', 'police', 'residents'); not a topic, place or thing."""
+    doc = head.doc
+    named = [e for e in layers(doc).entities if e.type in types]
+    mentioned = entity_for(doc, head.idx, end_char(head))
+    return (
+        head.ent_type_ in types
+        or any(e.id == mentioned for e in named)
+        or any(head.text in (*e.name.split()[-1:], *e.aliases) for e in named)
+        or head.lower_ in lex.speaker_heads
+        or head.lemma_.lower() in lex.speaker_heads
+    )
+
+
+def looks_like_speaker(doc: Doc, start: int, end: int, lex: CueLexicon) -> bool:
     """Whether ``start:end`` reads as a name without a verb: 'Mayor Ana Ruiz', 'Caddell'."""
     words = tokens_over(doc, start, end)
     if words is None or not 0 < len(words) <= _MAX_VERBLESS_TOKENS:
         return False
-    return all(t.pos_ not in ("VERB", "AUX") for t in words) and any(
-        t.pos_ in ("PROPN", "NOUN") for t in words
+    return (
+        all(t.pos_ not in ("VERB", "AUX") for t in words)
+        and any(t.pos_ in ("PROPN", "NOUN") for t in words)
+        and can_speak(words.root, lex)
+    )
+
+
+def names_speaker(doc: Doc, start: int, end: int, lex: CueLexicon) -> bool:
+    """Whether ``start:end`` before a colon attributes what follows: a name without a verb
+    whose head is person-like ('Minister: we will not resign') or a thing said by one
+    ('Democrats' new warning:', 'A lesson from Loretta Lynch:'); not a topic ('Budget: ...')."""
+    words = tokens_over(doc, start, end)
+    if words is None or not looks_like_speaker(doc, start, end, lex):
+        return False
+    root = words.root
+    if is_person_like(root, lex):
+        return True
+    owners = [c for c in root.children if c.dep_ in ("poss", "compound")] + [
+        first_child(c, "pobj") for c in root.children if c.lower_ in _OWNER_PREPS
+    ]
+    return root.lemma_.lower() in lex.speech_nouns and any(
+        o is not None and is_person_like(o, lex) for o in owners
     )
 
 

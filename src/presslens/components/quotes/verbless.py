@@ -15,6 +15,7 @@ from presslens.components.quotes.lexicon import CueLexicon
 from presslens.components.quotes.speakers import (
     clause_subject,
     looks_like_speaker,
+    names_speaker,
     resolve_speaker,
 )
 from presslens.nlp.layers import doc_text
@@ -53,7 +54,7 @@ def verbless(
             who = None
             if 0 < len(colon) - 1 <= _MAX_NAME_CHARS and "." not in colon:
                 who = trim(text, lo, at)
-                who = who if looks_like_speaker(doc, *who) else None
+                who = who if names_speaker(doc, *who, lex) else None
             who = who or clause_subject(doc, lo, at, token_quote, lex)
             if who is not None:
                 claimed.add(n)
@@ -71,7 +72,7 @@ def verbless(
         if dash and 0 < len(tail) - dash.end() <= _MAX_NAME_CHARS:
             who = trim(text, q.end + dash.end(), tail_end)
             who = (who[0], who[1] - 1) if text[who[1] - 1] in ".;" else who
-            if looks_like_speaker(doc, *who):
+            if looks_like_speaker(doc, *who, lex):
                 claimed.add(n)
                 cue = trim(text, q.end + dash.start(), q.end + dash.end())
                 found.append(
@@ -81,9 +82,10 @@ def verbless(
 
 
 def headings(
-    doc: Doc, all_blocks: list[Block], drafts: list[Draft], block_of: BlockOf
+    doc: Doc, all_blocks: list[Block], drafts: list[Draft], block_of: BlockOf, lex: CueLexicon
 ) -> list[Draft]:
-    """``Caddell: Voters Worried About Health`` in a headline or subheading."""
+    """``Caddell: Voters Worried About Health`` in a headline or subheading (never
+    ``Budget: Council cuts library hours``: a topic does not speak)."""
     text = doc_text(doc)
     taken = [(d.start, d.end) for d in drafts]
     found = []
@@ -95,7 +97,7 @@ def headings(
             continue
         who = trim(text, block.start, m.end(1))
         content = trim(text, m.end(), block.end)
-        if content[1] - content[0] > 1 and looks_like_speaker(doc, *who):
+        if content[1] - content[0] > 1 and names_speaker(doc, *who, lex):
             found.append(
                 Draft(
                     "indirect",
