@@ -59,20 +59,27 @@ def analyze_many(
     batch_size: int | None = None,
     settings: Settings | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse articles in order, streaming them through one spaCy pipeline."""
+    """Analyse articles in order, streaming them through one spaCy pipeline.
+
+    Each ``settings.chunk`` articles are parsed inside one spaCy memory zone, so the strings
+    of a long stream are freed as it goes and memory stays flat.
+    """
     from presslens.nlp.layers import analysis_from_doc, layers
 
     settings = _settings(settings, model=model, embeddings=embeddings, batch_size=batch_size)
     nlp = build_nlp(settings.model, **settings.pipeline())
 
-    def docs() -> Iterator:
-        for art in articles:
+    def docs(chunk: list[Article]) -> Iterator:
+        for art in chunk:
             doc = nlp.make_doc(art.text)
             layers(doc).article = art
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=settings.batch_size):
-        yield analysis_from_doc(doc)
+    it = iter(articles)
+    while chunk := list(islice(it, settings.chunk)):
+        with nlp.memory_zone():
+            for doc in nlp.pipe(docs(chunk), batch_size=settings.batch_size):
+                yield analysis_from_doc(doc)
 
 
 def analyze_stream(
