@@ -36,6 +36,7 @@ _REASONS = (
     ("file is not a database", "is not a SQLite database: give another --db"),
     ("connection refused", "refuses connections: is the PostgreSQL server running there?"),
     ("could not translate host name", "names a host that cannot be found: check the URL"),
+    ("failed to resolve host", "names a host that cannot be found: check the URL"),
     ("timeout expired", "does not answer: check the host, the port and the network"),
     ("password authentication failed", "refused the user or password: check the URL"),
     ("does not exist", "names a database or user that does not exist: create it first"),
