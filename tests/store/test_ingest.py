@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from presslens.cli import main
 from presslens.io.sources import read_sources
@@ -50,27 +50,19 @@ def corpus(folder, write_warc) -> None:
     write_warc(folder / "crawl.warc.gz", pages)
 
 
-def counts(engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        return {
-            t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in (tables.Article, *tables.ARTICLE_ROWS, tables.Failure)
-        }
-
-
 def run(*args: str, stdin: str | None = None):
     return CliRunner().invoke(main, ["ingest", *args], input=stdin)
 
 
 def test_every_kind_of_input_goes_in_once_and_a_rerun_changes_nothing(
-    tmp_path, store_url, write_warc
+    count_rows, tmp_path, store_url, write_warc
 ):
     corpus(tmp_path / "in", write_warc)
     first = run(str(tmp_path / "in"), "--db", store_url)
     assert first.exit_code == 0, first.stderr
     assert first.stderr == "presslens: 7 ingested, 0 already stored, 0 failed\n"
     engine = open_store(store_url)
-    before = counts(engine)
+    before = count_rows(engine)
     assert before["articles"] == before["analyses"] == 7 and before["quotes"] >= 7
     with engine.connect() as conn:
         a = tables.Article
@@ -86,7 +78,7 @@ def test_every_kind_of_input_goes_in_once_and_a_rerun_changes_nothing(
     }
     again = run(str(tmp_path / "in"), "--db", store_url)
     assert again.stderr == "presslens: 0 ingested, 7 already stored, 0 failed\n"
-    assert counts(engine) == before
+    assert count_rows(engine) == before
 
 
 def test_jsonl_on_stdin(tmp_path):
@@ -99,7 +91,7 @@ def test_jsonl_on_stdin(tmp_path):
         assert names.scalars().all() == ["<stdin>:1", "<stdin>:2"]
 
 
-def test_reanalyze_updates_what_another_analysis_version_stored(tmp_path):
+def test_reanalyze_updates_what_another_analysis_version_stored(count_rows, tmp_path):
     db = str(tmp_path / "s.db")
     text = STORY.format(title="Ferry back")
     (tmp_path / "a.jsonl").write_text(json.dumps({"id": "r1", "text": text}) + "\n")
@@ -115,7 +107,7 @@ def test_reanalyze_updates_what_another_analysis_version_stored(tmp_path):
     with engine.connect() as conn:
         article = conn.execute(select(tables.Article)).one()
     assert article.article_id == 1 and article.analysis_version == strict.analysis_version()
-    assert counts(engine)["analyses"] == 1
+    assert count_rows(engine)["analyses"] == 1
 
 
 def test_bad_lines_are_each_one_line_recorded_once_and_the_rest_go_on(tmp_path):

@@ -4,7 +4,7 @@ one transaction per article, a re-analysis replacing them, failures once, full t
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from presslens.errors import InputError
 from presslens.io.article import Article
@@ -91,18 +91,10 @@ def pending(name: str = "a.jsonl:1", **meta) -> Pending:
     return Pending.of(name, Article(text=TEXT, id="a1", **meta))
 
 
-def counts(engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        return {
-            t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in (*tables.ARTICLE_ROWS, tables.Article, tables.Failure)
-        }
-
-
-def test_an_analysis_is_stored_whole_and_comes_back(store_url):
+def test_an_analysis_is_stored_whole_and_comes_back(count_rows, store_url):
     engine = open_store(store_url)
     article_id = save(engine, pending(), analysis(), version="v1")
-    assert counts(engine) == {
+    assert count_rows(engine) == {
         "mentions": 2,
         "article_entities": 1,
         "claim_kinds": 1,
@@ -127,12 +119,12 @@ def test_an_analysis_is_stored_whole_and_comes_back(store_url):
     assert stored_analysis(article.text, stored) == analysis()
 
 
-def test_a_reanalysis_replaces_the_rows_and_keeps_the_id(store_url):
+def test_a_reanalysis_replaces_the_rows_and_keeps_the_id(count_rows, store_url):
     engine = open_store(store_url)
     first = save(engine, pending(), analysis(), version="v1")
     again = save(engine, pending(), analysis("Protesters"), version="v2", replaces=first)
     assert again == first
-    assert counts(engine)["quotes"] == 1 and counts(engine)["articles"] == 1
+    assert count_rows(engine)["quotes"] == 1 and count_rows(engine)["articles"] == 1
     with engine.connect() as conn:
         assert conn.execute(select(tables.Quote.content_text)).scalar_one() == "Protesters"
         assert conn.execute(select(tables.Article.analysis_version)).scalar_one() == "v2"
@@ -154,7 +146,7 @@ def test_full_text_finds_quotes_and_claims_by_stemmed_words(store_url):
         assert conn.execute(odd).scalars().all() == ["Q1"]  # user input is words, not syntax
 
 
-def test_a_failure_is_recorded_once_and_cleared_by_a_success(store_url):
+def test_a_failure_is_recorded_once_and_cleared_by_a_success(count_rows, store_url):
     engine = open_store(store_url)
     record_failure(engine, "a.jsonl:1", InputError("the article is empty"))
     record_failure(engine, "a.jsonl:1", InputError("the article is still empty"))
@@ -163,10 +155,10 @@ def test_a_failure_is_recorded_once_and_cleared_by_a_success(store_url):
             "the article is still empty"
         ]
     save(engine, pending(), analysis(), version="v1")
-    assert counts(engine)["failures"] == 0
+    assert count_rows(engine)["failures"] == 0
 
 
-def test_a_failed_analysis_keeps_the_article_with_its_error(store_url):
+def test_a_failed_analysis_keeps_the_article_with_its_error(count_rows, store_url):
     engine = open_store(store_url)
     save(engine, pending(), InputError("analysis failed: boom"), version="v1")
     with engine.connect() as conn:
@@ -174,7 +166,7 @@ def test_a_failed_analysis_keeps_the_article_with_its_error(store_url):
         failure = conn.execute(select(tables.Failure)).one()
     assert (article.status, article.error) == ("failed", "analysis failed: boom")
     assert (failure.article_id, failure.input) == (article.article_id, "a.jsonl:1")
-    assert counts(engine)["quotes"] == 0
+    assert count_rows(engine)["quotes"] == 0
 
 
 @pytest.mark.parametrize(

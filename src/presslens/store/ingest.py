@@ -97,12 +97,8 @@ def ingest(
                 todo.append((p, old.article_id if old else None))
             results = analyze_stream(((p.name, p.article) for p, _ in todo), settings=settings)
             for (p, replaces), (_, result) in zip(todo, results, strict=True):
-                done(_store(engine, p, result, version, replaces), p.name, _error(result))
+                done(*_store(engine, p, result, version, replaces))
     return tally
-
-
-def _error(result: object) -> PresslensError | None:
-    return result if isinstance(result, PresslensError) else None
 
 
 def _known(engine: Engine, keys: set[str]) -> dict[str, _Known]:
@@ -128,13 +124,16 @@ def _store(
     result: Analysis | PresslensError,
     version: str,
     replaces: int | None,
-) -> str:
-    """Save one article; the outcome (another ingest may have stored it meanwhile)."""
+) -> tuple[str, str, PresslensError | None]:
+    """Save one article: ``(outcome, name, error)`` (another ingest may have stored it)."""
     try:
         save(engine, p, result, version=version, replaces=replaces)
     except IntegrityError as exc:
         if p.key in _known(engine, {p.key}):
-            return SKIPPED
-        record_failure(engine, p.name, PresslensError(f"cannot store the analysis: {exc.orig}"))
-        return FAILED
-    return FAILED if isinstance(result, PresslensError) else INGESTED
+            return SKIPPED, p.name, None
+        error = PresslensError(f"cannot store the analysis: {exc.orig}")
+        record_failure(engine, p.name, error)
+        return FAILED, p.name, error
+    if isinstance(result, PresslensError):
+        return FAILED, p.name, result
+    return INGESTED, p.name, None
