@@ -185,3 +185,11 @@ def test_an_article_is_known_by_its_id_else_its_url_else_its_content(meta, ident
     p = Pending.of("x", Article(text=TEXT, **meta))
     assert (p.identity, p.article.outlet) == (identity, outlet)
     assert (p.key == p.content_hash) == (identity == "content")
+
+
+def test_an_article_another_ingest_stored_meanwhile_is_skipped(store_url):
+    from presslens.store.ingest import SKIPPED, _store
+
+    engine = open_store(store_url)
+    save(engine, pending(), analysis(), version="v1")  # the other ingest, after our look-up
+    assert _store(engine, pending(), analysis(), "v1", None) == (SKIPPED, "a.jsonl:1", None)
