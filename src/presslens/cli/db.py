@@ -10,7 +10,7 @@ from presslens.store.db import upgrade
 
 @click.group("db")
 def db_group() -> None:
-    """The corpus store itself."""
+    """The corpus store's schema: db upgrade."""
 
 
 @db_group.command("upgrade")

@@ -37,7 +37,8 @@ from presslens.store.ingest import ingest as ingest_items
 @click.option(
     "--reanalyze",
     is_flag=True,
-    help="Analyse again the stored articles analysed by another version, model or settings.",
+    help="Analyse again stored articles analysed by another version, model or settings, "
+    "or whose text changed.",
 )
 @model_option("Any installed spaCy pipeline.")
 @max_bytes_option
