@@ -10,11 +10,17 @@ Markers (registered in ``pyproject.toml``, which runs pytest with ``--strict-mar
   fixture gives that folder.
 * ``needs_extra``: skips unless the embeddings extra (torch, MiniLM) is installed.
 * ``browser``: drives a real browser (Chromium through Playwright).
+* ``postgres``: needs a PostgreSQL server, named by ``$PRESSLENS_TEST_POSTGRES`` (a URL whose
+  user may create databases; ``.ci/postgres start`` starts one and prints it, ``.ci/run`` does
+  so). Outside CI such a test skips, with the reason, when no server answers; in CI (``$CI``
+  set) it runs and fails. The ``postgres_url`` fixture gives a fresh database per test;
+  ``store_url`` is a store on SQLite and, as a second parameter, on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -26,6 +32,7 @@ from presslens.schema import Analysis
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("PRESSLENS_DATA", ROOT.parent / "shared" / "data"))
 PARSE_FIXTURES = frozenset({"analyze", "nlp"})  # the real pipeline, or a spaCy one (test modules)
+POSTGRES = os.environ.get("PRESSLENS_TEST_POSTGRES")
 
 
 def missing_data(name: str) -> str | None:
@@ -39,13 +46,36 @@ def missing_data(name: str) -> str | None:
     )
 
 
+def missing_postgres() -> str | None:
+    """Why a test marked ``postgres`` cannot run outside CI, or None when a server answers."""
+    if os.environ.get("CI"):
+        return None  # CI starts a server: a test that cannot reach it fails
+    if not POSTGRES:
+        return (
+            "needs a PostgreSQL server: set PRESSLENS_TEST_POSTGRES=postgresql://USER@HOST:PORT/DB"
+            ' (eval "$(.ci/postgres start)" starts one)'
+        )
+    import psycopg
+
+    try:
+        psycopg.connect(POSTGRES, connect_timeout=3).close()
+    except psycopg.Error as exc:
+        return f"no PostgreSQL server answers at PRESSLENS_TEST_POSTGRES={POSTGRES}: {exc}"
+    return None
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark the tests that parse as ``slow``; skip those whose data or extra is missing."""
     extra = available()
+    no_postgres = (
+        missing_postgres() if any(i.get_closest_marker("postgres") for i in items) else None
+    )
     for item in items:
         if PARSE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("postgres") and no_postgres:
+            item.add_marker(pytest.mark.skip(reason=no_postgres))
         if item.get_closest_marker("needs_extra") and not extra:
             item.add_marker(pytest.mark.skip(reason="the embeddings extra is not installed"))
         for mark in item.iter_markers("needs_data"):
@@ -68,3 +98,62 @@ def analyze():
         return presslens.analyze(text, **kw)
 
     return run
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database for one test (dropped after it): its URL."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"presslens_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path) -> str:
+    """A store that does not exist yet: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def write_warc():
+    """``write_warc(path, pages)``: a gzipped web archive (warcio) holding each ``(uri, html)``
+    page as a response with its request, plus an image response and a 404 page (not articles)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    def response(writer, uri: str, body: bytes, status: str, content_type: str) -> None:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
+
+    def write(path: Path, pages: list[tuple[str, str]]) -> Path:
+        with path.open("wb") as fh:
+            writer = WARCWriter(fh, gzip=path.suffix == ".gz")
+            for uri, html in pages:
+                request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "x")], is_http_request=True)
+                writer.write_record(
+                    writer.create_warc_record(
+                        uri, "request", payload=io.BytesIO(b""), http_headers=request
+                    )
+                )
+                response(writer, uri, html.encode("utf-8"), "200 OK", "text/html; charset=utf-8")
+            response(writer, "https://x.example/logo.png", b"\x89PNG....", "200 OK", "image/png")
+            response(
+                writer, "https://x.example/gone", b"<html>gone</html>", "404 Not Found", "text/html"
+            )
+        return path
+
+    return write

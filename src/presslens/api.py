@@ -63,7 +63,9 @@ def analyze_many(
 ) -> Iterator[Analysis]:
     """Analyse articles in order, streaming them through one spaCy pipeline.
 
-    A text longer than ``settings.piece_chars`` is parsed in pieces (``run_in_pieces``).
+    A text longer than ``settings.piece_chars`` is parsed in pieces (``run_in_pieces``). Each
+    ``settings.chunk`` articles are parsed inside one spaCy memory zone, so the strings of a
+    long stream are freed as it goes.
     """
     from presslens.nlp.layers import analysis_from_doc, layers
 
@@ -78,13 +80,16 @@ def analyze_many(
     def long(art: Article) -> bool:
         return len(art.text) > settings.piece_chars
 
-    for in_pieces, group in groupby(articles, key=long):
-        if in_pieces:
-            for art in group:
-                yield analysis_from_doc(run_in_pieces(nlp, doc(art), settings.piece_chars))
-        else:
-            for parsed in nlp.pipe(map(doc, group), batch_size=settings.batch_size):
-                yield analysis_from_doc(parsed)
+    it = iter(articles)
+    while chunk := list(islice(it, settings.chunk)):
+        with nlp.memory_zone():
+            for in_pieces, group in groupby(chunk, key=long):
+                if in_pieces:
+                    for art in group:
+                        yield analysis_from_doc(run_in_pieces(nlp, doc(art), settings.piece_chars))
+                else:
+                    for parsed in nlp.pipe(map(doc, group), batch_size=settings.batch_size):
+                        yield analysis_from_doc(parsed)
 
 
 def analyze_stream(

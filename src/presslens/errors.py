@@ -22,3 +22,7 @@ class ModelError(PresslensError):
 class ModelFileError(PresslensError):
     """A shipped model file (``resources/models/``) that is missing or cannot be read; the
     message names the file and the command that rebuilds it."""
+
+
+class StoreError(PresslensError):
+    """A corpus store that cannot be used (locked, unreachable, read-only, another schema)."""

@@ -7,7 +7,10 @@ here, so each default is written once.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from presslens.io.readers import DEFAULT_MAX_BYTES
@@ -50,7 +53,12 @@ class Settings:
     framing_threshold: float | None = _setting(
         None, "framing probability from which words are flagged; None: the shipped model's own"
     )
-    # Next: the corpus store's URL (store/) and the number of workers (runner/).
+    db_url: str = _setting(
+        "presslens.db",
+        "the corpus store: a SQLite file path or URL, or postgresql://USER@HOST/DB"
+        " (the CLI's --db, else $PRESSLENS_DB)",
+    )
+    # Next: the number of workers (runner/).
 
     def pipeline(self) -> dict[str, Any]:
         """The keywords of ``pipeline.build_nlp`` these settings give."""
@@ -60,3 +68,18 @@ class Settings:
             "claim_threshold": self.claim_threshold,
             "framing_threshold": self.framing_threshold,
         }
+
+    def analysis_version(self) -> str:
+        """What an analysis depends on: presslens's version, the model's, and a hash of the
+        settings that change the output (the store re-analyses when it differs)."""
+        settings = json.dumps({"model": self.model, **self.pipeline()}, sort_keys=True)
+        digest = hashlib.sha256(settings.encode()).hexdigest()[:12]
+        return f"presslens {_version('presslens')}; {self.model} {_version(self.model)}; {digest}"
+
+
+def _version(package: str) -> str:
+    """The installed version of a package, or ``unknown`` (a spaCy pipeline given by path)."""
+    try:
+        return version(package)
+    except (PackageNotFoundError, ValueError):
+        return "unknown"

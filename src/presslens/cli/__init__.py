@@ -1,7 +1,8 @@
 """The ``presslens`` command: the click group, with one module per command group.
 
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
-(train.py); shared options in options.py, how a command fails in errors.py.
+(train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py); shared options in
+options.py, how a command fails in errors.py.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import click
 
 from presslens.cli.analyze import analyze
+from presslens.cli.db import db_group
 from presslens.cli.errors import Group
 from presslens.cli.evaluate import eval_group
+from presslens.cli.ingest import failures, ingest
 from presslens.cli.schema import schema
 from presslens.cli.train import train_group
 
@@ -21,5 +24,5 @@ def main() -> None:
     """Read news articles the way a careful fact-checker does."""
 
 
-for command in (analyze, schema, eval_group, train_group):
+for command in (analyze, schema, eval_group, train_group, ingest, failures, db_group):
     main.add_command(command)

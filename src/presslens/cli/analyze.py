@@ -12,14 +12,12 @@ import click
 
 from presslens.api import Item, Result, analyze_stream
 from presslens.cli.errors import EXIT_FAILED, CommandError
-from presslens.cli.options import DEFAULTS, embeddings_option, model_option
+from presslens.cli.options import embeddings_option, max_bytes_option, model_option
 from presslens.errors import PresslensError
 from presslens.export import EXTENSIONS, FORMATS, render
-from presslens.io.readers import read_bytes, read_jsonl, read_path
+from presslens.io.readers import STDIN, read_bytes, read_jsonl, read_path
 from presslens.schema import Analysis, Failure
 from presslens.settings import Settings
-
-STDIN = "<stdin>"
 
 
 @click.command()
@@ -39,13 +37,7 @@ STDIN = "<stdin>"
     help="Write DIR/<input stem>.<ext> for each input.",
 )
 @model_option("Any installed spaCy pipeline.")
-@click.option(
-    "--max-bytes",
-    type=int,
-    default=DEFAULTS.max_bytes,
-    show_default=True,
-    help="Refuse inputs larger than this.",
-)
+@max_bytes_option
 @embeddings_option
 @click.pass_context
 def analyze(

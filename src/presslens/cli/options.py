@@ -23,6 +23,23 @@ embeddings_option = click.option(
 )
 
 
+db_option = click.option(
+    "--db",
+    envvar="PRESSLENS_DB",
+    default=DEFAULTS.db_url,
+    show_default=True,
+    help="The corpus store: a SQLite file or postgresql://USER@HOST/DB (env PRESSLENS_DB).",
+)
+
+max_bytes_option = click.option(
+    "--max-bytes",
+    type=int,
+    default=DEFAULTS.max_bytes,
+    show_default=True,
+    help="Refuse inputs larger than this.",
+)
+
+
 def model_option(help: str) -> Callable:
     """``--model``, the spaCy pipeline, with the ``help`` of the command that takes it."""
     return click.option("--model", default=DEFAULTS.model, show_default=True, help=help)

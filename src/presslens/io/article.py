@@ -34,6 +34,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     id: str | None = None
+    id_derived: bool = False  # the reader made ``id`` up (a file's stem, a line number)
     path: str | None = None
     hints: list[BlockHint] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -8,11 +8,13 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from presslens.errors import InputError
 from presslens.io.article import EMPTY, Article
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+STDIN = "<stdin>"
 BINARY = "looks like a binary file (e.g. PDF/image); give a text or HTML article"
 
 # Magic numbers of binary formats people try to analyse by mistake.
@@ -27,7 +29,7 @@ _HTML_START = re.compile(
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
-def _too_large(size: int, max_bytes: int) -> InputError:
+def too_large(size: int, max_bytes: int) -> InputError:
     return InputError(
         f"the input is {size:,} bytes, over the limit of {max_bytes:,}: "
         f"raise it with --max-bytes (max_bytes= in Python) if this really is one article"
@@ -112,19 +114,21 @@ def read_bytes(
     headline: str | None = None,
     published: dt.date | str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    html: bool | None = None,
 ) -> Article:
     """Read one article from the raw bytes of a text or HTML document.
 
     Plain text is kept exactly as decoded; HTML goes through ``html_reader``.
-    ``name`` (a file name or ``<stdin>``) helps tell HTML from text.
+    ``name`` (a file name or ``<stdin>``) helps tell HTML from text, unless ``html``
+    says which it is (a web archive's record has its content type).
     """
     if len(data) > max_bytes:
-        raise _too_large(len(data), max_bytes)
+        raise too_large(len(data), max_bytes)
     if not data.strip():
         raise InputError(EMPTY)
     head = data[:1024].removeprefix(codecs.BOM_UTF8).decode("latin-1")
-    text, warnings = decode(data, html=is_html(name, head))
-    if is_html(name, text):
+    text, warnings = decode(data, html=is_html(name, head) if html is None else html)
+    if is_html(name, text) if html is None else html:
         from presslens.io.html import read_html  # trafilatura: imported only for HTML
 
         art = read_html(text, headline=headline, published=published)
@@ -145,19 +149,51 @@ def read_jsonl(
     ``id`` is its ``id`` field, else its line number.
     """
     with path.open("rb") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            name = f"{path}:{n}"
+        yield from read_jsonl_stream(fh, name=str(path), max_bytes=max_bytes)
+
+
+def read_jsonl_stream(
+    fh: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[str, Article | InputError]]:
+    """``read_jsonl`` of an open binary stream (stdin) called ``name``, a line at a time:
+    a line over ``max_bytes`` is skipped unread, never held in memory whole."""
+    for n, line in enumerate(_lines(fh, max_bytes), 1):
+        if isinstance(line, int):
+            yield f"{name}:{n}", too_large(line, max_bytes)
+        elif line.strip():
             try:
-                yield name, _article_from_record(line, max_bytes=max_bytes, line_no=n)
+                yield f"{name}:{n}", _article_from_record(line, max_bytes=max_bytes, line_no=n)
             except InputError as exc:
-                yield name, exc
+                yield f"{name}:{n}", exc
 
 
-def _article_from_record(line: bytes, *, max_bytes: int, line_no: int) -> Article:
+def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of ``fh``; instead of a line longer than ``max_bytes``, its length."""
+    while line := fh.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+            size += len(more)
+        yield size + len(more)
+
+
+def read_json(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """One article from a ``.json`` file holding one object with the fields of a JSONL line."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise too_large(size, max_bytes)
+    art = _article_from_record(path.read_bytes(), max_bytes=max_bytes, line_no=None)
+    art.path = str(path)
+    if art.id is None:
+        art.id, art.id_derived = path.stem, True
+    return art
+
+
+def _article_from_record(line: bytes, *, max_bytes: int, line_no: int | None) -> Article:
     if len(line) > max_bytes:
-        raise _too_large(len(line), max_bytes)
+        raise too_large(len(line), max_bytes)
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -171,7 +207,10 @@ def _article_from_record(line: bytes, *, max_bytes: int, line_no: int) -> Articl
         raise InputError(
             f'expected a JSON object with a "text" field, got a JSON {type(rec).__name__}'
         )
-    article_id = str(rec.get("id", line_no))
+    given = rec.get("id")
+    article_id = str(given) if given is not None else None
+    if article_id is None and line_no is not None:
+        article_id = str(line_no)
     try:
         text = rec.get("text")
         if not isinstance(text, str):
@@ -182,7 +221,7 @@ def _article_from_record(line: bytes, *, max_bytes: int, line_no: int) -> Articl
             if value is not None and not isinstance(value, str):
                 raise InputError(f'the "{key}" field must be a string, got {value!r}')
             fields[key] = value
-        return Article.from_text(
+        art = Article.from_text(
             text,
             headline=fields["headline"],
             published=fields["published"],
@@ -190,6 +229,8 @@ def _article_from_record(line: bytes, *, max_bytes: int, line_no: int) -> Articl
             url=fields["url"],
             id=article_id,
         )
+        art.id_derived = given is None
+        return art
     except InputError as exc:
         exc.article_id = article_id
         raise
@@ -210,9 +251,9 @@ def read_path(
         raise InputError("is a directory: give the article files in it (e.g. DIR/*.txt)")
     size = p.stat().st_size
     if size > max_bytes:
-        raise _too_large(size, max_bytes)
+        raise too_large(size, max_bytes)
     art = read_bytes(
         p.read_bytes(), name=str(p), headline=headline, published=published, max_bytes=max_bytes
     )
-    art.path, art.id = str(p), p.stem
+    art.path, art.id, art.id_derived = str(p), p.stem, True
     return art
