@@ -62,10 +62,8 @@ def _is_question(ctx: Context, paragraph: Paragraph) -> bool:
 
 def _headline_person(ctx: Context) -> Draft | None:
     """The one person named in the headline outside quotes, or None."""
-    headline = next((b for b in layers(ctx.doc).blocks if b.kind == "headline"), None)
-    if headline is None:
-        return None
-    return _one_person(ctx, headline.start, headline.end)
+    headline = layers(ctx.doc).headline
+    return None if headline is None else _one_person(ctx, *headline)
 
 
 def _introduced_person(ctx: Context, first_question: int) -> Draft | None:

@@ -252,10 +252,8 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
             label, weight = "PERSON", weights["person_cue"]
         elif name.name_start in datelines:
             label, weight = "GPE", weights["dateline"]
-        elif _before_noun(ctx, name.name_end, ctx.lex.place_nouns):
-            label, weight = "GPE", weights["place_noun"]
-        elif _before_noun(ctx, name.name_end, ctx.lex.org_nouns_after):
-            label, weight = "ORG", weights["org_noun"]
+        elif (by_noun := _noun_after_vote(ctx, name.name_end)) is not None:
+            label, weight = by_noun
         elif label == "ORG" and _after_place_preposition(ctx, name):
             label, weight = "GPE", weights["place_preposition"]
         elif any(s <= ctx.idx[name.name_start] < e for s, e in headings):
@@ -276,7 +274,6 @@ def _vote_unlabelled_occurrences(
     """The occurrences of a name NER left unlabelled vote too where the noun after them
     tells the type ("the Scientology organization" when only "members of Scientology" was
     labelled)."""
-    weights = ctx.lex.vote_weights
     named = {i for name in names for i in range(name.name_start, name.name_end)}
     by_first: dict[str, set[tuple[str, int]]] = {}
     for name in names:
@@ -290,10 +287,19 @@ def _vote_unlabelled_occurrences(
         for key, length in by_first[ctx.lower[i]]:
             if i + length > ctx.n or ctx.text_of(i, i + length).lower() != key:
                 continue
-            if _before_noun(ctx, i + length, ctx.lex.org_nouns_after):
-                votes[key]["ORG"] += weights["org_noun"]
-            elif _before_noun(ctx, i + length, ctx.lex.place_nouns):
-                votes[key]["GPE"] += weights["place_noun"]
+            if (by_noun := _noun_after_vote(ctx, i + length)) is not None:
+                votes[key][by_noun[0]] += by_noun[1]
+
+
+def _noun_after_vote(ctx: Context, end: int) -> tuple[str, float] | None:
+    """The type and weight the noun after a name ending before token ``end`` votes for: a
+    place ("the Riverton city council"), an organisation ("the Scientology organization")."""
+    weights = ctx.lex.vote_weights
+    if _before_noun(ctx, end, ctx.lex.place_nouns):
+        return "GPE", weights["place_noun"]
+    if _before_noun(ctx, end, ctx.lex.org_nouns_after):
+        return "ORG", weights["org_noun"]
+    return None
 
 
 def _person_cue(ctx: Context, name: Name) -> bool:
