@@ -179,14 +179,14 @@ class _Tree:
     token's whole subtree on every call, a sentence for a main verb."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self._kids: list[list[int]] = [[] for _ in range(len(doc))]
+        self.tokens = list(doc)  # made once: ``doc[i]`` builds a new Token on every call
+        self._kids: list[list[Token]] = [[] for _ in self.tokens]
         for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
             if offset:
-                self._kids[i + offset].append(i)
+                self._kids[i + offset].append(self.tokens[i])
 
     def children(self, tok: Token) -> list[Token]:
-        return [self.doc[i] for i in self._kids[tok.i]]
+        return self._kids[tok.i]
 
     def pobj(self, prep: Token) -> Token | None:
         return next((c for c in self.children(prep) if c.dep_ == "pobj"), None)
@@ -218,7 +218,7 @@ class EventsComponent:
         found: dict[int, _Found] = {}
         musts: list[Token] = []
         tree = _Tree(doc)
-        for tok in doc:
+        for tok in tree.tokens:
             pos = tok.pos_
             if pos == "VERB" and tok.dep_ not in _MODIFIER_DEPS:
                 hit = self._verb(tok, tree)

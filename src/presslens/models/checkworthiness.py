@@ -82,7 +82,8 @@ def bucket_counts(text: str) -> dict[int, int]:
     words = [_DIGIT.sub("0", w) for w in _WORD.findall(lower)]
     found: list[int] = [_word_bucket(w) for w in words]
     for n in range(2, LONGEST_WORD_NGRAM + 1):
-        found += [bucket("w " + " ".join(words[i : i + n])) for i in range(len(words) - n + 1)]
+        grams = zip(*(words[k:] for k in range(n)), strict=False)  # shorter tails end it
+        found += [bucket("w " + " ".join(g)) for g in grams]
     for word in lower.split():
         found += _char_buckets(word)
     found += [b for b, pattern in lexicon(Cues).buckets if pattern.search(lower)]

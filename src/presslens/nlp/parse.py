@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
+
+from presslens.nlp.layers import doc_text
 
 
 def end_char(tok: Token) -> int:
@@ -22,16 +25,17 @@ def tokens_over(doc: Doc, start: int, end: int) -> Span | None:
 
 def block_sentences(doc: Doc, block_starts: list[int]) -> list[Span]:
     """The sentences of ``doc``, also cut where a block starts (blank ones left out)."""
-    cuts = iter(block_starts)
-    cut = next(cuts, None)
+    idx = doc.to_array(IDX).tolist()
+    cuts = set(block_starts)
+    text = doc_text(doc)
     units = []
     for sent in doc.sents:
         start = sent.start
-        for tok in sent:
-            while cut is not None and cut < tok.idx:
-                cut = next(cuts, None)
-            if cut is not None and tok.idx == cut and tok.i > start:
-                units.append(doc[start : tok.i])
-                start = tok.i
-        units.append(doc[start : sent.end])
-    return [u for u in units if u.text.strip()]
+        for i in range(start + 1, sent.end):
+            if idx[i] in cuts:
+                units.append((start, i))
+                start = i
+        units.append((start, sent.end))
+    return [
+        doc[a:b] for a, b in units if text[idx[a] : idx[b] if b < len(idx) else len(text)].strip()
+    ]

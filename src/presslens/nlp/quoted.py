@@ -44,6 +44,5 @@ def token_quote_index(doc: Doc, quoted: list[Quoted]) -> list[int]:
         for s, e in q.pieces:
             words = tokens_over(doc, s, e)
             if words is not None:
-                for t in words:
-                    index[t.i] = n
+                index[words.start : words.end] = [n] * len(words)
     return index

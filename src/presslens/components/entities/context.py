@@ -29,13 +29,13 @@ class TokenStrings:
         self.punct: dict[int, bool] = {}
 
     def of(self, doc: Doc, hashes: list[int]) -> list[str]:
-        known, store = self.strings, doc.vocab.strings
-        out = []
-        for h in hashes:
-            s = known.get(h)
-            if s is None:
-                s = known[h] = store[h]
-            out.append(s)
+        known = self.strings
+        out = list(map(known.get, hashes))
+        if None in out:
+            store = doc.vocab.strings
+            for n, s in enumerate(out):
+                if s is None:
+                    out[n] = known[hashes[n]] = store[hashes[n]]
         return out
 
     def punct_or_space(self, doc: Doc, orths: list[int]) -> list[bool]:

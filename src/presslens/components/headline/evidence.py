@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -38,8 +39,12 @@ def read_body(doc: Doc, headline: DocSpan, sentences: list[Sentence], stance: st
     total = sum(w for w, _ in wanted) or 1.0
     vocabulary: set[str] = set()
     scored = []
+    strings = doc.vocab.strings
+    lemmas, lowers = doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], [])
     for s in sentences:
-        seen = {doc[i].lemma_.lower() for i in s.tokens} | {doc[i].lower_ for i in s.tokens}
+        seen = {strings[lemmas[i]].lower() for i in s.tokens} | {
+            strings[lowers[i]] for i in s.tokens
+        }
         vocabulary |= seen
         scored.append((sum(w for w, forms in wanted if forms & seen) / total, s, seen))
     scored.sort(key=lambda x: (-x[0], x[1].start))

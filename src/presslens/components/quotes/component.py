@@ -51,11 +51,16 @@ class QuotesComponent:
         def block_of(char: int) -> int:
             return bisect.bisect_right(starts, char) - 1
 
+        tokens = list(doc)  # made once: iterating a sentence builds new Token objects
         for sent in block_sentences(doc, starts):
             if any(s <= sent.start_char < e for s, e in skipped):
                 continue
-            sent_quotes = sorted({token_quote[t.i] for t in sent if token_quote[t.i] >= 0})
-            cues = [t for t in sent if token_quote[t.i] < 0 and self.cues.is_cue(t)]
+            sent_quotes = sorted({q for q in token_quote[sent.start : sent.end] if q >= 0})
+            cues = [
+                t
+                for t in tokens[sent.start : sent.end]
+                if token_quote[t.i] < 0 and self.cues.is_cue(t)
+            ]
             owner = owners(sent_quotes, cues, quoted, doc)
             found = [
                 self.cues.attribution(doc, cue, sent, quoted, owner, token_quote, claimed)
