@@ -20,9 +20,12 @@ MAX_ADJECTIVES = 3
 _TOKEN_ATTRS = [ORTH, LOWER, POS, TAG, DEP, ENT_TYPE, IDX, SENT_START]
 
 
+_KEEP = 1 << 18  # hashes TokenStrings remembers before starting afresh: memory stays bounded
+
+
 class TokenStrings:
-    """Strings and punctuation flags for the hashes of ``Doc.to_array``, kept across Docs
-    (spaCy's string store only grows: a hash always names the same string)."""
+    """Strings and punctuation flags for the hashes of ``Doc.to_array``, kept across Docs (a
+    hash always names the same string) up to ``_KEEP`` of each."""
 
     def __init__(self) -> None:
         self.strings: dict[int, str] = {}
@@ -32,6 +35,8 @@ class TokenStrings:
         known = self.strings
         out = list(map(known.get, hashes))
         if None in out:
+            if len(known) > _KEEP:
+                known.clear()
             store = doc.vocab.strings
             for n, s in enumerate(out):
                 if s is None:
@@ -40,6 +45,8 @@ class TokenStrings:
 
     def punct_or_space(self, doc: Doc, orths: list[int]) -> list[bool]:
         known, vocab = self.punct, doc.vocab
+        if len(known) > _KEEP:
+            known.clear()
         out = []
         for h in orths:
             flag = known.get(h)
