@@ -1,8 +1,9 @@
 """The ``presslens`` command: the click group, with one module per command group.
 
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
-(train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py); shared options in
-options.py, how a command fails in errors.py.
+(train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py), ``search``
+(search.py); shared options in options.py, how the questions print in output.py, how a
+command fails in errors.py.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from presslens.cli.errors import Group
 from presslens.cli.evaluate import eval_group
 from presslens.cli.ingest import failures, ingest
 from presslens.cli.schema import schema
+from presslens.cli.search import search_group
 from presslens.cli.train import train_group
 
 
@@ -24,5 +26,5 @@ def main() -> None:
     """Read news articles the way a careful fact-checker does."""
 
 
-for command in (analyze, schema, eval_group, train_group, ingest, failures, db_group):
+for command in (analyze, schema, eval_group, train_group, ingest, failures, db_group, search_group):
     main.add_command(command)

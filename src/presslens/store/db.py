@@ -151,9 +151,16 @@ def upgrade(db: str) -> tuple[str | None, str]:
     return before, head()
 
 
-def open_store(db: str) -> Engine:
+def open_store(db: str, *, create: bool = True) -> Engine:
     """The engine of a usable store: an empty one is given the schema, an older one is
-    refused (``presslens db upgrade``), as is a newer one or anything else."""
+    refused (``presslens db upgrade``), as is a newer one or anything else. With
+    ``create=False`` (the questions) a SQLite file that does not exist is refused too."""
+    url = url_of(db)
+    if not create and url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        raise StoreError(
+            f"there is no store at {db}: ingest articles first (presslens ingest PATH --db {db})"
+            " or give the --db that holds them"
+        )
     engine = engine_for(db)
     with store_errors(engine), engine.begin() as connection:
         current = version(connection)

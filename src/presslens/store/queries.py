@@ -1,0 +1,243 @@
+"""The questions a corpus answers, as Python functions over a store (the CLI and the HTTP API
+call these): who said what, and which check-worthy claims were made.
+
+Every function takes an ``Engine`` and keyword filters and returns a ``Page`` of plain
+frozen dataclasses, in a stable order (the rank of a text search first, then the newest
+date, then the store's own order), so that paging through a result never repeats or skips a
+row. Filters common to all: ``outlet`` (exact, case-insensitive), ``since``/``until``
+(inclusive, on the date a quote was made when the text gives one, else the publication
+date). Only analysed articles are searched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
+
+from presslens.errors import InputError
+from presslens.store import fts, tables
+from presslens.store.db import store_errors
+from presslens.store.write import ANALYSED
+
+Row = TypeVar("Row")
+MAX_PER_PAGE = 500
+QUOTE_KINDS = ("direct", "indirect", "mixed", "partial")
+
+
+@dataclass(frozen=True)
+class Page(Generic[Row]):
+    """One page of a result: its rows, which page of how many rows it is."""
+
+    rows: list[Row]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters every question takes (see the module docstring)."""
+
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    page: int = 1
+    per_page: int = 20
+
+    def __post_init__(self) -> None:
+        if self.page < 1:
+            raise InputError(f"page {self.page} does not exist: pages count from 1")
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise InputError(f"per page must be 1 to {MAX_PER_PAGE}, not {self.per_page}")
+        if self.since and self.until and self.since > self.until:
+            raise InputError(f"since {self.since} is after until {self.until}: swap them")
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """A quote with its speaker and where it appeared. ``speaker`` is the article's entity
+    the quote is attributed to (its full name), else the words that name the speaker."""
+
+    article_id: int
+    quote_id: str
+    kind: str
+    text: str
+    speaker: str | None
+    speaker_text: str | None
+    speaker_type: str | None
+    cue: str | None
+    channel: str | None
+    date: dt.date | None
+    outlet: str | None
+    headline: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ClaimHit:
+    """A check-worthy claim, the quote it is made in (None: the author's voice) and its
+    speaker, and where it appeared."""
+
+    article_id: int
+    claim_id: str
+    text: str
+    checkworthiness: float
+    kinds: list[str]
+    quote_id: str | None
+    speaker: str | None
+    date: dt.date | None
+    outlet: str | None
+    headline: str | None
+    url: str | None
+
+
+_A, _Q, _C, _E = tables.Article, tables.Quote, tables.Claim, tables.ArticleEntity
+
+
+def _name_holds(columns: Sequence[ColumnElement[Any]], words: str) -> ColumnElement[bool]:
+    """Every word of ``words`` is in one of ``columns`` (case-insensitive, any position)."""
+    terms = words.lower().split()
+    if not terms:
+        raise InputError("the speaker name is empty: give a name or leave --speaker out")
+    return and_(
+        *(or_(*(func.lower(c).contains(t, autoescape=True) for c in columns)) for t in terms)
+    )
+
+
+def _article_filters(stmt: Select, filters: Filters, date: ColumnElement[dt.date | None]) -> Select:
+    stmt = stmt.where(_A.status == ANALYSED)
+    if filters.outlet:
+        stmt = stmt.where(func.lower(_A.outlet) == filters.outlet.lower())
+    if filters.since:
+        stmt = stmt.where(date >= filters.since)
+    if filters.until:
+        stmt = stmt.where(date <= filters.until)
+    return stmt
+
+
+def _page(engine: Engine, stmt: Select, order: list, filters: Filters) -> tuple[list, int]:
+    """The rows of ``filters``' page of ``stmt`` in ``order``, and how many rows all pages hold."""
+    with store_errors(engine), engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        offset = (filters.page - 1) * filters.per_page
+        rows = conn.execute(stmt.order_by(*order).limit(filters.per_page).offset(offset)).all()
+    return list(rows), total
+
+
+def search_quotes(
+    engine: Engine,
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    filters: Filters | None = None,
+) -> Page[QuoteHit]:
+    """Who said what: quotes whose speaker's name (the resolved entity's or the words that
+    name the speaker) holds every word of ``speaker``, whose content holds every word of
+    ``text`` (stemmed, ranked by relevance), of ``kind`` (direct, indirect, mixed, partial)."""
+    filters = filters or Filters()
+    if kind is not None and kind not in QUOTE_KINDS:
+        raise InputError(f"unknown quote kind {kind!r}: use one of {', '.join(QUOTE_KINDS)}")
+    date = func.coalesce(_Q.date, _A.published)
+    joined = _Q.__table__.join(_A, _A.article_id == _Q.article_id).outerjoin(
+        _E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity)
+    )
+    columns = [
+        _Q.article_id,
+        _Q.quote_id,
+        _Q.kind,
+        _Q.content_text,
+        func.coalesce(_E.name, _Q.speaker_text),
+        _Q.speaker_text,
+        _E.type,
+        _Q.cue_text,
+        _Q.channel,
+        date,
+        _A.outlet,
+        _A.headline,
+        _A.url,
+    ]
+    order: list = [date.desc().nulls_last(), _Q.id]
+    if text is not None:
+        found = fts.search(engine, _Q, text)
+        joined = joined.join(found, found.c.id == _Q.id)
+        order.insert(0, found.c.rank)
+    stmt = select(*columns).select_from(joined)
+    if speaker is not None:
+        stmt = stmt.where(_name_holds([_E.name, _Q.speaker_text], speaker))
+    if kind is not None:
+        stmt = stmt.where(_Q.kind == kind)
+    rows, total = _page(engine, _article_filters(stmt, filters, date), order, filters)
+    return Page([QuoteHit(*r) for r in rows], filters.page, filters.per_page, total)
+
+
+def search_claims(
+    engine: Engine,
+    *,
+    text: str | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    filters: Filters | None = None,
+) -> Page[ClaimHit]:
+    """Check-worthy claims whose text holds every word of ``text`` (stemmed, ranked), of
+    ``kind`` (numeric, causal, comparison, ...: see docs/CONTRACT.md), made in a quote of
+    ``speaker`` (as in ``search_quotes``); without ``text``, the most check-worthy first."""
+    filters = filters or Filters()
+    date = func.coalesce(_Q.date, _A.published)
+    joined = (
+        _C.__table__.join(_A, _A.article_id == _C.article_id)
+        .outerjoin(_Q, and_(_Q.article_id == _C.article_id, _Q.quote_id == _C.quote_id))
+        .outerjoin(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
+    )
+    columns = [
+        _C.article_id,
+        _C.claim_id,
+        _C.text,
+        _C.checkworthiness,
+        _C.quote_id,
+        func.coalesce(_E.name, _Q.speaker_text),
+        date,
+        _A.outlet,
+        _A.headline,
+        _A.url,
+    ]
+    order: list = [_C.checkworthiness.desc(), date.desc().nulls_last(), _C.id]
+    if text is not None:
+        found = fts.search(engine, _C, text)
+        joined = joined.join(found, found.c.id == _C.id)
+        order.insert(0, found.c.rank)
+    stmt = select(*columns).select_from(joined)
+    if kind is not None:
+        of_kind = select(tables.ClaimKind.claim_id).where(
+            tables.ClaimKind.article_id == _C.article_id,
+            tables.ClaimKind.claim_id == _C.claim_id,
+            tables.ClaimKind.kind == kind,
+        )
+        stmt = stmt.where(of_kind.exists())
+    if speaker is not None:
+        stmt = stmt.where(_name_holds([_E.name, _Q.speaker_text], speaker))
+    rows, total = _page(engine, _article_filters(stmt, filters, date), order, filters)
+    kinds_of = _claim_kinds(engine, [(r[0], r[1]) for r in rows])
+    hits = [ClaimHit(*r[:4], kinds_of.get((r[0], r[1]), []), *r[4:]) for r in rows]
+    return Page(hits, filters.page, filters.per_page, total)
+
+
+def _claim_kinds(engine: Engine, claims: list[tuple[int, str]]) -> dict[tuple[int, str], list]:
+    """The kinds of each (article_id, claim_id), sorted."""
+    if not claims:
+        return {}
+    k = tables.ClaimKind
+    wanted = or_(*(and_(k.article_id == a, k.claim_id == c) for a, c in claims))
+    out: dict[tuple[int, str], list] = {}
+    with store_errors(engine), engine.connect() as conn:
+        for a, c, kind in conn.execute(select(k.article_id, k.claim_id, k.kind).where(wanted)):
+            out.setdefault((a, c), []).append(kind)
+    return {key: sorted(v) for key, v in out.items()}

@@ -1,0 +1,146 @@
+"""The store's questions on a small corpus ingested with the real pipeline, in SQLite and
+PostgreSQL: who said what, which claims, filtered, ranked and paged; and from the CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from presslens.cli import main
+from presslens.errors import InputError
+from presslens.io.sources import read_sources
+from presslens.settings import Settings
+from presslens.store.db import open_store
+from presslens.store.ingest import ingest
+from presslens.store.queries import Filters, search_claims, search_quotes
+
+pytestmark = pytest.mark.slow  # parses with the real pipeline
+
+ARTICLES = [
+    {
+        "id": "ht-1",
+        "outlet": "Harbour Times",
+        "published": "2026-03-02",
+        "text": "Ferry strike ends\n\nThe ferry strike in Port Calder ended on Sunday. “We are "
+        "glad the strike is over,” said Mia Holm, the union leader. Transport minister Ian "
+        "Berg said the deal would cost 4 million euros a year.\n",
+    },
+    {
+        "id": "cp-1",
+        "outlet": "Calder Post",
+        "published": "2026-03-03",
+        "text": "Deal ends ferry strike\n\nMia Holm said on Monday that the union was glad the "
+        "strike was over. Ian Berg, the transport minister, said the agreement would cost 5 "
+        "million euros a year.\n",
+    },
+    {
+        "id": "ht-2",
+        "outlet": "Harbour Times",
+        "published": "2026-02-20",
+        "text": "Bread costs more\n\nAnna Holm, a baker in Port Calder, said bread prices had "
+        "risen by 10 percent since January. “Flour is dearer than ever,” she said.\n",
+    },
+]
+
+
+@pytest.fixture
+def store(tmp_path, store_url) -> str:
+    source = tmp_path / "corpus.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    engine = open_store(store_url)
+    tally = ingest(read_sources([str(source)]), engine, settings=Settings())
+    assert tally.ingested == len(ARTICLES)
+    return store_url
+
+
+def test_quotes_by_speaker_newest_first_with_where_and_when(store):
+    engine = open_store(store)
+    holm = search_quotes(engine, speaker="holm")
+    assert {h.speaker for h in holm.rows} == {"Mia Holm", "Anna Holm"}
+    assert [h.date for h in holm.rows] == sorted((h.date for h in holm.rows), reverse=True)
+    mia = search_quotes(engine, speaker="Mia Holm")
+    assert {(h.outlet, h.date) for h in mia.rows} == {
+        ("Harbour Times", dt.date(2026, 3, 2)),
+        ("Calder Post", dt.date(2026, 3, 2)),  # "on Monday" before the Tuesday it was published
+    }
+    # "she said" is Anna Holm's too: the speaker is the resolved entity, not the pronoun
+    anna = search_quotes(engine, speaker="anna holm", kind="direct")
+    assert [(h.text, h.speaker_text) for h in anna.rows] == [
+        ("“Flour is dearer than ever,”", "she")
+    ]
+
+
+def test_text_search_is_stemmed_and_filters_combine(store):
+    engine = open_store(store)
+    strike = search_quotes(engine, text="strikes")
+    assert strike.total == 2 and {h.speaker for h in strike.rows} == {"Mia Holm"}
+    post = search_quotes(engine, text="strike", filters=Filters(outlet="calder post"))
+    assert [h.outlet for h in post.rows] == ["Calder Post"]
+    march = search_quotes(engine, filters=Filters(since=dt.date(2026, 3, 1)))
+    assert march.total == 4 and all(h.date >= dt.date(2026, 3, 1) for h in march.rows)
+    february = search_quotes(engine, filters=Filters(until=dt.date(2026, 2, 28)))
+    assert {h.speaker for h in february.rows} == {"Anna Holm"}
+
+
+def test_pages_cover_every_row_once_in_a_stable_order(store):
+    engine = open_store(store)
+    everything = search_quotes(engine, filters=Filters(per_page=100))
+    paged = [search_quotes(engine, filters=Filters(page=n, per_page=2)) for n in (1, 2, 3)]
+    assert [p.pages for p in paged] == [3, 3, 3] and paged[2].rows
+    keys = [(h.article_id, h.quote_id) for p in paged for h in p.rows]
+    assert keys == [(h.article_id, h.quote_id) for h in everything.rows]
+    assert len(set(keys)) == everything.total == 6
+
+
+def test_user_input_is_only_ever_text(store):
+    engine = open_store(store)
+    assert search_quotes(engine, speaker="' OR 1=1 --").total == 0
+    assert search_quotes(engine, speaker="100%").total == 0  # LIKE wildcards escaped
+    assert search_quotes(engine, text='strike" OR NEAR(a b) *').total == 0
+    with pytest.raises(InputError, match="no words"):
+        search_quotes(engine, text="  ...  ")
+    with pytest.raises(InputError, match="unknown quote kind"):
+        search_quotes(engine, kind="rumour")
+    with pytest.raises(InputError, match="pages count from 1"):
+        Filters(page=0)
+
+
+def test_claims_most_checkworthy_first_by_kind_and_speaker(store):
+    engine = open_store(store)
+    numeric = search_claims(engine, kind="numeric")
+    assert numeric.total == 3 and all("numeric" in c.kinds for c in numeric.rows)
+    scores = [c.checkworthiness for c in numeric.rows]
+    assert scores == sorted(scores, reverse=True)
+    berg = search_claims(engine, speaker="Ian Berg", text="million euros")
+    assert {c.text for c in berg.rows} == {
+        "the deal would cost 4 million euros a year",
+        "the agreement would cost 5 million euros a year",
+    }
+
+
+def test_the_cli_prints_json_csv_and_a_table(store):
+    run = CliRunner().invoke
+    done = run(main, ["search", "quotes", "--db", store, "--speaker", "Holm", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    page = json.loads(done.output)
+    assert page["total"] == 4 and page["pages"] == 1 and len(page["quotes"]) == 4
+    done = run(main, ["search", "claims", "--db", store, "--kind", "numeric", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(done.output)))
+    assert len(rows) == 3 and "numeric" in rows[0]["kinds"].split("; ")
+    done = run(main, ["search", "quotes", "--db", store, "--text", "flour", "--format", "table"])
+    assert "Anna Holm" in done.output and "page 1 of 1 (1 quotes)" in done.output
+
+
+def test_a_missing_store_is_one_line_not_a_new_file(tmp_path):
+    missing = tmp_path / "none.db"
+    done = CliRunner().invoke(main, ["search", "quotes", "--db", str(missing)])
+    assert done.exit_code == 2 and not missing.exists()
+    assert done.output.strip().splitlines() == [
+        f"presslens: error: there is no store at {missing}: ingest articles first "
+        f"(presslens ingest PATH --db {missing}) or give the --db that holds them"
+    ]
