@@ -16,6 +16,13 @@ def quote_with(a: Analysis, fragment: str) -> Quote:
     return found[0]
 
 
+def quote_cued(a: Analysis, cue: str) -> Quote:
+    """The one quote whose cue is ``cue``."""
+    found = [q for q in a.quotes if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, [(q.cue.text if q.cue else None) for q in a.quotes]
+    return found[0]
+
+
 def speaker_name(a: Analysis, q: Quote) -> str | None:
     entity = a.entity(q.speaker.entity) if q.speaker else None
     return entity.name if entity else None
@@ -543,18 +550,144 @@ def test_speakers_near_the_rules_still_speak(analyze, sentence, fragment, speake
             "nobody would vote",
             "a young woman",
         ),
+    ],
+    ids=["a restrictive who", "a person who"],
+)
+def test_a_restrictive_relative_pronoun_is_no_part_of_the_speaker(
+    analyze, sentence, fragment, speaker
+):
+    q = quote_with(analyze(f"School funding\n\n{sentence}"), fragment)
+    assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        (
+            "The plan came from the senator from Ohio, who said that the boats were too slow.",
+            "boats were too slow",
+            "the senator from Ohio, who",
+        ),
         (
             "The plan is likely to placate nervous Democrats on Capitol Hill, who have argued "
             "that it helps down-ballot candidates.",
             "it helps down-ballot",
-            "nervous Democrats",
+            "nervous Democrats on Capitol Hill, who",
+        ),
+        (
+            "The report -- which notes that the ferries are late -- was published on Friday.",
+            "ferries are late",
+            "The report -- which",
+        ),
+        (
+            "The audit \u2014 which found that the ferries were late \u2014 was published on "
+            "Friday.",
+            "ferries were late",
+            "The audit \u2014 which",
         ),
     ],
-    ids=["a restrictive who", "a person who", "who after a place"],
+    ids=["words of the phrase before the comma", "a place in the phrase", "--", "em dash"],
 )
-def test_a_speaker_never_ends_in_a_relative_pronoun(analyze, sentence, fragment, speaker):
+def test_a_non_restrictive_relative_pronoun_ends_the_speaker(analyze, sentence, fragment, speaker):
+    """PolNeAR marks 'Ruiz, who said' at 'Ruiz, who': after a comma or a dash, across the words
+    of the speaker's phrase."""
     q = quote_with(analyze(f"School funding\n\n{sentence}"), fragment)
     assert q.speaker.text == speaker
+
+
+def test_no_that_opens_a_non_restrictive_clause(analyze):
+    a = analyze(
+        "Ferries\n\nAna Ruiz retweeted a message from her adviser, Tom Bell, that read: "
+        '"The ferries will run."'
+    )
+    q = quote_cued(a, "read")
+    assert q.speaker is None or not q.speaker.text.endswith("that")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        (
+            "The mayor is determined to warn residents that the ferries will stop.",
+            "the ferries will stop",
+            "The mayor",
+        ),
+        (  # four heads up: 'warn' -> 'visit' -> 'unable' -> 'be'
+            "Tom Bell will be unable to visit the islands and warn the crews that the ferries "
+            "would stop.",
+            "the ferries would stop",
+            "Tom Bell",
+        ),
+        ("It is worth noting that the ferries are late.", "the ferries are late", None),
+    ],
+    ids=["determined to", "unable to ... and", "it is worth"],
+)
+def test_the_subject_of_an_adjective_speaks_its_infinitive(analyze, sentence, fragment, speaker):
+    q = quote_with(analyze(f"Ferries\n\n{sentence}"), fragment)
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Tom Bell's plan is intended to cut the ferry fares by half.", "Tom Bell's"),
+        ("The plan is intended to cut the ferry fares by half.", None),
+    ],
+    ids=["an owner", "no owner"],
+)
+def test_a_purpose_passive_is_said_by_the_subjects_owner(analyze, sentence, speaker):
+    q = quote_with(analyze(f"Ferries\n\n{sentence}"), "ferry fares")
+    assert q.cue.text == "intended"
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            '"We have rebuilt the pier we can be proud of," Ms. Ruiz said, not even needing to '
+            "mention the strike.",
+            "mention",
+            "Ms. Ruiz",
+        ),
+        (
+            '"The islanders do not trust the council," Bell said, suggesting a few questions, '
+            'including, "Mr. Mayor, do you really think the boats are safe?"',
+            "suggesting",
+            "Bell",
+        ),
+    ],
+    ids=["not even needing to", "suggesting"],
+)
+def test_a_participle_after_a_reporting_verb_takes_its_subject(analyze, sentence, cue, speaker):
+    """The parser hangs the participle on the quotation or makes it the root: the speaker is
+    the subject of the reporting verb just before it."""
+    q = quote_cued(analyze(f"Ferries\n\n{sentence}"), cue)
+    assert q.speaker.text == speaker
+
+
+def test_a_name_word_tagged_as_a_verb_still_names_the_speaker():
+    """'"...," Tulsa police Chief Ana Ruiz said' as the parser sometimes reads it: 'Tulsa' a
+    verb heading the name, 'said' without a subject. The last noun before the cue speaks."""
+    from spacy.tokens import Doc
+
+    from presslens.components.quotes.speakers import name_after_quote
+    from presslens.pipeline import build_nlp
+
+    words = ['"', "We", "will", "win", ",", '"', "Tulsa", "police", "Chief", "Ana", "Ruiz"]
+    words += ["said", "."]
+    heads = [3, 3, 3, 3, 3, 3, 3, 8, 6, 10, 8, 3, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "punct", "punct", "dep", "compound", "dobj"]
+    deps += ["compound", "appos", "conj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN"]
+    pos += ["PROPN", "VERB", "PUNCT"]
+    doc = Doc(build_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    token_quote = [0] * 6 + [-1] * 7
+    said = doc[11]
+    assert name_after_quote(said, token_quote).text == "Ruiz"
+    # a clause with a verb of its own between the quotation and the cue names no one this way
+    doc[7].pos = doc.vocab.strings["ADV"]
+    assert name_after_quote(said, token_quote) is None
 
 
 def test_unnamed_source_stays_anonymous(analyze):

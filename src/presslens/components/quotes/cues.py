@@ -10,8 +10,9 @@ from presslens.components.quotes.content import is_speech, object_like, reported
 from presslens.components.quotes.drafts import Draft, trim
 from presslens.components.quotes.lexicon import CueLexicon
 from presslens.components.quotes.speakers import (
-    RELATIVE,
     name_after_quote,
+    non_restrictive,
+    participle_subject,
     speaker_head,
     speaker_span,
     subject,
@@ -71,7 +72,11 @@ class Cues:
             return None
         kind, pieces = found
         sure = self._confidence(cue, kind)
-        speaker_tok = subject(cue, token_quote) or name_after_quote(cue, token_quote)
+        speaker_tok = (
+            subject(cue, token_quote)
+            or participle_subject(cue, token_quote, self.lex)
+            or name_after_quote(cue, token_quote)
+        )
         if (
             speaker_tok is None
             and kind in _VERBATIM
@@ -80,20 +85,11 @@ class Cues:
             return None  # 'the so-called "reform"': a scare quote
         if speaker_tok is not None:
             speaker_tok = speaker_head(speaker_tok, cue, self.lex)
-        speaker = speaker_span(speaker_tok, token_quote) if speaker_tok is not None else None
-        relative = next((c for c in cue.children if c.lower_ in RELATIVE), None)
-        if (
-            speaker is not None
-            and cue.dep_ == "relcl"
-            and relative is not None
-            and relative.i >= 2
-            and doc[relative.i - 1].text == ","
-            and end_char(doc[relative.i - 2]) == speaker[1]
-        ):
-            # 'Ruiz, who said': the attribution is made at 'Ruiz, who' (as PolNeAR marks it);
-            # not 'the state who', nor 'Democrats on Capitol Hill, who'
-            speaker = (speaker[0], end_char(relative))
-        if speaker is None:
+        speaker = None
+        if speaker_tok is not None:
+            speaker = speaker_span(speaker_tok, token_quote)
+            speaker = non_restrictive(speaker, speaker_tok, cue, self.lex)  # 'Ruiz, who'
+        else:
             sure -= confidence.NO_SPEAKER
         return Draft(
             kind=kind,

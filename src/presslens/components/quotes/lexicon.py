@@ -32,6 +32,8 @@ class CueLexicon:
     # heads of a person or organisation: speaker_nouns, unnamed_heads, titles and kinship words
     speaker_heads: frozenset[str]
     speech_nouns: frozenset[str]
+    relative_marks: frozenset[str]
+    purpose_passives: frozenset[str]
 
     @classmethod
     def load(cls) -> CueLexicon:

@@ -20,15 +20,25 @@ _PERSON = frozenset({"PERSON"})
 _OWNER_PREPS = {"from", "of", "by"}  # 'a lesson from Loretta Lynch', 'a letter by Ruiz'
 _MAX_NAME_TOKENS = 12  # a speaker's mention between a quotation and its cue is no longer
 _MAX_VERBLESS_TOKENS = 8  # nor is one named without a verb ('Mayor Ana Ruiz: "..."')
+# heads walked up for a subject: 'accuse' -> 'turn' -> 'unable' -> 'be' in 'Ruiz will be
+# unable to turn the crowd and accuse them'
+_SUBJECT_LEVELS = 4
+_NOUN_LIKE = ("PROPN", "NOUN")
+# the words of a name between a quotation and its cue, one of them perhaps tagged a verb
+_NAME_POS = {*_NOUN_LIKE, "VERB", "AUX", "DET", "ADJ", "NUM", "PUNCT"}
+_BEFORE_PARTICIPLE = {"neg", "advmod", "punct"}  # 'Ruiz said, not even needing to mention'
 
 
 def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
-    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'.
+    """The speaker's head token: the cue's subject, inherited through 'adding', 'saying', 'and'
+    and an adjective's 'to ...' ('Ruiz will be unable to turn the crowd and accuse them' -> 'Ruiz':
+    up to _SUBJECT_LEVELS heads up).
 
     With ``token_quote`` a subject inside quotation marks is skipped: in '"... our children,"
     said Ruiz' the parser may take a phrase of the quote for a second subject."""
     tok = cue
-    for _ in range(3):
+    adjective = False  # whether the walk passed an adjective ('able', 'worth')
+    for _ in range(_SUBJECT_LEVELS):
         subj = next(
             (
                 c
@@ -39,14 +49,20 @@ def subject(cue: Token, token_quote: list[int] | None = None) -> Token | None:
         )
         if subj is None:
             subj = _agent(tok)
+        if subj is not None and adjective and subj.lower_ == "it":
+            return None  # 'It is worth noting that': no one's
         if subj is not None:
             return _antecedent(tok, subj) if subj.lower_ in RELATIVE else subj
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # 'Murphy ... tweeted'
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # 'began by saying'
             tok = tok.head
-        elif tok.dep_ not in ("advcl", "conj", "xcomp", "parataxis") or tok.head is tok:
+        elif (
+            tok.dep_ not in ("advcl", "conj", "xcomp", "parataxis")
+            and not (tok.dep_ == "acomp" and tok.pos_ == "ADJ")  # 'is determined to warn'
+        ) or tok.head is tok:
             return None
+        adjective = adjective or tok.dep_ == "acomp"
         tok = tok.head
     return None
 
@@ -74,20 +90,50 @@ def _antecedent(verb: Token, relative: Token) -> Token:
 
 def name_after_quote(cue: Token, token_quote: list[int]) -> Token | None:
     """The head of the mention between a closing quotation and its cue when the parser gave the
-    cue no subject: '"...," Ramos, 58, told AFP'."""
+    cue no subject: '"...," Ramos, 58, told AFP'; the last noun there when a word of the name
+    tagged as a verb heads it."""
     i = cue.i - 1
     while i >= cue.sent.start and token_quote[i] < 0:
         i -= 1
     if i < cue.sent.start or cue.i - i > _MAX_NAME_TOKENS:
         return None
-    return next(
-        (
-            t
-            for t in cue.doc[i + 1 : cue.i]
-            if t.pos_ in ("PROPN", "NOUN", "PRON") and not i < t.head.i < cue.i
-        ),
+    between = cue.doc[i + 1 : cue.i]
+    head = next(
+        (t for t in between if t.pos_ in (*_NOUN_LIKE, "PRON") and not i < t.head.i < cue.i),
         None,
     )
+    if (
+        head is None
+        and any(t.pos_ in ("VERB", "AUX") for t in between)
+        and all(t.pos_ in _NAME_POS for t in between)
+    ):
+        # only the words of a name, one tagged as a verb that heads the rest ('"...," Tulsa
+        # police Chief Ana Ruiz said', 'Tulsa' a verb): the last noun before the cue
+        head = next((t for t in reversed(between) if t.pos_ in _NOUN_LIKE), None)
+    return head
+
+
+def participle_subject(cue: Token, token_quote: list[int], lex: CueLexicon) -> Token | None:
+    """The speaker of a participle without a subject of its own that the parser hung away from
+    the reporting verb it follows: '"...," Ruiz said, suggesting ...', 'Ruiz said, not even
+    needing to mention ...' (the cue 'mention' in the participle's 'to ...'): that verb's
+    subject."""
+    part = cue if cue.tag_ == "VBG" else cue.head if cue.dep_ == "xcomp" else None
+    if part is None or part.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in part.children):
+        return None
+    i = part.i - 1
+    while i >= part.sent.start and part.doc[i].dep_ in _BEFORE_PARTICIPLE:
+        i -= 1
+    verb = part.doc[i] if i >= part.sent.start else None
+    if (
+        verb is None
+        or i == part.i - 1  # 'said suggesting' without a comma or an adverb between
+        or verb.pos_ != "VERB"
+        or token_quote[verb.i] >= 0
+        or verb.lemma_.lower() not in lex.speech
+    ):
+        return None
+    return subject(verb, token_quote)
 
 
 def speaker_span(head: Token, token_quote: list[int] | None = None) -> tuple[int, int]:
@@ -176,10 +222,14 @@ def can_speak(head: Token, lex: CueLexicon) -> bool:
 def speaker_head(head: Token, cue: Token, lex: CueLexicon) -> Token | None:
     """The head of ``cue``'s speaker given its subject's head: None when that cannot speak; the
     agent, if any, for the cue's own passive subject, who is spoken to or of ('Reporters were
-    told that'); for a 'who' clause the person the parser hung it below ('Democrats on Capitol
-    Hill, who argued' -> 'Democrats')."""
-    if _passive(cue) and first_child(cue, "nsubjpass") is not None:
+    told that'), else for a purpose passive the subject's owner ("Ruiz's plan is intended to");
+    for a 'who' clause the person the parser hung it below ('Democrats on Capitol Hill, who
+    argued' -> 'Democrats')."""
+    passive_subject = first_child(cue, "nsubjpass")
+    if _passive(cue) and passive_subject is not None:
         head = _agent(cue)
+        if head is None and cue.lemma_.lower() in lex.purpose_passives:
+            head = _owner(passive_subject, lex)  # "Ruiz's plan is intended to"
         return head if head is not None and can_speak(head, lex) else None
     if cue.dep_ == "relcl" and cue.head == head and any(c.lower_ == "who" for c in cue.children):
         while (
@@ -192,6 +242,40 @@ def speaker_head(head: Token, cue: Token, lex: CueLexicon) -> Token | None:
         # 'Mr. Trump made a third attempt to deflect ..., writing that': who made it
         head = subject(head.head) if head.head.pos_ in ("VERB", "AUX") else None
     return head if head is not None and can_speak(head, lex) else None
+
+
+def _owner(thing: Token, lex: CueLexicon) -> Token | None:
+    """The person or organisation whose ``thing`` it is: "Ruiz's plan", 'its plan'."""
+    owner = first_child(thing, "poss")
+    if owner is None:
+        return None
+    return owner if owner.tag_ == "PRP$" or is_person_like(owner, lex) else None
+
+
+def non_restrictive(
+    speaker: tuple[int, int], head: Token, cue: Token, lex: CueLexicon
+) -> tuple[int, int]:
+    """The speaker mention of a cue in a non-restrictive relative clause on the speaker's
+    phrase, a comma or a dash before its pronoun: the attribution is made at 'Ruiz, who' (as
+    PolNeAR marks it), also across the rest of the phrase ('the senator from Ohio, who', 'the
+    study -- which'); a restrictive 'the state who said' keeps 'the state'."""
+    relative = next((c for c in cue.children if c.lower_ in RELATIVE), None)
+    if cue.dep_ != "relcl" or relative is None or relative.i < 2 or relative.lower_ == "that":
+        return speaker  # no 'that' opens a non-restrictive clause ('from Ruiz, that read:')
+    doc = cue.doc
+    mark = doc[relative.i - 1]
+    if (
+        mark.text not in lex.relative_marks
+        or mark.idx < speaker[1]
+        or not (cue.head == head or head.is_ancestor(cue.head))
+    ):
+        return speaker
+    k = mark.i - 1
+    while k >= 0 and doc[k].idx >= speaker[1]:
+        if not head.is_ancestor(doc[k]):
+            return speaker  # a word outside the speaker's phrase before the mark
+        k -= 1
+    return speaker[0], end_char(relative)
 
 
 def is_person_like(head: Token, lex: CueLexicon, types: frozenset[str] = _SPEAKER_TYPES) -> bool:
