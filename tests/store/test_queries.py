@@ -144,3 +144,52 @@ def test_a_missing_store_is_one_line_not_a_new_file(tmp_path):
         f"presslens: error: there is no store at {missing}: ingest articles first "
         f"(presslens ingest PATH --db {missing}) or give the --db that holds them"
     ]
+
+
+FEE = [
+    (
+        "Harbour Times",
+        "2026-03-02",
+        "“We may consider raising the fee to 40 euros, but we will "
+        "not do it this year,” said Mayor Ann Lee on Monday.",
+    ),
+    (
+        "Calder Post",
+        "2026-03-03",
+        "Mayor Ann Lee said: “We will consider raising the fee to 45 euros.”",
+    ),
+    (
+        "Bay Daily",
+        "2026-03-04",
+        "The fee will rise, Mayor Ann Lee said, adding: “raising the "
+        "fee to 40 euros, but we will do it this year.”",
+    ),
+]
+
+
+def test_drift_across_outlets_from_the_store_and_the_cli(tmp_path, store_url):
+    source = tmp_path / "fee.jsonl"
+    lines = [
+        {"id": f"fee-{n}", "outlet": o, "published": d, "text": f"Fee rise\n\n{t}\n"}
+        for n, (o, d, t) in enumerate(FEE)
+    ]
+    source.write_text("".join(json.dumps(a) + "\n" for a in lines), encoding="utf-8")
+    ingest(read_sources([str(source)]), open_store(store_url), settings=Settings())
+    done = CliRunner().invoke(
+        main, ["drift", "--db", store_url, "--speaker", "lee", "--format", "json"]
+    )
+    assert done.exit_code == 0, done.output
+    (group,) = json.loads(done.output)["groups"]
+    assert group["speaker"] == "Ann Lee" and group["reference"]["outlet"] == "Harbour Times"
+    by_outlet = {v["version"]["outlet"]: {f["kind"] for f in v["flags"]} for v in group["versions"]}
+    assert by_outlet == {
+        "Calder Post": {"changed_number", "dropped_hedge", "truncated", "meaning_flipped"},
+        "Bay Daily": {"dropped_hedge", "truncated", "meaning_flipped"},
+    }
+    done = CliRunner().invoke(main, ["drift", "--db", store_url, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(done.output)))
+    assert len(rows) == 8 and {r["flag"] for r in rows} >= {"changed_number", "truncated"}
+    number = next(r for r in rows if r["flag"] == "changed_number")
+    text = FEE[1][2]
+    start = int(number["start"]) - len("Fee rise\n\n")
+    assert text[start : start + 2] == "45"

@@ -2,8 +2,8 @@
 
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
 (train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py), ``search``
-(search.py); shared options in options.py, how the questions print in output.py, how a
-command fails in errors.py.
+(search.py), ``drift`` (drift.py); shared options in options.py, how the questions print
+in output.py, how a command fails in errors.py.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import click
 
 from presslens.cli.analyze import analyze
 from presslens.cli.db import db_group
+from presslens.cli.drift import drift_command
 from presslens.cli.errors import Group
 from presslens.cli.evaluate import eval_group
 from presslens.cli.ingest import failures, ingest
@@ -26,5 +27,15 @@ def main() -> None:
     """Read news articles the way a careful fact-checker does."""
 
 
-for command in (analyze, schema, eval_group, train_group, ingest, failures, db_group, search_group):
+for command in (
+    analyze,
+    schema,
+    eval_group,
+    train_group,
+    ingest,
+    failures,
+    db_group,
+    search_group,
+    drift_command,
+):
     main.add_command(command)

@@ -42,51 +42,76 @@ def page_options(command: Callable) -> Callable:
 
 
 def _plain(value: Any) -> Any:
+    """``value`` as JSON has it: dates as YYYY-MM-DD."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    raise TypeError(f"cannot print a {type(value).__name__} as JSON")
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return "; ".join(map(str, value))
-    text = " ".join(str(_plain(value)).split())
+    text = _joined(value)
+    text = " ".join(str(text.isoformat() if isinstance(text, dt.date) else text).split())
     return text if len(text) <= _CELL_CHARS else text[: _CELL_CHARS - 1] + "…"
 
 
-def emit(page: Page, fmt: str | None, columns: list[str], what: str) -> None:
+def _joined(value: Any) -> Any:
+    return "; ".join(map(str, value)) if isinstance(value, list) else value
+
+
+def console() -> Console:
+    """Where a table prints: stdout, article text printed as text (no markup, no emoji)."""
+    return Console(file=sys.stdout, highlight=False, markup=False, emoji=False)
+
+
+def _table(page: Page, columns: list[str], what: str) -> None:
+    table = Table(header_style="bold", expand=True)
+    for name in columns:
+        wide = name in _WIDE
+        table.add_column(
+            name.replace("_", " "),
+            ratio=4 if wide else 1,
+            no_wrap=not wide,
+            min_width=None if wide else len(name),
+        )
+    for row in page.rows:
+        table.add_row(*(_cell(getattr(row, c)) for c in columns))
+    out = console()
+    out.print(table)
+    out.print(f"page {page.page} of {page.pages} ({page.total} {what})")
+
+
+def emit(
+    page: Page,
+    fmt: str | None,
+    columns: list[str],
+    what: str,
+    *,
+    flat: Callable[[Any], list[dict]] | None = None,
+    table: Callable[[Page], None] | None = None,
+) -> None:
     """Print ``page``'s rows; ``columns`` are the fields a table shows, ``what`` names the
-    rows ("quotes") in the page line a table ends with."""
+    rows ("quotes") in JSON and in the page line a table ends with. Rows holding rows (a
+    drift group) bring ``flat``, the CSV lines of one row, and ``table``, their printer."""
     out = sys.stdout
     fmt = fmt or ("table" if out.isatty() else "jsonl")
-    rows = [{k: _plain(v) for k, v in dataclasses.asdict(r).items()} for r in page.rows]
-    if fmt == "json":
-        head = {"page": page.page, "pages": page.pages, "per_page": page.per_page}
-        json.dump({**head, "total": page.total, what: rows}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if fmt in ("json", "jsonl"):
+        rows = [dataclasses.asdict(r) for r in page.rows]
+        if fmt == "json":
+            head = {"page": page.page, "pages": page.pages, "per_page": page.per_page}
+            whole = {**head, "total": page.total, what: rows}
+            out.write(json.dumps(whole, ensure_ascii=False, indent=2, default=_plain) + "\n")
+        for row in rows if fmt == "jsonl" else ():
+            out.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
     elif fmt == "csv":
-        fields = [f.name for f in dataclasses.fields(page.rows[0])] if page.rows else columns
+        lines = [line for r in page.rows for line in (flat(r) if flat else [dataclasses.asdict(r)])]
+        fields = list(lines[0]) if lines else columns
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        for line in lines:
+            writer.writerow({k: _joined(v) for k, v in line.items()})
+    elif table is not None:
+        table(page)
     else:
-        table = Table(header_style="bold", expand=True)
-        for name in columns:
-            wide = name in _WIDE
-            table.add_column(
-                name.replace("_", " "),
-                ratio=4 if wide else 1,
-                no_wrap=not wide,
-                min_width=None if wide else len(name),
-            )
-        for row in rows:
-            table.add_row(*(_cell(row[c]) for c in columns))
-        console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False)
-        console.print(table)
-        console.print(f"page {page.page} of {page.pages} ({page.total} {what})")
+        _table(page, columns, what)

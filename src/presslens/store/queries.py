@@ -1,5 +1,5 @@
 """The questions a corpus answers, as Python functions over a store (the CLI and the HTTP API
-call these): who said what, and which check-worthy claims were made.
+call these): who said what, which check-worthy claims were made, how a quote drifts.
 
 Every function takes an ``Engine`` and keyword filters and returns a ``Page`` of plain
 frozen dataclasses, in a stable order (the rank of a text search first, then the newest
@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
 
+from presslens.corpus.drift import Drift, Version, drift
 from presslens.errors import InputError
 from presslens.store import fts, tables
 from presslens.store.db import store_errors
@@ -25,6 +26,7 @@ from presslens.store.write import ANALYSED
 
 Row = TypeVar("Row")
 MAX_PER_PAGE = 500
+DRIFT_QUOTES = 20_000  # the most recent quotes quote_drift compares, at most
 QUOTE_KINDS = ("direct", "indirect", "mixed", "partial")
 
 
@@ -241,3 +243,54 @@ def _claim_kinds(engine: Engine, claims: list[tuple[int, str]]) -> dict[tuple[in
         for a, c, kind in conn.execute(select(k.article_id, k.claim_id, k.kind).where(wanted)):
             out.setdefault((a, c), []).append(kind)
     return {key: sorted(v) for key, v in out.items()}
+
+
+def quote_drift(
+    engine: Engine,
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    filters: Filters | None = None,
+) -> Page[Drift]:
+    """The same quote as different articles report it (``presslens.corpus.drift``), among
+    the ``DRIFT_QUOTES`` most recent quotes of a named speaker that match ``speaker`` and
+    ``text`` as in ``search_quotes``; the groups with the most flags first. A speaker is one
+    corpus entity where the store has linked them, else one name (case-insensitive)."""
+    filters = filters or Filters()
+    date = func.coalesce(_Q.date, _A.published)
+    name = func.coalesce(_E.name, _Q.speaker_text)
+    joined = _Q.__table__.join(_A, _A.article_id == _Q.article_id).outerjoin(
+        _E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity)
+    )
+    if text is not None:
+        found = fts.search(engine, _Q, text)
+        joined = joined.join(found, found.c.id == _Q.id)
+    columns = [
+        _E.corpus_entity_id,
+        name,
+        _Q.article_id,
+        _Q.quote_id,
+        _Q.content_text,
+        _Q.content_start,
+        _A.outlet,
+        date,
+        _A.headline,
+        _A.url,
+    ]
+    stmt = select(*columns).select_from(joined).where(name.is_not(None))
+    if speaker is not None:
+        stmt = stmt.where(_name_holds([_E.name, _Q.speaker_text], speaker))
+    stmt = _article_filters(stmt, filters, date).order_by(date.desc().nulls_last(), _Q.id)
+    with store_errors(engine), engine.connect() as conn:
+        rows = conn.execute(stmt.limit(DRIFT_QUOTES)).all()
+    shown: dict[str, str] = {}
+    versions = []
+    for corpus_id, who, *quote in rows:
+        key = f"#{corpus_id}" if corpus_id is not None else who.lower()
+        shown.setdefault(key, who)
+        versions.append(Version(quote[0], quote[1], key, *quote[2:]))
+    groups = [Drift(shown[g.speaker], g.reference, g.versions) for g in drift(versions)]
+    start = (filters.page - 1) * filters.per_page
+    return Page(
+        groups[start : start + filters.per_page], filters.page, filters.per_page, len(groups)
+    )
