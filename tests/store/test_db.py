@@ -8,7 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from presslens.cli import main
 from presslens.errors import StoreError
@@ -64,8 +64,8 @@ def test_db_upgrade_creates_then_finds_nothing_to_do(tmp_path):
     first = CliRunner().invoke(main, ["db", "upgrade", "--db", path])
     again = CliRunner().invoke(main, ["db", "upgrade", "--db", path])
     assert first.exit_code == again.exit_code == 0
-    assert first.stdout == f"the store {path} is now at schema version 0001 (was empty)\n"
-    assert again.stdout == f"the store {path} is at schema version 0001: nothing to do\n"
+    assert first.stdout == f"the store {path} is now at schema version 0002 (was empty)\n"
+    assert again.stdout == f"the store {path} is at schema version 0002: nothing to do\n"
 
 
 def test_the_db_comes_from_presslens_db_in_the_environment(tmp_path):
@@ -119,3 +119,29 @@ def test_a_locked_sqlite_store_is_one_clear_line(tmp_path):
         f"presslens: error: the store {path} is locked by another process (another ingest?): "
         "let it finish"
     ]
+
+
+@pytest.mark.slow  # parses one article with the real pipeline
+def test_a_0001_store_is_upgraded_and_its_articles_become_searchable(tmp_path, store_url):
+    from alembic import command
+
+    from presslens.io.sources import read_sources
+    from presslens.settings import Settings
+    from presslens.store import fts
+    from presslens.store.ingest import ingest
+
+    source = tmp_path / "a.txt"
+    source.write_text("Harbour reopens\n\nThe harbour of Port Calder reopened.\n", "utf-8")
+    engine = db.open_store(store_url)
+    ingest(read_sources([str(source)]), engine, settings=Settings())
+    with engine.begin() as conn:
+        command.downgrade(db._config(conn), "0001")  # as a store written before 0002
+    with pytest.raises(StoreError, match="run `presslens db upgrade"):
+        db.open_store(store_url)
+    assert db.upgrade(store_url) == ("0001", db.head())
+    engine = db.open_store(store_url)
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(tables.Article.headline).where(fts.matches(conn, tables.Article, "reopening"))
+        )
+        assert found.scalars().all() == ["Harbour reopens"]

@@ -67,7 +67,9 @@ def _article_row(p: Pending, version: str, analysis: Analysis | None, error: str
         "url": art.url,
         "outlet": art.outlet,
         "published": art.published,
-        "headline": art.headline,
+        # the headline the source gave, else the one presslens found at the top of the text
+        "headline": art.headline
+        or (analysis.headline.text if analysis and analysis.headline else None),
         "text": art.text,
         "content_hash": p.content_hash,
         "analysis_version": version,
