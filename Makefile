@@ -38,8 +38,15 @@ demo: $(STAMP)
 	$(BIN)/presslens analyze samples/*.html --format html --out-dir out/demo
 	$(BIN)/presslens analyze samples/*.txt --published 2026-03-14 --format json --out-dir out/demo
 	$(BIN)/presslens analyze samples/*.html --format json --out-dir out/demo
+	@rm -f out/demo/corpus.db*
+	$(BIN)/presslens ingest samples/corpus --db out/demo/corpus.db --quiet
+	$(BIN)/presslens search quotes --db out/demo/corpus.db --speaker "Ann Lee" --format table
+	$(BIN)/presslens compare bridge --db out/demo/corpus.db --format table
+	$(BIN)/presslens drift --db out/demo/corpus.db --format table
 	@echo
 	@echo "Reports written: open out/demo/*.html in a browser; the JSON is beside them."
+	@echo "The demo corpus (samples/corpus, one story told by three outlets) is in"
+	@echo "out/demo/corpus.db: try presslens search quotes --db out/demo/corpus.db --text safety"
 	@ls out/demo
 
 test: lint

@@ -2,7 +2,8 @@
 
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
 (train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py), ``search``
-(search.py), ``drift`` (drift.py); shared options in options.py, how the questions print
+(search.py), ``drift`` (drift.py),
+``compare`` (compare.py); shared options in options.py, how the questions print
 in output.py, how a command fails in errors.py.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import click
 
 from presslens.cli.analyze import analyze
+from presslens.cli.compare import compare_command
 from presslens.cli.db import db_group
 from presslens.cli.drift import drift_command
 from presslens.cli.errors import Group
@@ -37,5 +39,6 @@ for command in (
     db_group,
     search_group,
     drift_command,
+    compare_command,
 ):
     main.add_command(command)

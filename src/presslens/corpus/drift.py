@@ -3,11 +3,12 @@
 Pure functions over plain data (``Version``s in, ``Drift`` groups out): the store's query
 (``presslens.store.queries.quote_drift``) fetches the versions, the CLI and the HTTP API
 print them. Two quotes of one speaker in different articles are versions of one quote when
-they share enough words in order (the lexicon's ``same_quote``); a group's reference is
-its earliest version (the longest on the same day), and every other version is aligned
-with it word by word (``difflib`` over lower-cased words, punctuation and quotation marks
-left out): changed, added and dropped words, and the flags a fact-checker looks for, each
-with both spans as character offsets into their articles.
+they share enough words in order (the lexicon's ``same_quote``). A group's reference is its
+fullest version (the most words; the earliest of those); every other article's version (its
+closest one, where it reports the quote twice) is aligned with it word by word (``difflib``
+over lower-cased words, punctuation and quotation marks left out): changed, added and
+dropped words, and the flags a fact-checker looks for, each with both spans as character
+offsets into their articles.
 """
 
 from __future__ import annotations
@@ -170,15 +171,17 @@ def align(reference: Version, version: Version) -> Aligned:
         if tag == "replace" and _NUMBER.search(old) and _NUMBER.search(new):
             flags.append(Flag("changed_number", f"{old!r} became {new!r}", *spans))
     flags += _dropped_hedges(ref, ver, matcher, ops)
+    kept = (0, len(ref.words))  # the reference's words the version does not cut away
     for tag, i1, i2, j1, _ in dict.fromkeys(ops[:1] + ops[-1:]):
         if tag == "delete" and (i1 == 0 or i2 == len(ref.words)):
             where, words = "beginning" if i1 == 0 else "end", " ".join(ref.words[i1:i2])
             detail = f"the {where} left out: {words!r}"
             flags.append(Flag("truncated", detail, ref.span(i1, i2), ver.span(j1, j1)))
-    before, after = _negations(ref.words), _negations(ver.words)
-    if before != after:
+            kept = (i2, kept[1]) if i1 == 0 else (kept[0], i1)
+    before, after = _negations(ref.words[kept[0] : kept[1]]), _negations(ver.words)
+    if before != after:  # a negation added or dropped in what both versions report
         detail = f"{before} negation(s) in the reference, {after} in this version"
-        whole = ref.span(0, len(ref.words)), ver.span(0, len(ver.words))
+        whole = ref.span(*kept), ver.span(0, len(ver.words))
         flags.append(Flag("meaning_flipped", detail, *whole))
     return Aligned(version, round(similarity, 3), changes, flags)
 
@@ -207,8 +210,9 @@ def _position_in(matcher: SequenceMatcher, i: int) -> int:
     return len(matcher.b)
 
 
-def _sort_key(v: Version) -> tuple[dt.date, int, int]:
-    return (v.date or _NEVER, -len(v.text), v.article_id)
+def _sort_key(v: Version) -> tuple[int, dt.date, int]:
+    """The reference first: the fullest version (most words), then the earliest."""
+    return (-len(Words.of(v).words), v.date or _NEVER, v.article_id)
 
 
 def drift(versions: Iterable[Version]) -> list[Drift]:
@@ -223,8 +227,16 @@ def drift(versions: Iterable[Version]) -> list[Drift]:
             if len({v.article_id for v in group}) < 2:
                 continue
             group.sort(key=_sort_key)
-            reference, others = group[0], group[1:]
-            aligned = [align(reference, v) for v in others if v.article_id != reference.article_id]
+            reference = group[0]
+            best: dict[int, Aligned] = {}  # per other article, its version closest to the reference
+            for v in group[1:]:
+                if v.article_id != reference.article_id:
+                    a = align(reference, v)
+                    if v.article_id not in best or a.similarity > best[v.article_id].similarity:
+                        best[v.article_id] = a
+            aligned = sorted(
+                best.values(), key=lambda a: (a.version.date or _NEVER, a.version.article_id)
+            )
             groups.append(Drift(speaker, reference, aligned))
     groups.sort(key=lambda d: (-d.flag_count, -len(d.versions), _sort_key(d.reference)))
     return groups

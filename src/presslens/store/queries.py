@@ -104,7 +104,7 @@ class ClaimHit:
 _A, _Q, _C, _E = tables.Article, tables.Quote, tables.Claim, tables.ArticleEntity
 
 
-def _name_holds(columns: Sequence[ColumnElement[Any]], words: str) -> ColumnElement[bool]:
+def name_holds(columns: Sequence[ColumnElement[Any]], words: str) -> ColumnElement[bool]:
     """Every word of ``words`` is in one of ``columns`` (case-insensitive, any position)."""
     terms = words.lower().split()
     if not terms:
@@ -114,7 +114,7 @@ def _name_holds(columns: Sequence[ColumnElement[Any]], words: str) -> ColumnElem
     )
 
 
-def _article_filters(stmt: Select, filters: Filters, date: ColumnElement[dt.date | None]) -> Select:
+def article_filters(stmt: Select, filters: Filters, date: ColumnElement[dt.date | None]) -> Select:
     stmt = stmt.where(_A.status == ANALYSED)
     if filters.outlet:
         stmt = stmt.where(func.lower(_A.outlet) == filters.outlet.lower())
@@ -174,10 +174,10 @@ def search_quotes(
         order.insert(0, found.c.rank)
     stmt = select(*columns).select_from(joined)
     if speaker is not None:
-        stmt = stmt.where(_name_holds([_E.name, _Q.speaker_text], speaker))
+        stmt = stmt.where(name_holds([_E.name, _Q.speaker_text], speaker))
     if kind is not None:
         stmt = stmt.where(_Q.kind == kind)
-    rows, total = _page(engine, _article_filters(stmt, filters, date), order, filters)
+    rows, total = _page(engine, article_filters(stmt, filters, date), order, filters)
     return Page([QuoteHit(*r) for r in rows], filters.page, filters.per_page, total)
 
 
@@ -225,8 +225,8 @@ def search_claims(
         )
         stmt = stmt.where(of_kind.exists())
     if speaker is not None:
-        stmt = stmt.where(_name_holds([_E.name, _Q.speaker_text], speaker))
-    rows, total = _page(engine, _article_filters(stmt, filters, date), order, filters)
+        stmt = stmt.where(name_holds([_E.name, _Q.speaker_text], speaker))
+    rows, total = _page(engine, article_filters(stmt, filters, date), order, filters)
     kinds_of = _claim_kinds(engine, [(r[0], r[1]) for r in rows])
     hits = [ClaimHit(*r[:4], kinds_of.get((r[0], r[1]), []), *r[4:]) for r in rows]
     return Page(hits, filters.page, filters.per_page, total)
@@ -279,8 +279,8 @@ def quote_drift(
     ]
     stmt = select(*columns).select_from(joined).where(name.is_not(None))
     if speaker is not None:
-        stmt = stmt.where(_name_holds([_E.name, _Q.speaker_text], speaker))
-    stmt = _article_filters(stmt, filters, date).order_by(date.desc().nulls_last(), _Q.id)
+        stmt = stmt.where(name_holds([_E.name, _Q.speaker_text], speaker))
+    stmt = article_filters(stmt, filters, date).order_by(date.desc().nulls_last(), _Q.id)
     with store_errors(engine), engine.connect() as conn:
         rows = conn.execute(stmt.limit(DRIFT_QUOTES)).all()
     shown: dict[str, str] = {}
