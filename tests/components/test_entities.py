@@ -451,6 +451,17 @@ def test_a_surname_nothing_decides_stays_unresolved(analyze):
     assert len([e for e in a.entities if e.type == "PERSON"]) == 2
 
 
+def test_a_title_before_a_shared_surname_tells_which_person(analyze):
+    a = analyze(
+        "Mayor Ann Lee closed the bridge. The contractor David Lee blamed the weather. "
+        "Critics met for hours on Tuesday about the plan. Mayor Lee urged calm, and Mr. Lee "
+        "left. Lee did not comment."
+    )
+    ann, david = named(a, "Ann Lee"), named(a, "David Lee")
+    assert owner(a, "Mayor Lee") is ann and owner(a, "Mr. Lee") is david
+    assert owner(a, "Lee", 4) is None  # a bare surname two people share, nothing to tell
+
+
 def test_acronyms_of_the_last_words_join_the_organisation(analyze):
     a = analyze(
         "The California Independent System Operator (ISO) warned of blackouts. The ISO said "

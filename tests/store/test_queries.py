@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from presslens.cli import main
 from presslens.errors import InputError
 from presslens.io.sources import read_sources
 from presslens.settings import Settings
+from presslens.store import tables
 from presslens.store.db import open_store
 from presslens.store.ingest import ingest
 from presslens.store.queries import Filters, search_claims, search_quotes
@@ -218,3 +220,32 @@ def test_compare_groups_one_story_and_shows_each_outlet(tmp_path, store_url):
     assert views["Valley Post"].claims[0].text.startswith("The repair bill could reach 5 million")
     wide = compare(open_store(store_url), "said", similarity=0.99)
     assert wide.total == 5  # nothing alike at 0.99: each article a story of its own
+
+
+def test_network_of_the_story_with_evidence_and_graphml(store_url):
+    import xml.etree.ElementTree as ET
+
+    source = ROOT / "samples" / "corpus" / "riverton.jsonl"
+    ingest(read_sources([str(source)]), open_store(store_url), settings=Settings())
+    run = CliRunner().invoke
+    done = run(main, ["network", "bridge", "--db", store_url, "--format", "json"])
+    assert done.exit_code == 0, done.output
+    net = json.loads(done.output)
+    edges = {(e["source"], e["relation"], e["target"]): e for e in net["edges"]}
+    assert set(edges) == {
+        ("rosa brandt", "criticises", "ann lee"),  # in two outlets
+        ("ann lee", "demands of", "riverton transport agency"),  # "Mayor Lee", not David Lee
+    }
+    criticism = edges[("rosa brandt", "criticises", "ann lee")]
+    assert criticism["count"] == 2
+    first = criticism["evidence"][0]
+    with open_store(store_url).connect() as conn:  # offsets index the analysed text
+        text = conn.execute(
+            select(tables.Article.text).where(tables.Article.article_id == first["article_id"])
+        ).scalar_one()
+    assert text[first["start"] : first["end"]] == first["text"]
+    assert first["text"].startswith("Councillor Rosa Brandt criticised Mayor Ann Lee")
+    done = run(main, ["network", "--db", store_url, "--format", "graphml", "--min-count", "2"])
+    graph = ET.fromstring(done.output.split("\n", 1)[1])
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert [e.get("source") for e in graph.iterfind(".//g:edge", ns)] == ["rosa brandt"]

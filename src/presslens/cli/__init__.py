@@ -1,10 +1,10 @@
 """The ``presslens`` command: the click group, with one module per command group.
 
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
-(train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py), ``search``
-(search.py), ``drift`` (drift.py),
-``compare`` (compare.py); shared options in options.py, how the questions print
-in output.py, how a command fails in errors.py.
+(train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py); the corpus questions
+``search`` (search.py), ``drift`` (drift.py), ``compare`` (compare.py) and ``network``
+(network.py). Shared options in options.py, how the questions print in output.py, how a
+command fails in errors.py.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from presslens.cli.drift import drift_command
 from presslens.cli.errors import Group
 from presslens.cli.evaluate import eval_group
 from presslens.cli.ingest import failures, ingest
+from presslens.cli.network import network_command
 from presslens.cli.schema import schema
 from presslens.cli.search import search_group
 from presslens.cli.train import train_group
@@ -40,5 +41,6 @@ for command in (
     search_group,
     drift_command,
     compare_command,
+    network_command,
 ):
     main.add_command(command)

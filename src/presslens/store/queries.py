@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
 
+from presslens.corpus.actors import actor_key
 from presslens.corpus.drift import Drift, Version, drift
 from presslens.errors import InputError
 from presslens.store import fts, tables
@@ -286,7 +287,7 @@ def quote_drift(
     shown: dict[str, str] = {}
     versions = []
     for corpus_id, who, *quote in rows:
-        key = f"#{corpus_id}" if corpus_id is not None else who.lower()
+        key = actor_key(corpus_id, who)
         shown.setdefault(key, who)
         versions.append(Version(quote[0], quote[1], key, *quote[2:]))
     groups = [Drift(shown[g.speaker], g.reference, g.versions) for g in drift(versions)]

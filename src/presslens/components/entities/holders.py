@@ -9,6 +9,7 @@ from presslens.components.entities.context import DEFINITE, MAX_ADJECTIVES, NOUN
 from presslens.components.entities.drafts import Draft, Mention
 from presslens.components.entities.titles import (
     adjective_title,
+    compatible,
     definite_title,
     nominal_name,
     past,
@@ -139,7 +140,7 @@ def _owner(ctx: Context, start: int, head: int) -> object:
 def _holder(ctx: Context, holders: list[Draft], title: str, was: bool, offset: int) -> Draft | None:
     """The named holder "the <title>" stands for: the last one named before it, else the
     only one. A former holder is only "the former <title>", and the other way round."""
-    fitting = [d for d in holders if _compatible(ctx, d.title, title) and d.past == was]
+    fitting = [d for d in holders if compatible(ctx, d.title, title) and d.past == was]
     before = [
         (max(m.start for m in d.mentions if m.start < offset), d)
         for d in fitting
@@ -159,7 +160,7 @@ def _only_holder(
     fitting = [
         d
         for d in holders
-        if _compatible(ctx, d.title, title) and d.past == was and marks <= _words_around(ctx, d)
+        if compatible(ctx, d.title, title) and d.past == was and marks <= _words_around(ctx, d)
     ]
     return fitting[0] if len(fitting) == 1 else None
 
@@ -183,21 +184,8 @@ def _unnamed(
     fitting = [
         d
         for d in unnamed
-        if _compatible(ctx, d.title, title)
-        and d.past == was
-        and (owner is None or owner == d.owner)
+        if compatible(ctx, d.title, title) and d.past == was and (owner is None or owner == d.owner)
     ]
     if not fitting:
         return None
     return max(fitting, key=lambda d: max(m.start for m in d.mentions))
-
-
-def _compatible(ctx: Context, holder: str | None, nominal: str) -> bool:
-    """Whether someone titled ``holder`` is "the ``nominal``" (a health minister is "the
-    minister"; a vice president is not "the president")."""
-    if holder is None:
-        return False
-    if holder == nominal or nominal in ctx.lex.equivalents.get(holder, ()):
-        return True
-    h, n = holder.split(), nominal.split()
-    return len(h) > len(n) and h[-len(n) :] == n and h[0] not in ctx.lex.distinct_modifiers

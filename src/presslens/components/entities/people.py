@@ -7,6 +7,7 @@ from presslens.components.entities.context import Context
 from presslens.components.entities.drafts import Draft
 from presslens.components.entities.lexicon import EntityLexicon
 from presslens.components.entities.names import Name, name_parts
+from presslens.components.entities.titles import compatible
 from presslens.nlp.layers import layers
 
 
@@ -48,7 +49,7 @@ class People:
         for name, parts in single:
             if self.names_family(name.name_end):
                 continue
-            draft = self.known(parts[0], name.gender, name.name_start)
+            draft = self.known(parts[0], name.gender, name.name_start, name.title)
             if draft is None and self.shared(parts[0]):
                 continue  # a surname two people share, and nothing tells which one
             if draft is None:
@@ -71,12 +72,15 @@ class People:
         draft.past = draft.past or name.past
         self.ctx.mention(draft, name.start, name.name_end, name.name_end - 1, "name")
 
-    def known(self, word: str, gender: str | None, at: int) -> Draft | None:
+    def known(
+        self, word: str, gender: str | None, at: int, title: str | None = None
+    ) -> Draft | None:
         """The person a single name ("Lopez") stands for, or None when there is none or it is
         not clear which.
 
         Several people with that surname: not one first named as another's relative ("his
-        wife, Ellen Ward"), then the one whose gender fits, then the only one named in the
+        wife, Ellen Ward"), then the one whose gender fits, then the one whose title the
+        name's fits ("Mayor Lee" when the mayor is Ann Lee), then the only one named in the
         same or the previous sentence, then the one the story is about (named in the headline,
         else named in full most often).
         """
@@ -89,6 +93,9 @@ class People:
         if len(candidates) > 1 and gender:
             fitting = [d for d in candidates if gender_guess(self.ctx.lex, d) == gender]
             candidates = fitting or candidates
+        if len(candidates) > 1 and title:
+            titled = [d for d in candidates if compatible(self.ctx, d.title, title)]
+            candidates = titled or candidates
         if len(candidates) == 1:
             return candidates[0]
         ctx = self.ctx

@@ -149,3 +149,14 @@ def nominal_name(ctx: Context, start: int, end: int) -> str:
     text = ctx.text_of(start, end)
     first = ctx.lower[start]
     return first + text[len(first) :] if first in DEFINITE else text
+
+
+def compatible(ctx: Context, holder: str | None, nominal: str) -> bool:
+    """Whether someone titled ``holder`` is "the ``nominal``" (a health minister is "the
+    minister"; a vice president is not "the president")."""
+    if holder is None:
+        return False
+    if holder == nominal or nominal in ctx.lex.equivalents.get(holder, ()):
+        return True
+    h, n = holder.split(), nominal.split()
+    return len(h) > len(n) and h[-len(n) :] == n and h[0] not in ctx.lex.distinct_modifiers
