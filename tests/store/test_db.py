@@ -122,16 +122,23 @@ def test_a_locked_sqlite_store_is_one_clear_line(tmp_path):
 
 
 @pytest.mark.slow  # parses one article with the real pipeline
-def test_a_0001_store_is_upgraded_and_its_articles_become_searchable(tmp_path, store_url):
+def test_a_0001_store_is_upgraded_and_its_articles_and_speakers_become_searchable(
+    tmp_path, store_url
+):
     from alembic import command
 
     from presslens.io.sources import read_sources
     from presslens.settings import Settings
     from presslens.store import fts
     from presslens.store.ingest import ingest
+    from presslens.store.queries import search_quotes
 
     source = tmp_path / "a.txt"
-    source.write_text("Harbour reopens\n\nThe harbour of Port Calder reopened.\n", "utf-8")
+    source.write_text(
+        "Harbour reopens\n\nThe harbour of Port Calder reopened. “We are open again,” said the "
+        "port’s spokeswoman, Mia Holm.\n",
+        "utf-8",
+    )
     engine = db.open_store(store_url)
     ingest(read_sources([str(source)]), engine, settings=Settings())
     with engine.begin() as conn:
@@ -145,3 +152,6 @@ def test_a_0001_store_is_upgraded_and_its_articles_become_searchable(tmp_path, s
             select(tables.Article.headline).where(fts.matches(conn, tables.Article, "reopening"))
         )
         assert found.scalars().all() == ["Harbour reopens"]
+    # the quotes stored before 0002 get their speaker's name, and a search by it finds them
+    said = search_quotes(engine, speaker="holm")
+    assert [(q.speaker, q.text) for q in said.rows] == [("Mia Holm", "“We are open again,”")]

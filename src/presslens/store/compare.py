@@ -94,7 +94,7 @@ def compare(
     """The stories among the ``SEED_ARTICLES`` articles that best match ``query`` (every
     word, stemmed, in the headline or text), the largest first, each outlet by outlet."""
     filters = filters or Filters()
-    found = fts.search(engine, _A, query)
+    found = fts.search(engine, _A, text=query)
     stmt = select(
         _A.article_id,
         _A.published,

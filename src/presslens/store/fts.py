@@ -10,12 +10,14 @@ create them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
     Subquery,
+    bindparam,
     func,
     literal_column,
     select,
@@ -26,12 +28,26 @@ from presslens.errors import InputError
 from presslens.store import tables
 
 Searched = type[tables.Quote] | type[tables.Claim] | type[tables.Article]
-# The SQL expression of the searched words, by model (PostgreSQL's GIN indexes are over
-# exactly these: migrations 0001 and 0002).
-SEARCHED: dict[type, str] = {
-    tables.Quote: "content_text",
-    tables.Claim: "text",
-    tables.Article: "coalesce(headline, '') || ' ' || text",
+
+
+@dataclass(frozen=True)
+class Field:
+    """A searched field: its FTS5 column filter (SQLite) and, for PostgreSQL, the indexed
+    expression and its text-search configuration (migrations 0001 and 0002 index exactly
+    these)."""
+
+    columns: str
+    expression: str
+    config: str
+
+
+FIELDS: dict[tuple[type, str], Field] = {
+    (tables.Quote, "text"): Field("content_text", "content_text", "english"),
+    (tables.Quote, "speaker"): Field("speaker_name", "coalesce(speaker_name, '')", "simple"),
+    (tables.Claim, "text"): Field("text", "text", "english"),
+    (tables.Article, "text"): Field(
+        "{headline text}", "coalesce(headline, '') || ' ' || text", "english"
+    ),
 }
 _WORD = re.compile(r"\w+")
 
@@ -41,27 +57,42 @@ def _key(model: Searched) -> ColumnElement[int]:
     return tables.Article.article_id if model is tables.Article else model.id
 
 
-def search(bind: Connection | Engine, model: Searched, words: str) -> Subquery:
-    """``model``'s rows whose text holds every word of ``words`` (stemmed): columns ``id``
-    and ``rank`` (lower ranks first: SQLite's bm25, PostgreSQL's ts_rank negated)."""
+def _terms(field: str, words: str) -> list[str]:
     terms = _WORD.findall(words)
     if not terms:
-        raise InputError(f"{words!r} has no words to search for: give words or leave it out")
+        raise InputError(f"{words!r} has no words to search for: give words or leave --{field} out")
+    return terms
+
+
+def _phrases(terms: list[str]) -> str:
+    return " ".join(f'"{t}"' for t in terms)
+
+
+def search(bind: Connection | Engine, model: Searched, **fields: str) -> Subquery:
+    """``model``'s rows whose fields hold every word given for them (``text="budget cuts"``,
+    ``speaker="Lee"``; stemmed): columns ``id`` and ``rank`` (lower ranks first: SQLite's
+    bm25, PostgreSQL's ts_rank of the first field, negated)."""
+    wanted = [(FIELDS[(model, name)], _terms(name, words)) for name, words in fields.items()]
     if bind.dialect.name == "postgresql":
-        vector = func.to_tsvector(literal_column("'english'"), literal_column(SEARCHED[model]))
-        query = func.plainto_tsquery(literal_column("'english'"), " ".join(terms))
-        found = select(_key(model).label("id"), (-func.ts_rank(vector, query)).label("rank"))
-        return found.where(vector.op("@@")(query)).subquery()
+        conditions, ranks = [], []
+        for f, terms in wanted:
+            config = literal_column(f"'{f.config}'")
+            vector = func.to_tsvector(config, literal_column(f.expression))
+            query = func.plainto_tsquery(config, " ".join(terms))
+            conditions.append(vector.op("@@")(query))
+            ranks.append(-func.ts_rank(vector, query))
+        found = select(_key(model).label("id"), ranks[0].label("rank"))
+        return found.where(*conditions).subquery()
     fts = f"{model.__tablename__}_fts"
-    phrase = " ".join(f'"{t}"' for t in terms)  # each word a phrase: no FTS5 syntax from users
+    # each word a quoted phrase under its column filter: no FTS5 syntax reaches SQLite
+    match = " AND ".join(f"{f.columns} : ({_phrases(terms)})" for f, terms in wanted)
     found = select(
         literal_column("rowid").label("id"), literal_column(f"bm25({fts})").label("rank")
     )
-    return (
-        found.select_from(text(fts)).where(text(f"{fts} MATCH :q").bindparams(q=phrase)).subquery()
-    )
+    where = text(f"{fts} MATCH :match").bindparams(bindparam("match", match, unique=True))
+    return found.select_from(text(fts)).where(where).subquery()
 
 
 def matches(conn: Connection, model: Searched, words: str) -> ColumnElement[bool]:
     """A condition on ``model``'s rows: its text holds every word of ``words`` (stemmed)."""
-    return _key(model).in_(select(search(conn, model, words).c.id))
+    return _key(model).in_(select(search(conn, model, text=words).c.id))

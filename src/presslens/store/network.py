@@ -50,7 +50,7 @@ def _articles(engine: Engine, query: str | None, filters: Filters) -> Select:
     if query is None:
         ids = article_filters(ids, filters, _A.published)
         return ids.order_by(_A.published.desc().nulls_last(), _A.article_id).limit(RECENT_ARTICLES)
-    found = fts.search(engine, _A, query)
+    found = fts.search(engine, _A, text=query)
     ids = article_filters(ids.join(found, found.c.id == _A.article_id), filters, _A.published)
     return ids.order_by(found.c.rank, _A.article_id).limit(STORY_ARTICLES)
 

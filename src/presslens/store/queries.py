@@ -12,11 +12,10 @@ date). Only analysed articles are searched.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, Subquery, and_, func, or_, select
 
 from presslens.corpus.actors import actor_key
 from presslens.corpus.drift import Drift, Version, drift
@@ -105,16 +104,6 @@ class ClaimHit:
 _A, _Q, _C, _E = tables.Article, tables.Quote, tables.Claim, tables.ArticleEntity
 
 
-def name_holds(columns: Sequence[ColumnElement[Any]], words: str) -> ColumnElement[bool]:
-    """Every word of ``words`` is in one of ``columns`` (case-insensitive, any position)."""
-    terms = words.lower().split()
-    if not terms:
-        raise InputError("the speaker name is empty: give a name or leave --speaker out")
-    return and_(
-        *(or_(*(func.lower(c).contains(t, autoescape=True) for c in columns)) for t in terms)
-    )
-
-
 def article_filters(stmt: Select, filters: Filters, date: ColumnElement[dt.date | None]) -> Select:
     stmt = stmt.where(_A.status == ANALYSED)
     if filters.outlet:
@@ -158,7 +147,7 @@ def search_quotes(
         _Q.quote_id,
         _Q.kind,
         _Q.content_text,
-        func.coalesce(_E.name, _Q.speaker_text),
+        _Q.speaker_name,
         _Q.speaker_text,
         _E.type,
         _Q.cue_text,
@@ -169,13 +158,11 @@ def search_quotes(
         _A.url,
     ]
     order: list = [date.desc().nulls_last(), _Q.id]
-    if text is not None:
-        found = fts.search(engine, _Q, text)
+    if (found := _quotes_matching(engine, speaker, text)) is not None:
         joined = joined.join(found, found.c.id == _Q.id)
-        order.insert(0, found.c.rank)
+        if text is not None:
+            order.insert(0, found.c.rank)
     stmt = select(*columns).select_from(joined)
-    if speaker is not None:
-        stmt = stmt.where(name_holds([_E.name, _Q.speaker_text], speaker))
     if kind is not None:
         stmt = stmt.where(_Q.kind == kind)
     rows, total = _page(engine, article_filters(stmt, filters, date), order, filters)
@@ -206,7 +193,7 @@ def search_claims(
         _C.text,
         _C.checkworthiness,
         _C.quote_id,
-        func.coalesce(_E.name, _Q.speaker_text),
+        _Q.speaker_name,
         date,
         _A.outlet,
         _A.headline,
@@ -214,9 +201,11 @@ def search_claims(
     ]
     order: list = [_C.checkworthiness.desc(), date.desc().nulls_last(), _C.id]
     if text is not None:
-        found = fts.search(engine, _C, text)
+        found = fts.search(engine, _C, text=text)
         joined = joined.join(found, found.c.id == _C.id)
         order.insert(0, found.c.rank)
+    if (said := _quotes_matching(engine, speaker, None)) is not None:
+        joined = joined.join(said, said.c.id == _Q.id)
     stmt = select(*columns).select_from(joined)
     if kind is not None:
         of_kind = select(tables.ClaimKind.claim_id).where(
@@ -225,12 +214,17 @@ def search_claims(
             tables.ClaimKind.kind == kind,
         )
         stmt = stmt.where(of_kind.exists())
-    if speaker is not None:
-        stmt = stmt.where(name_holds([_E.name, _Q.speaker_text], speaker))
     rows, total = _page(engine, article_filters(stmt, filters, date), order, filters)
     kinds_of = _claim_kinds(engine, [(r[0], r[1]) for r in rows])
     hits = [ClaimHit(*r[:4], kinds_of.get((r[0], r[1]), []), *r[4:]) for r in rows]
     return Page(hits, filters.page, filters.per_page, total)
+
+
+def _quotes_matching(engine: Engine, speaker: str | None, text: str | None) -> Subquery | None:
+    """The quotes whose speaker's name holds every word of ``speaker`` and whose content
+    every word of ``text`` (full-text, stemmed), None when neither is given."""
+    fields = {k: v for k, v in (("speaker", speaker), ("text", text)) if v is not None}
+    return fts.search(engine, _Q, **fields) if fields else None
 
 
 def _claim_kinds(engine: Engine, claims: list[tuple[int, str]]) -> dict[tuple[int, str], list]:
@@ -259,12 +253,11 @@ def quote_drift(
     corpus entity where the store has linked them, else one name (case-insensitive)."""
     filters = filters or Filters()
     date = func.coalesce(_Q.date, _A.published)
-    name = func.coalesce(_E.name, _Q.speaker_text)
+    name = _Q.speaker_name
     joined = _Q.__table__.join(_A, _A.article_id == _Q.article_id).outerjoin(
         _E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity)
     )
-    if text is not None:
-        found = fts.search(engine, _Q, text)
+    if (found := _quotes_matching(engine, speaker, text)) is not None:
         joined = joined.join(found, found.c.id == _Q.id)
     columns = [
         _E.corpus_entity_id,
@@ -279,8 +272,6 @@ def quote_drift(
         _A.url,
     ]
     stmt = select(*columns).select_from(joined).where(name.is_not(None))
-    if speaker is not None:
-        stmt = stmt.where(name_holds([_E.name, _Q.speaker_text], speaker))
     stmt = article_filters(stmt, filters, date).order_by(date.desc().nulls_last(), _Q.id)
     with store_errors(engine), engine.connect() as conn:
         rows = conn.execute(stmt.limit(DRIFT_QUOTES)).all()

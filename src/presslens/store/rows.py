@@ -25,6 +25,7 @@ def _date(value: str | None) -> dt.date | None:
 def analysis_rows(article_id: int, analysis: Analysis) -> Rows:
     """Every row that ``analysis`` gives, by table, each with ``article_id``."""
     a = {"article_id": article_id}
+    names = {e.id: e.name for e in analysis.entities}
     stored = analysis.to_dict()
     del stored["text"]  # the article row holds it
     rows: Rows = {
@@ -46,7 +47,7 @@ def analysis_rows(article_id: int, analysis: Analysis) -> Rows:
             for e in analysis.entities
             for m in e.mentions
         ],
-        tables.Quote: [_quote(a, q) for q in analysis.quotes],
+        tables.Quote: [_quote(a, q, names) for q in analysis.quotes],
         tables.Claim: [
             {
                 **a,
@@ -109,7 +110,9 @@ def analysis_rows(article_id: int, analysis: Analysis) -> Rows:
     return rows
 
 
-def _quote(a: dict[str, int], q: Quote) -> dict[str, Any]:
+def _quote(a: dict[str, int], q: Quote, names: dict[str, str]) -> dict[str, Any]:
+    """A quote's row; ``speaker_name`` is its speaker's entity's name (from ``names``, by
+    entity id), else the words that name the speaker: what a search by speaker reads."""
     speaker, cue = q.speaker, q.cue
     return {
         **a,
@@ -122,6 +125,7 @@ def _quote(a: dict[str, int], q: Quote) -> dict[str, Any]:
         "speaker_start": speaker.start if speaker else None,
         "speaker_end": speaker.end if speaker else None,
         "speaker_text": speaker.text if speaker else None,
+        "speaker_name": (names.get(speaker.entity or "") or speaker.text) if speaker else None,
         "speaker_anonymous": speaker.anonymous if speaker else None,
         "cue_start": cue.start if cue else None,
         "cue_end": cue.end if cue else None,

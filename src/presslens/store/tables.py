@@ -151,6 +151,7 @@ class Quote(Base):
     speaker_start: Mapped[int | None]
     speaker_end: Mapped[int | None]
     speaker_text: Mapped[str | None]
+    speaker_name: Mapped[str | None]  # the speaker's entity's name, else speaker_text: searched
     speaker_anonymous: Mapped[bool | None]
     cue_start: Mapped[int | None]
     cue_end: Mapped[int | None]
