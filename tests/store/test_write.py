@@ -193,3 +193,41 @@ def test_an_article_another_ingest_stored_meanwhile_is_skipped(store_url):
     engine = open_store(store_url)
     save(engine, pending(), analysis(), version="v1")  # the other ingest, after our look-up
     assert _store(engine, pending(), analysis(), "v1", None) == (SKIPPED, "a.jsonl:1", None)
+
+
+def people(*names: str) -> Analysis:
+    """An analysis naming ``names`` (people), each once, and nothing else."""
+    text = ". ".join(names) + "."
+    entities, start = [], 0
+    for n, name in enumerate(names, 1):
+        mention = Span(start=start, end=start + len(name), text=name)
+        entities.append(Entity(id=f"E{n}", name=name, type="PERSON", mentions=[mention]))
+        start += len(name) + 2
+    return Analysis(text=text, entities=entities)
+
+
+def test_the_people_an_article_names_tell_whose_bare_surname_it_is(store_url):
+    engine = open_store(store_url)
+    team = ("Tim Kaine", "Donna Brazile")
+    for n, names in enumerate([("Hillary Clinton", *team)] * 2 + [("Bill Clinton",)]):
+        save(
+            engine,
+            Pending.of(f"a{n}", Article(text=f"a{n}", id=f"a{n}")),
+            people(*names),
+            version="v1",
+        )
+    rally = Pending.of("rally", Article(text="rally", id="rally"))
+    first = save(engine, rally, people("Clinton", *team), version="v1")
+    with engine.connect() as conn:
+        c, e = tables.CorpusEntity, tables.ArticleEntity
+        counts = dict(conn.execute(select(c.name, c.article_count)).all())
+        linked = conn.execute(
+            select(c.name)
+            .join(e, e.corpus_entity_id == c.corpus_entity_id)
+            .where(e.article_id == first, e.entity == "E1")
+        ).scalar_one()
+    assert linked == "Hillary Clinton"  # seen with Kaine and Brazile, Bill Clinton never
+    assert counts == {"Hillary Clinton": 3, "Tim Kaine": 3, "Donna Brazile": 3, "Bill Clinton": 1}
+    save(engine, rally, people("Clinton", *team), version="v2", replaces=first)
+    with engine.connect() as conn:
+        assert dict(conn.execute(select(c.name, c.article_count)).all()) == counts

@@ -23,8 +23,10 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from presslens.errors import StoreError
+from presslens.store.corpus import Relinked, relink
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+LINKED_SINCE = "0003"  # the schema version that brought corpus entities
 LOCK_SECONDS = 5
 CONNECT_SECONDS = 5
 
@@ -141,14 +143,34 @@ def version(connection: Connection) -> str | None:
     return current
 
 
-def upgrade(db: str) -> tuple[str | None, str]:
-    """Bring the store ``db`` to the newest schema; the versions before and after."""
+def upgrade(db: str) -> tuple[str | None, str, Relinked | None]:
+    """Bring the store ``db`` to the newest schema: the versions before and after, and the
+    relink of a store from before corpus entities (done in the same transaction)."""
     engine = engine_for(db)
     with store_errors(engine), engine.begin() as connection:
         before = version(connection)
         command.upgrade(_config(connection), "head")
+        relinked = relink(connection) if _predates_linking(before) else None
     engine.dispose()
-    return before, head()
+    return before, head(), relinked
+
+
+def _predates_linking(revision: str | None) -> bool:
+    """Whether a store at ``revision`` was written before corpus entities existed."""
+    if revision is None:
+        return False
+    newer = ScriptDirectory(str(MIGRATIONS)).iterate_revisions("head", revision)
+    return any(r.revision == LINKED_SINCE for r in newer)
+
+
+def relink_store(db: str) -> Relinked:
+    """Link every article of the store ``db`` to corpus entities again, from scratch, in one
+    transaction (after the linker's rules or lexicons changed)."""
+    engine = open_store(db)
+    with store_errors(engine), engine.begin() as connection:
+        done = relink(connection)
+    engine.dispose()
+    return done
 
 
 def open_store(db: str, *, create: bool = True) -> Engine:

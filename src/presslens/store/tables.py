@@ -4,7 +4,8 @@ Every row belongs to an article (``article_id``, deleted with it); the rows of a
 are written together in one transaction (``store.write``). Ids inside an article are the
 analysis's own (``E1``, ``Q1``, ``c1``, ``e1``); lists without ids (mentions, times,
 framing, participants) are numbered in their order (``*_no``). ``corpus_entity_id`` links an
-article's entity to the corpus entity it is (filled by the corpus-entity step, else null).
+article's entity to the corpus entity it is (``store.corpus`` fills it as the article is
+written; null for an entity the linker leaves unlinked).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class ArticleEntity(Base):
     title: Mapped[str | None]
     aliases: Mapped[list[str]]
     mention_count: Mapped[int]
-    corpus_entity_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    corpus_entity_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Mention(Base):
@@ -268,6 +269,45 @@ class Framing(Base):
     score: Mapped[float | None] = mapped_column(Float)
 
 
+class CorpusEntity(Base):
+    """One person or organisation across articles (``store.linker``): its name, aliases and
+    counts, and what its article entities said of it (each JSON object counts article
+    entities): ``names`` (best full names), ``forms`` (every name and alias), ``given_names``,
+    ``genders``, ``titles``; a person's ``surname`` and ``suffix``."""
+
+    __tablename__ = "corpus_entities"
+
+    corpus_entity_id: Mapped[int] = mapped_column(Id, primary_key=True)
+    type: Mapped[str] = mapped_column(String(8), index=True)
+    name: Mapped[str]
+    aliases: Mapped[list[str]]
+    article_count: Mapped[int] = mapped_column(index=True)
+    mention_count: Mapped[int]
+    surname: Mapped[str | None]
+    suffix: Mapped[str | None] = mapped_column(String(8))
+    names: Mapped[dict[str, Any]]
+    forms: Mapped[dict[str, Any]]
+    given_names: Mapped[dict[str, Any]]
+    genders: Mapped[dict[str, Any]]
+    titles: Mapped[dict[str, Any]]
+
+
+class CorpusEntityKey(Base):
+    """A key a corpus entity is looked up by (``p:clinton``, ``o:church scientology``,
+    ``o~:mit``), with how many of its article entities give it."""
+
+    __tablename__ = "corpus_entity_keys"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    corpus_entity_id: Mapped[int] = mapped_column(
+        Id,
+        ForeignKey("corpus_entities.corpus_entity_id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    )
+    count: Mapped[int]
+
+
 class Failure(Base):
     """An input that could not be read or analysed, once per input (its latest reason)."""
 
@@ -286,6 +326,11 @@ class Failure(Base):
 # Case-insensitive look-ups by name (the queries lower both sides).
 Index("ix_article_entities_name", func.lower(ArticleEntity.name))
 Index("ix_quotes_speaker_text", func.lower(Quote.speaker_text))
+Index("ix_corpus_entities_name", func.lower(CorpusEntity.name))
+# The articles of a corpus entity, read from the index alone (the linker's ``together``).
+Index(
+    "ix_article_entities_corpus_article", ArticleEntity.corpus_entity_id, ArticleEntity.article_id
+)
 
 # The rows of one article, children before parents: what a re-analysis deletes, in order.
 ARTICLE_ROWS = (

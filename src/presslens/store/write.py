@@ -14,6 +14,7 @@ from presslens.errors import PresslensError
 from presslens.io.article import Article
 from presslens.schema import Analysis
 from presslens.store import tables
+from presslens.store.corpus import link, unlink
 from presslens.store.rows import analysis_rows
 
 ANALYSED, FAILED = "analysed", "failed"
@@ -92,7 +93,8 @@ def save(
     """Store an article with its analysis (or its failure) in one transaction; its id.
 
     ``replaces`` is the id of the article's earlier row (a re-analysis): its rows are
-    replaced and it keeps its id.
+    replaced and it keeps its id. Its people and organisations are linked to corpus entities
+    in the same transaction (``store.corpus``), the earlier rows' links taken back first.
     """
     analysis = result if isinstance(result, Analysis) else None
     error = None if analysis else str(result)
@@ -104,6 +106,7 @@ def save(
             ).scalar_one()
         else:
             article_id = replaces
+            unlink(conn, article_id)
             for table in tables.ARTICLE_ROWS:
                 conn.execute(delete(table).where(table.article_id == article_id))
             conn.execute(update(tables.Article).where(tables.Article.article_id == article_id), row)
@@ -111,6 +114,7 @@ def save(
             for table, rows in analysis_rows(article_id, analysis).items():
                 if rows:
                     conn.execute(insert(table), rows)
+            link(conn, article_id)
             conn.execute(delete(tables.Failure).where(tables.Failure.input == pending.name))
         else:
             _record(conn, pending.name, error or "", pending.article.id, article_id)

@@ -1,0 +1,225 @@
+"""The linker in the store: an article's entities linked to corpus entities inside the
+transaction that writes the article (``link``, ``unlink``), and a whole store relinked.
+
+``StoreCorpus`` answers the linker's two questions from ``corpus_entities``,
+``corpus_entity_keys`` and ``article_entities``; the decisions (``store.linker``) are applied
+here. On PostgreSQL a transaction that links takes an advisory lock first, so two ingests never
+start the same corpus entity twice or lose each other's counts (SQLite writers already take
+turns: ``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+
+from presslens.store import tables
+from presslens.store.linker import PHASES, CorpusEntity, Decision, Phase, link_article
+from presslens.store.names import ORG, PERSON, EntityRecord, profile
+
+_LOCK = 0x70726573  # the advisory lock of linking (PostgreSQL)
+_COUNTED = ("names", "forms", "givens", "genders", "titles")
+_COLUMNS = {"givens": "given_names"}  # CorpusEntity field -> column, where they differ
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+
+
+class StoreCorpus:
+    """The store's corpus entities, as the linker asks for them (one connection, inside its
+    transaction)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def candidates(self, keys: Collection[str]) -> list[CorpusEntity]:
+        k = tables.CorpusEntityKey
+        ids = select(k.corpus_entity_id).where(k.key.in_(keys)).distinct()
+        return self.load(self.conn.execute(ids).scalars().all())
+
+    def together(self, candidates: Collection[int], others: Collection[int]) -> dict[int, int]:
+        a = tables.ArticleEntity.__table__.alias("a")
+        b = tables.ArticleEntity.__table__.alias("b")
+        query = (
+            select(a.c.corpus_entity_id, func.count(b.c.corpus_entity_id.distinct()))
+            .join(b, a.c.article_id == b.c.article_id)
+            .where(a.c.corpus_entity_id.in_(candidates), b.c.corpus_entity_id.in_(others))
+            .where(a.c.corpus_entity_id != b.c.corpus_entity_id)
+            .group_by(a.c.corpus_entity_id)
+        )
+        return dict(self.conn.execute(query).all())
+
+    def load(self, ids: Collection[int]) -> list[CorpusEntity]:
+        """The corpus entities ``ids``, with their keys, in id order."""
+        if not ids:
+            return []
+        c, k = tables.CorpusEntity, tables.CorpusEntityKey
+        rows = self.conn.execute(select(c.__table__).where(c.corpus_entity_id.in_(ids))).all()
+        keys: dict[int, Counter[str]] = {i: Counter() for i in ids}
+        for key, owner, count in self.conn.execute(
+            select(k.key, k.corpus_entity_id, k.count).where(k.corpus_entity_id.in_(ids))
+        ):
+            keys[owner][key] = count
+        return [
+            CorpusEntity(
+                id=r.corpus_entity_id,
+                type=r.type,
+                surname=r.surname,
+                suffix=r.suffix,
+                keys=keys[r.corpus_entity_id],
+                article_count=r.article_count,
+                mention_count=r.mention_count,
+                **{f: Counter(getattr(r, _COLUMNS.get(f, f))) for f in _COUNTED},
+            )
+            for r in sorted(rows, key=lambda r: r.corpus_entity_id)
+        ]
+
+    def save(self, entity: CorpusEntity) -> int:
+        """Write ``entity`` (a new one when its id is not positive, else an update, or a
+        delete once no article names it); its id."""
+        c, k = tables.CorpusEntity, tables.CorpusEntityKey
+        if entity.id > 0 and entity.article_count <= 0:
+            self.conn.execute(delete(c).where(c.corpus_entity_id == entity.id))
+            return entity.id
+        row = {
+            "type": entity.type,
+            "name": entity.name,
+            "aliases": entity.aliases,
+            "article_count": entity.article_count,
+            "mention_count": entity.mention_count,
+            "surname": entity.surname,
+            "suffix": entity.suffix,
+            **{_COLUMNS.get(f, f): dict(getattr(entity, f)) for f in _COUNTED},
+        }
+        if entity.id > 0:
+            self.conn.execute(update(c).where(c.corpus_entity_id == entity.id), row)
+            self.conn.execute(delete(k).where(k.corpus_entity_id == entity.id))
+        else:
+            entity.id = self.conn.execute(insert(c).returning(c.corpus_entity_id), row).scalar_one()
+        if entity.keys:
+            self.conn.execute(
+                insert(k),
+                [
+                    {"key": key, "corpus_entity_id": entity.id, "count": n}
+                    for key, n in entity.keys.items()
+                ],
+            )
+        return entity.id
+
+
+def _records(conn: Connection, article_id: int) -> list[tuple[EntityRecord, int | None]]:
+    """The article's people and organisations, each with its corpus entity (or None)."""
+    e = tables.ArticleEntity
+    rows = conn.execute(
+        select(e.entity, e.name, e.type, e.title, e.aliases, e.mention_count, e.corpus_entity_id)
+        .where(e.article_id == article_id, e.type.in_((PERSON, ORG)))
+        .order_by(e.entity)
+    )
+    return [(EntityRecord(*r[:4], tuple(r[4]), r[5]), r[6]) for r in rows]
+
+
+def link(conn: Connection, article_id: int, phases: Iterable[Phase] = PHASES) -> list[Decision]:
+    """Link the stored entities of one article (in the caller's transaction)."""
+    _lock(conn)
+    return _link(conn, article_id, phases)
+
+
+def _link(conn: Connection, article_id: int, phases: Iterable[Phase]) -> list[Decision]:
+    found = _records(conn, article_id)
+    counted = {ce for _, ce in found if ce is not None}  # corpus entities counting the article
+    corpus = StoreCorpus(conn)
+    decisions = link_article(
+        [r for r, ce in found if ce is None], corpus, phases=phases, linked=counted
+    )
+    started: dict[int, CorpusEntity] = {}  # by the decisions' negative ids
+    joined: dict[int, CorpusEntity] = {}
+    for d in decisions:
+        if d.profile is None or d.corpus_entity_id is None or d.action == "none":
+            continue
+        if d.action == "new":
+            entity = started.setdefault(d.corpus_entity_id, CorpusEntity(0, d.profile.type))
+            entity.article_count = 1
+        else:
+            entity = joined.get(d.corpus_entity_id) or corpus.load([d.corpus_entity_id])[0]
+            joined[entity.id] = entity
+            if entity.id not in counted:
+                entity.article_count += 1
+                counted.add(entity.id)
+        entity.add(d.profile)
+    for entity in [*started.values(), *joined.values()]:
+        corpus.save(entity)
+    ids = {i: entity.id for i, entity in (started | joined).items()}
+    e = tables.ArticleEntity
+    for d in decisions:
+        if d.action != "none" and d.corpus_entity_id in ids:
+            conn.execute(
+                update(e).where(e.article_id == article_id, e.entity == d.entity),
+                {"corpus_entity_id": ids[d.corpus_entity_id]},
+            )
+    return decisions
+
+
+def unlink(conn: Connection, article_id: int) -> None:
+    """Take one article's entities out of their corpus entities (before it is analysed again
+    or deleted); a corpus entity no other article names is deleted."""
+    _lock(conn)
+    by_entity: dict[int, list[EntityRecord]] = {}
+    for record, ce in _records(conn, article_id):
+        if ce is not None:
+            by_entity.setdefault(ce, []).append(record)
+    corpus = StoreCorpus(conn)
+    for entity in corpus.load(list(by_entity)):
+        entity.article_count -= 1
+        for record in by_entity[entity.id]:
+            p = profile(record)
+            if p is None:  # the lexicons changed since: its counts cannot be taken back
+                entity.mention_count -= record.mentions
+            else:
+                entity.remove(p)
+        corpus.save(entity)
+    e = tables.ArticleEntity
+    conn.execute(update(e).where(e.article_id == article_id), {"corpus_entity_id": None})
+
+
+@dataclass(frozen=True)
+class Relinked:
+    """What a relink gave: the articles read, entities linked and left, corpus entities."""
+
+    articles: int
+    linked: int
+    unlinked: int
+    corpus_entities: int
+
+
+def relink(conn: Connection) -> Relinked:
+    """Link every article of the store again from scratch (in the caller's transaction): the
+    full names of all articles first, then the partial ones, so a bare surname finds the
+    full name a later article gives."""
+    _lock(conn)
+    e = tables.ArticleEntity
+    conn.execute(update(e), {"corpus_entity_id": None})
+    conn.execute(delete(tables.CorpusEntityKey))
+    conn.execute(delete(tables.CorpusEntity))
+    ids = (
+        conn.execute(
+            select(e.article_id).where(e.type.in_((PERSON, ORG))).distinct().order_by(e.article_id)
+        )
+        .scalars()
+        .all()
+    )
+    for phase in PHASES:
+        for article_id in ids:
+            _link(conn, article_id, (phase,))
+    linked = e.corpus_entity_id.is_not(None)
+    counts = dict(
+        conn.execute(
+            select(linked, func.count()).where(e.type.in_((PERSON, ORG))).group_by(linked)
+        ).all()
+    )
+    total = conn.execute(select(func.count()).select_from(tables.CorpusEntity)).scalar_one()
+    return Relinked(len(ids), counts.get(True, 0), counts.get(False, 0), total)
