@@ -77,6 +77,7 @@ eval: $(STAMP)
 	$(BIN)/presslens eval headlines eval/headlines/test.jsonl
 	$(BIN)/presslens eval ptc $(DATA)/ptc
 	$(BIN)/presslens eval gum $(DATA)/gum
+	$(BIN)/presslens eval gum-corpus $(DATA)/gum
 	@echo "(the embeddings extra's numbers: make eval-embeddings)"
 
 # The benchmarks the embeddings extra changes, with the extra installed.

@@ -162,3 +162,19 @@ def eval_gum(data_dir: Path, part: str | None, baseline: bool, errors: bool) -> 
     from presslens.evaluate.gum import run
 
     click.echo(run(data_dir, part=part, baseline=baseline, errors=errors))
+
+
+@eval_group.command(name="gum-corpus")
+@data_dir_argument
+@click.option(
+    "--part",
+    type=click.Choice(["A", "B"]),
+    help="Link only part A (the 1st, 3rd, ... document of each genre) or part B.",
+)
+@click.option("--errors", is_flag=True, help="List the missed and the wrong cross-document pairs.")
+def eval_gum_corpus(data_dir: Path, part: str | None, errors: bool) -> None:
+    """Corpus entities across GUM documents: pairwise P/R over (document, identity) units,
+    the exact-name baseline beside it."""
+    from presslens.evaluate.gum_corpus import run
+
+    click.echo(run(data_dir, part=part, errors=errors))

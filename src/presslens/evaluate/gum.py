@@ -26,6 +26,7 @@ from pathlib import Path
 from presslens.datasets.gum import Document, read_documents
 from presslens.errors import InputError
 from presslens.evaluate.metrics import f1, one_to_one, ratio
+from presslens.schema import Entity as SchemaEntity
 
 SYSTEM_TYPES = frozenset({"PERSON", "ORG"})
 
@@ -41,6 +42,7 @@ class DocScore:
     key: list[set[int]]
     response: list[set[int]]
     names: list[str]
+    entities: list[int]  # the index of each response entity in the system's list
 
     def cluster_of(self, i: int) -> str:
         return self.doc.mentions[i].cluster
@@ -113,6 +115,7 @@ def score_document(doc: Document, entities: Sequence[Entity]) -> DocScore:
         key=key,
         response=[members[e] for e in kept],
         names=[entities[e][0] for e in kept],
+        entities=kept,
     )
 
 
@@ -156,18 +159,25 @@ def scores(docs: Sequence[DocScore]) -> dict[str, float]:
     }
 
 
-def presslens_entities(docs: Sequence[Document]) -> Iterator[list[Entity]]:
+def presslens_people(docs: Sequence[Document]) -> Iterator[list[SchemaEntity]]:
     """presslens's PERSON and ORG entities of each document, in order."""
     import presslens
     from presslens.io.article import Article
 
     articles = (Article.from_text(d.text, id=d.id, published=d.published) for d in docs)
     for analysis in presslens.analyze_many(articles):
-        yield [
-            (e.name, [(m.start, m.end) for m in e.mentions])
-            for e in analysis.entities
-            if e.type in SYSTEM_TYPES
-        ]
+        yield [e for e in analysis.entities if e.type in SYSTEM_TYPES]
+
+
+def spans(entity: SchemaEntity) -> Entity:
+    """An entity as the scorer reads it: its name and mention ranges."""
+    return entity.name, [(m.start, m.end) for m in entity.mentions]
+
+
+def presslens_entities(docs: Sequence[Document]) -> Iterator[list[Entity]]:
+    """presslens's PERSON and ORG entities of each document, in order."""
+    for entities in presslens_people(docs):
+        yield [spans(e) for e in entities]
 
 
 def spacy_entities(docs: Sequence[Document]) -> Iterator[list[Entity]]:
