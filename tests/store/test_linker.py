@@ -211,3 +211,9 @@ def test_a_person_profile_reads_titles_honorifics_suffixes_and_particles():
     assert p.titles == {"president"}
     q = profile(person("Kevin De Bruyne", "US political activist Kevin De Bruyne"))
     assert (q.given, q.surname, q.titles) == ("kevin", "de bruyne", {"activist"})
+
+
+def test_the_given_name_tells_the_gender_before_an_honorific_the_article_merged_in():
+    # an article that wrongly merged "Mr. Obama" into Michelle Obama does not make her a man
+    assert profile(person("Michelle Obama", "Mr. Obama")).gender == "f"
+    assert profile(person("Obama", "Mr. Obama")).gender == "m"

@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 
 from presslens.store import tables
 from presslens.store.linker import PHASES, CorpusEntity, Decision, Phase, link_article
-from presslens.store.names import ORG, PERSON, EntityRecord, profile
+from presslens.store.names import ORG, PERSON, EntityRecord, profile, profiles
 
 _LOCK = 0x70726573  # the advisory lock of linking (PostgreSQL)
 _COUNTED = ("names", "forms", "givens", "genders", "titles")
@@ -32,15 +32,32 @@ def _lock(conn: Connection) -> None:
 
 class StoreCorpus:
     """The store's corpus entities, as the linker asks for them (one connection, inside its
-    transaction)."""
+    transaction). What it reads it keeps: ``fetch`` the keys of a whole article first and
+    the linker's questions cost no further query."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.loaded: dict[int, CorpusEntity] = {}
+        self.holders: dict[str, set[int]] = {}
+
+    def fetch(self, keys: Collection[str]) -> None:
+        """Read the corpus entities holding any of ``keys`` not read yet."""
+        new = [key for key in keys if key not in self.holders]
+        if not new:
+            return
+        k = tables.CorpusEntityKey
+        for key in new:
+            self.holders[key] = set()
+        for key, owner in self.conn.execute(
+            select(k.key, k.corpus_entity_id).where(k.key.in_(new))
+        ):
+            self.holders[key].add(owner)
+        self.load(set().union(*(self.holders[key] for key in new)))
 
     def candidates(self, keys: Collection[str]) -> list[CorpusEntity]:
-        k = tables.CorpusEntityKey
-        ids = select(k.corpus_entity_id).where(k.key.in_(keys)).distinct()
-        return self.load(self.conn.execute(ids).scalars().all())
+        self.fetch(keys)
+        ids = set().union(*(self.holders[key] for key in keys))
+        return [self.loaded[i] for i in sorted(ids)]
 
     def together(self, candidates: Collection[int], others: Collection[int]) -> dict[int, int]:
         a = tables.ArticleEntity.__table__.alias("a")
@@ -55,9 +72,13 @@ class StoreCorpus:
         return dict(self.conn.execute(query).all())
 
     def load(self, ids: Collection[int]) -> list[CorpusEntity]:
-        """The corpus entities ``ids``, with their keys, in id order."""
-        if not ids:
-            return []
+        """The corpus entities ``ids``, with their keys, in id order (read once)."""
+        missing = [i for i in ids if i not in self.loaded]
+        if missing:
+            self.loaded |= {e.id: e for e in self._read(missing)}
+        return [self.loaded[i] for i in sorted(ids)]
+
+    def _read(self, ids: Collection[int]) -> list[CorpusEntity]:
         c, k = tables.CorpusEntity, tables.CorpusEntityKey
         rows = self.conn.execute(select(c.__table__).where(c.corpus_entity_id.in_(ids))).all()
         keys: dict[int, Counter[str]] = {i: Counter() for i in ids}
@@ -132,10 +153,10 @@ def link(conn: Connection, article_id: int, phases: Iterable[Phase] = PHASES) ->
 def _link(conn: Connection, article_id: int, phases: Iterable[Phase]) -> list[Decision]:
     found = _records(conn, article_id)
     counted = {ce for _, ce in found if ce is not None}  # corpus entities counting the article
+    todo = [r for r, ce in found if ce is None]
     corpus = StoreCorpus(conn)
-    decisions = link_article(
-        [r for r, ce in found if ce is None], corpus, phases=phases, linked=counted
-    )
+    corpus.fetch({key for p in profiles(todo) for key in p.lookup})
+    decisions = link_article(todo, corpus, phases=phases, linked=counted)
     started: dict[int, CorpusEntity] = {}  # by the decisions' negative ids
     joined: dict[int, CorpusEntity] = {}
     for d in decisions:
@@ -154,13 +175,19 @@ def _link(conn: Connection, article_id: int, phases: Iterable[Phase]) -> list[De
     for entity in [*started.values(), *joined.values()]:
         corpus.save(entity)
     ids = {i: entity.id for i, entity in (started | joined).items()}
-    e = tables.ArticleEntity
-    for d in decisions:
-        if d.action != "none" and d.corpus_entity_id in ids:
-            conn.execute(
-                update(e).where(e.article_id == article_id, e.entity == d.entity),
-                {"corpus_entity_id": ids[d.corpus_entity_id]},
-            )
+    links = [
+        {"a": article_id, "e": d.entity, "ce": ids[d.corpus_entity_id]}
+        for d in decisions
+        if d.action != "none" and d.corpus_entity_id in ids
+    ]
+    if links:
+        e = tables.ArticleEntity.__table__
+        conn.execute(
+            update(e)
+            .where(e.c.article_id == bindparam("a"), e.c.entity == bindparam("e"))
+            .values(corpus_entity_id=bindparam("ce")),
+            links,
+        )
     return decisions
 
 

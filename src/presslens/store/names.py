@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presslens.lexicons import lexicon, load_json
 
@@ -229,9 +230,9 @@ def _person(record: EntityRecord, lex: NameLexicon) -> Profile | None:
     titles = set().union(*(f.titles for f in parsed))
     if record.title:
         titles |= _titles_of(record.title.split(), lex)
-    told = [f.gender for f in same] + [lex.gendered_titles.get(t) for t in titles]
-    if best.given:
-        told.append(lex.given_names.get(best.given[0]))
+    # the given name first: an honorific may come with a mention the article merged wrongly
+    told = [lex.given_names.get(best.given[0]) if best.given else None]
+    told += [f.gender for f in same] + [lex.gendered_titles.get(t) for t in titles]
     gender = next((g for g in told if g), None)
     return Profile(
         entity=record.entity,
@@ -320,6 +321,7 @@ def _forms(record: EntityRecord) -> list[str]:
     return list(dict.fromkeys([record.name, *record.aliases]))
 
 
+@lru_cache(maxsize=4096)  # the store reads each article's profiles twice
 def profile(record: EntityRecord) -> Profile | None:
     """The profile of an article entity, or None when it is not linked across articles (a
     type without corpus entities, no proper name, a generic or given name alone)."""
