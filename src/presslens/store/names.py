@@ -59,6 +59,7 @@ class NameLexicon:
 
     @classmethod
     def load(cls) -> NameLexicon:
+        """Read the word lists: the one place they are read."""
         linking = load_json("corpus", "linking.json")
         honorifics = load_json("entities", "honorifics.json")
         titles = load_json("entities", "titles.json")
@@ -255,7 +256,7 @@ class _OrgForm:
     norm: str
     words: int
     acronym: bool
-    minor: bool  # had minor words ("University of Copenhagen")
+    minor: bool  # words were dropped: minor ones ("University of Copenhagen"), a suffix
 
 
 def _org_form(text: str, lex: NameLexicon) -> _OrgForm | None:
