@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from presslens.cli.options import db_option
-from presslens.store.corpus import Relinked
+from presslens.store.corpus_entities import Relinked
 from presslens.store.db import relink_store, upgrade
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from presslens.errors import StoreError
-from presslens.store.corpus import Relinked, relink
+from presslens.store.corpus_entities import Relinked, relink
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 LINKED_SINCE = "0003"  # the schema version that brought corpus entities

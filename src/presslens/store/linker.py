@@ -3,8 +3,8 @@
 ``link_article(records, corpus)`` takes one article's entities (``names.EntityRecord``) and
 returns a ``Decision`` for each: join a corpus entity, start a new one, or stay unlinked. It
 only reads the corpus, through the two questions of ``Corpus``; ``MemoryCorpus`` answers them
-from dicts (the evaluation, a runner's partition), ``store.corpus.StoreCorpus`` from the store's
-tables. Either applies the decisions with ``CorpusEntity.add``.
+from dicts (the evaluation, a runner's partition), ``store.corpus_entities.StoreCorpus`` from
+the store's tables. Either applies the decisions with ``CorpusEntity.add``.
 
 The rules (the issue's):
 

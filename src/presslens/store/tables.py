@@ -4,7 +4,7 @@ Every row belongs to an article (``article_id``, deleted with it); the rows of a
 are written together in one transaction (``store.write``). Ids inside an article are the
 analysis's own (``E1``, ``Q1``, ``c1``, ``e1``); lists without ids (mentions, times,
 framing, participants) are numbered in their order (``*_no``). ``corpus_entity_id`` links an
-article's entity to the corpus entity it is (``store.corpus`` fills it as the article is
+article's entity to the corpus entity it is (``store.corpus_entities`` fills it as the article is
 written; null for an entity the linker leaves unlinked).
 """
 

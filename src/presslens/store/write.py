@@ -14,7 +14,7 @@ from presslens.errors import PresslensError
 from presslens.io.article import Article
 from presslens.schema import Analysis
 from presslens.store import tables
-from presslens.store.corpus import link, unlink
+from presslens.store.corpus_entities import link, unlink
 from presslens.store.rows import analysis_rows
 
 ANALYSED, FAILED = "analysed", "failed"
@@ -94,7 +94,7 @@ def save(
 
     ``replaces`` is the id of the article's earlier row (a re-analysis): its rows are
     replaced and it keeps its id. Its people and organisations are linked to corpus entities
-    in the same transaction (``store.corpus``), the earlier rows' links taken back first.
+    in the same transaction (``store.corpus_entities``), the earlier rows' links taken back first.
     """
     analysis = result if isinstance(result, Analysis) else None
     error = None if analysis else str(result)

@@ -1,7 +1,7 @@
 """Corpus entities: one person or organisation across articles, and the keys it is found by.
 
-A store upgraded from before this revision is relinked by ``presslens db upgrade`` (``store.db.upgrade``): its
-article entities get their corpus entities in the same transaction.
+A store upgraded from an earlier revision is relinked by ``presslens db upgrade``
+(``store.db.upgrade``): its article entities get their corpus entities in the same transaction.
 
 Revision ID: 0003
 Revises: 0002
