@@ -41,6 +41,7 @@ demo: $(STAMP)
 	@rm -f out/demo/corpus.db*
 	$(BIN)/presslens ingest samples/corpus --db out/demo/corpus.db --quiet
 	$(BIN)/presslens search quotes --db out/demo/corpus.db --speaker "Ann Lee" --format table
+	$(BIN)/presslens timeline "Ann Lee" --db out/demo/corpus.db --per-page 6 --format table
 	$(BIN)/presslens compare bridge --db out/demo/corpus.db --format table
 	$(BIN)/presslens drift --db out/demo/corpus.db --format table
 	@echo

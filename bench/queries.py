@@ -4,7 +4,7 @@
 
 Builds (unless ``--keep`` and the store already holds N quotes) a store through presslens's
 own schema: N quotes in N/5 articles from 50 outlets over six years, spoken by 20,000
-invented people whose popularity follows a Zipf law (the most quoted person says about 1%
+invented people whose popularity follows a Zipf law (the most quoted person says about 9%
 of all quotes), content drawn from a 5,000-word Zipf vocabulary, each speaker an article
 entity. Rows go in with plain INSERTs (the analysis is not what is measured). Then, for
 each question, K calls with parameters drawn the same way users would (a speaker in
@@ -131,6 +131,7 @@ def build(engine, quotes: int, rng: random.Random) -> None:
                         "cue_text": "said",
                         "channel": None,
                         "date": day,
+                        "said_on": day,
                         "embedded_in": None,
                         "confidence": 0.9,
                     }

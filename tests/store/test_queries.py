@@ -251,3 +251,41 @@ def test_network_of_the_story_with_evidence_and_graphml(store_url):
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     edges = [name[e.get("source")] for e in graph.iterfind(".//g:edge", ns)]
     assert edges == ["rosa brandt"]
+
+
+def test_entities_and_a_timeline_across_outlets(store_url):
+    from presslens.store.people import list_entities, timeline
+
+    source = ROOT / "samples" / "corpus" / "riverton.jsonl"
+    ingest(read_sources([str(source)]), open_store(store_url), settings=Settings())
+    engine = open_store(store_url)
+    quoted = list_entities(engine, type="PERSON", sort="quotes")
+    top = quoted.rows[0]
+    assert (top.name, top.quotes) == ("Ann Lee", 9) and set(top.outlets) == {
+        "Riverton Gazette",
+        "Valley Post",
+        "Metro Daily",
+    }
+    lees = {r.name for r in quoted.rows if r.name.endswith("Lee")}
+    assert lees == {"Ann Lee", "David Lee"}  # one surname, two people: kept apart
+    by_articles = list_entities(engine, sort="articles", filters=Filters(per_page=3))
+    assert [r.articles for r in by_articles.rows] == sorted(
+        (r.articles for r in by_articles.rows), reverse=True
+    )
+    line = timeline(engine, "Ann Lee")
+    assert line.entity.name == "Ann Lee" and line.items.total == 12
+    dates = [i.date for i in line.items.rows]
+    assert dates == sorted(dates, reverse=True)
+    kinds = {(i.kind, i.role) for i in line.items.rows}
+    assert {("quote", None), ("event", "actor"), ("event", "target")} <= kinds
+    criticised = next(i for i in line.items.rows if i.role == "target")
+    assert criticised.text.startswith("Councillor Rosa Brandt criticised Mayor Ann Lee")
+    done = CliRunner().invoke(main, ["timeline", "lee", "--db", store_url, "--format", "json"])
+    found = json.loads(done.output)
+    assert found["entity"]["name"] in {"Ann Lee", "David Lee"}
+    assert {o["name"] for o in found["others"]} | {found["entity"]["name"]} >= {
+        "Ann Lee",
+        "David Lee",
+    }
+    done = CliRunner().invoke(main, ["timeline", "Nobody Here", "--db", store_url])
+    assert done.exit_code == 2 and "no person or organisation named" in done.output

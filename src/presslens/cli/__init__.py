@@ -2,9 +2,9 @@
 
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
 (train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py); the corpus questions
-``search`` (search.py), ``drift`` (drift.py), ``compare`` (compare.py) and ``network``
-(network.py). Shared options in options.py, how the questions print in output.py, how a
-command fails in errors.py.
+``search`` (search.py), ``drift`` (drift.py), ``compare`` (compare.py), ``network``
+(network.py), ``entities`` and ``timeline`` (people.py). Shared options in options.py,
+how the questions print in output.py, how a command fails in errors.py.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from presslens.cli.errors import Group
 from presslens.cli.evaluate import eval_group
 from presslens.cli.ingest import failures, ingest
 from presslens.cli.network import network_command
+from presslens.cli.people import entities_command, timeline_command
 from presslens.cli.schema import schema
 from presslens.cli.search import search_group
 from presslens.cli.train import train_group
@@ -42,5 +43,7 @@ for command in (
     drift_command,
     compare_command,
     network_command,
+    entities_command,
+    timeline_command,
 ):
     main.add_command(command)

@@ -24,7 +24,9 @@ from presslens.store.queries import Page
 
 FORMATS = ("table", "json", "jsonl", "csv")
 _CELL_CHARS = 160  # a table cell longer than this is cut, with an ellipsis
-_WIDE = frozenset({"text", "speaker", "headline", "name", "aliases"})  # wrapped; others cut
+_WIDE = frozenset(
+    {"text", "speaker", "headline", "name", "aliases", "outlets"}
+)  # wrapped; others cut
 
 format_option = click.option(
     "--format",
@@ -41,7 +43,7 @@ def page_options(command: Callable) -> Callable:
     return click.option("--page", type=int, default=1, show_default=True)(command)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """``value`` as JSON has it: dates as YYYY-MM-DD."""
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -57,6 +59,9 @@ def _cell(value: Any) -> str:
 
 
 def _joined(value: Any) -> Any:
+    """A list or a count by name as one cell: "a; b", "Outlet A (3); Outlet B (1)"."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k} ({v})" for k, v in value.items())
     return "; ".join(map(str, value)) if isinstance(value, list) else value
 
 
@@ -101,9 +106,9 @@ def emit(
         if fmt == "json":
             head = {"page": page.page, "pages": page.pages, "per_page": page.per_page}
             whole = {**head, "total": page.total, what: rows}
-            out.write(json.dumps(whole, ensure_ascii=False, indent=2, default=_plain) + "\n")
+            out.write(json.dumps(whole, ensure_ascii=False, indent=2, default=plain) + "\n")
         for row in rows if fmt == "jsonl" else ():
-            out.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
+            out.write(json.dumps(row, ensure_ascii=False, default=plain) + "\n")
     elif fmt == "csv":
         lines = [line for r in page.rows for line in (flat(r) if flat else [dataclasses.asdict(r)])]
         fields = list(lines[0]) if lines else columns

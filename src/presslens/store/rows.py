@@ -47,7 +47,7 @@ def analysis_rows(article_id: int, analysis: Analysis) -> Rows:
             for e in analysis.entities
             for m in e.mentions
         ],
-        tables.Quote: [_quote(a, q, names) for q in analysis.quotes],
+        tables.Quote: [_quote(a, q, names, analysis.source.published) for q in analysis.quotes],
         tables.Claim: [
             {
                 **a,
@@ -110,9 +110,12 @@ def analysis_rows(article_id: int, analysis: Analysis) -> Rows:
     return rows
 
 
-def _quote(a: dict[str, int], q: Quote, names: dict[str, str]) -> dict[str, Any]:
+def _quote(
+    a: dict[str, int], q: Quote, names: dict[str, str], published: str | None
+) -> dict[str, Any]:
     """A quote's row; ``speaker_name`` is its speaker's entity's name (from ``names``, by
-    entity id), else the words that name the speaker: what a search by speaker reads."""
+    entity id), else the words that name the speaker: what a search by speaker reads;
+    ``said_on`` its date, else the article's ``published``: what the questions sort by."""
     speaker, cue = q.speaker, q.cue
     return {
         **a,
@@ -132,6 +135,7 @@ def _quote(a: dict[str, int], q: Quote, names: dict[str, str]) -> dict[str, Any]
         "cue_text": cue.text if cue else None,
         "channel": q.channel,
         "date": _date(q.date),
+        "said_on": _date(q.date) or _date(published),
         "embedded_in": q.embedded_in,
         "confidence": q.confidence,
     }

@@ -159,6 +159,8 @@ class Quote(Base):
     cue_text: Mapped[str | None]
     channel: Mapped[str | None] = mapped_column(String(32))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # date, else the article's publication date: the date the questions sort and filter by
+    said_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     embedded_in: Mapped[str | None] = mapped_column(String(32))
     confidence: Mapped[float] = mapped_column(Float)
 

@@ -1,7 +1,9 @@
 """Full-text search over articles (headline and text) and over quotes' speakers.
 
 Quotes get ``speaker_name`` (the speaker's entity's name, else the words that name the
-speaker), filled for the quotes already stored, and searched like their content.
+speaker), searched like their content, and ``said_on`` (the quote's date, else its
+article's publication date), indexed: the newest quotes of a speaker are read in date order
+without sorting them all. Both are filled for the quotes already stored.
 
 Revision ID: 0002
 Revises: 0001
@@ -17,10 +19,13 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-_FILL_SPEAKER_NAME = """UPDATE quotes SET speaker_name = coalesce(
-    (SELECT name FROM article_entities e
-     WHERE e.article_id = quotes.article_id AND e.entity = quotes.speaker_entity),
-    speaker_text)"""
+_FILL = """UPDATE quotes SET
+    speaker_name = coalesce(
+        (SELECT name FROM article_entities e
+         WHERE e.article_id = quotes.article_id AND e.entity = quotes.speaker_entity),
+        speaker_text),
+    said_on = coalesce(
+        date, (SELECT published FROM articles a WHERE a.article_id = quotes.article_id))"""
 
 # SQLite: FTS5 tables kept in step by triggers (an article is updated in place when it is
 # analysed again; quotes are deleted and written again) and filled from the rows stored.
@@ -77,17 +82,21 @@ _POSTGRESQL = (
 
 def upgrade() -> None:
     op.add_column("quotes", sa.Column("speaker_name", sa.Text(), nullable=True))
-    op.execute(_FILL_SPEAKER_NAME)
+    op.add_column("quotes", sa.Column("said_on", sa.Date(), nullable=True))
+    op.execute(_FILL)
+    op.create_index("ix_quotes_said_on", "quotes", ["said_on"])
     sqlite = op.get_bind().dialect.name == "sqlite"
     for statement in (*_QUOTES_FTS, *_ARTICLES_FTS) if sqlite else _POSTGRESQL:
         op.execute(statement)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_quotes_said_on", "quotes")
     if op.get_bind().dialect.name != "sqlite":
         op.execute("DROP INDEX ix_articles_fts")
         op.execute("DROP INDEX ix_quotes_speaker_fts")
         op.drop_column("quotes", "speaker_name")
+        op.drop_column("quotes", "said_on")
         return
     for trigger in ("insert", "delete", "update"):
         op.execute(f"DROP TRIGGER articles_fts_{trigger}")
@@ -95,5 +104,6 @@ def downgrade() -> None:
     for statement in _QUOTES_FTS[:3]:  # the triggers read speaker_name: first them
         op.execute(statement)
     op.execute("ALTER TABLE quotes DROP COLUMN speaker_name")
+    op.execute("ALTER TABLE quotes DROP COLUMN said_on")
     for statement in _QUOTES_FTS_0001:
         op.execute(statement)

@@ -1,0 +1,245 @@
+"""The questions about people and organisations across the corpus: the most quoted ones
+(``list_entities``) and what one of them said and did, by date (``timeline``), both read
+through the corpus entities the linker keeps (``store.corpus_entities``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, Row, and_, false, func, select
+
+from presslens.errors import InputError
+from presslens.store import tables
+from presslens.store.db import store_errors
+from presslens.store.network import sentence
+from presslens.store.queries import Filters, Page, quote_filters
+
+ENTITY_TYPES = ("PERSON", "ORG")
+SORTS = ("articles", "quotes")
+TOP_OUTLETS = 5
+
+_A, _Q, _E, _C = tables.Article, tables.Quote, tables.ArticleEntity, tables.CorpusEntity
+_Ev, _P = tables.Event, tables.Participant
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """A corpus entity with its counts: articles naming it, quotes it is the speaker of,
+    and those quotes by outlet (the most first)."""
+
+    entity_id: int
+    name: str
+    type: str
+    aliases: list[str]
+    articles: int
+    quotes: int
+    outlets: dict[str, int]
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """What an entity said (``kind`` quote) or did or had done to it (event, ``role`` actor
+    or target), on ``date``: the day it was said or happened when the text gives one, else
+    the day the article was published."""
+
+    date: dt.date | None
+    kind: str  # quote | event
+    text: str
+    detail: str  # the quote's kind and cue, or the event type
+    role: str | None
+    article_id: int
+    item_id: str
+    outlet: str | None
+    headline: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    entity: EntityRow
+    items: Page[TimelineItem]
+    others: list[EntityRow]  # other corpus entities the name given also fits
+
+
+def _quotes_by_outlet(engine: Engine, ids: list[int]) -> dict[int, Counter[str]]:
+    """Per corpus entity of ``ids``: how many quotes it is the speaker of, by outlet."""
+    if not ids:
+        return {}
+    stmt = (
+        select(_E.corpus_entity_id, _A.outlet, func.count())
+        .select_from(_Q)
+        .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
+        .join(_A, _A.article_id == _Q.article_id)
+        .where(_E.corpus_entity_id.in_(ids))
+        .group_by(_E.corpus_entity_id, _A.outlet)
+    )
+    out: dict[int, Counter[str]] = {i: Counter() for i in ids}
+    with store_errors(engine), engine.connect() as conn:
+        for entity_id, outlet, n in conn.execute(stmt):
+            out[entity_id][outlet or "unknown"] += n
+    return out
+
+
+def _rows(engine: Engine, entities: list) -> list[EntityRow]:
+    spoken = _quotes_by_outlet(engine, [e.corpus_entity_id for e in entities])
+    return [
+        EntityRow(
+            e.corpus_entity_id,
+            e.name,
+            e.type,
+            list(e.aliases),
+            e.article_count,
+            sum(spoken[e.corpus_entity_id].values()),
+            dict(spoken[e.corpus_entity_id].most_common(TOP_OUTLETS)),
+        )
+        for e in entities
+    ]
+
+
+def list_entities(
+    engine: Engine,
+    *,
+    type: str | None = None,
+    sort: str = "articles",
+    filters: Filters | None = None,
+) -> Page[EntityRow]:
+    """The people and organisations of the corpus, those named in the most articles first
+    (``sort="articles"``, read from an index) or the most quoted first (``"quotes"``, which
+    counts every quote); ``filters``' outlet and dates count only those quotes."""
+    filters = filters or Filters()
+    if type is not None and type not in ENTITY_TYPES:
+        raise InputError(f"unknown entity type {type!r}: use one of {', '.join(ENTITY_TYPES)}")
+    if sort not in SORTS:
+        raise InputError(f"unknown order {sort!r}: use one of {', '.join(SORTS)}")
+    chosen = select(_C)
+    if type is not None:
+        chosen = chosen.where(_C.type == type)
+    offset = (filters.page - 1) * filters.per_page
+    with store_errors(engine), engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(chosen.subquery())).scalar_one()
+        if sort == "articles":
+            ordered = chosen.order_by(_C.article_count.desc(), _C.corpus_entity_id)
+            entities = list(conn.execute(ordered.limit(filters.per_page).offset(offset)))
+        else:
+            quotes = func.count(_Q.id)
+            counted = quote_filters(
+                select(_E.corpus_entity_id, quotes)
+                .select_from(_Q)
+                .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
+                .where(_E.corpus_entity_id.is_not(None))
+                .group_by(_E.corpus_entity_id),
+                filters,
+            )
+            if type is not None:
+                counted = counted.where(_E.type == type)
+            top = conn.execute(
+                counted.order_by(quotes.desc(), _E.corpus_entity_id)
+                .limit(filters.per_page)
+                .offset(offset)
+            ).all()
+            by_id = {
+                e.corpus_entity_id: e
+                for e in conn.execute(
+                    select(_C).where(_C.corpus_entity_id.in_([i for i, _ in top]))
+                )
+            }
+            entities = [by_id[i] for i, _ in top]
+    return Page(_rows(engine, entities), filters.page, filters.per_page, total)
+
+
+def find_entity(engine: Engine, name: str) -> tuple[Row, list[Row]]:
+    """The corpus entity ``name`` means: ``#ID``, else the one named in the most articles
+    whose name or an alias holds every word of ``name``; and the others that also fit."""
+    with store_errors(engine), engine.connect() as conn:
+        if name.startswith("#") and name[1:].isdigit():
+            found = conn.execute(select(_C).where(_C.corpus_entity_id == int(name[1:])))
+            entities = list(found)
+        else:
+            words = name.lower().split()
+            if not words:
+                raise InputError(
+                    "the entity name is empty: give a name, or #ID from presslens entities"
+                )
+            fits = select(_C).where(
+                and_(*(func.lower(_C.name).contains(w, autoescape=True) for w in words))
+            )
+            ordered = fits.order_by(_C.article_count.desc(), _C.corpus_entity_id).limit(10)
+            entities = list(conn.execute(ordered))
+    if not entities:
+        raise InputError(
+            f"no person or organisation named {name!r} in the store: try presslens entities"
+        )
+    return entities[0], entities[1:]
+
+
+def _event_text(item: tuple, where: dict[int, tuple]) -> str:
+    """A quote's content as it is; an event as the sentence its trigger stands in."""
+    if item[0] != "event":
+        return item[2]
+    text, trigger = where[item[5]][3], item[7]
+    return sentence(text, trigger[0], trigger[1])[0]
+
+
+def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Timeline:
+    """What the corpus entity ``name`` (see ``find_entity``) said and did, newest first:
+    its quotes, and the events it is the actor or target of, each with its article."""
+    filters = filters or Filters()
+    entity, others = find_entity(engine, name)
+    cid = entity.corpus_entity_id
+    said = (
+        select(
+            _Q.said_on.label("date"),
+            _Q.content_text,
+            (_Q.kind + " / " + func.coalesce(_Q.cue_text, "")),
+            _Q.article_id,
+            _Q.quote_id,
+        )
+        .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
+        .where(_E.corpus_entity_id == cid)
+    )
+    said = quote_filters(said, filters)
+    event_date = func.coalesce(_Ev.date, _A.published)
+    did = (
+        select(
+            event_date,
+            _Ev.trigger_text,
+            _Ev.type,
+            _P.role,
+            _Ev.article_id,
+            _Ev.event_id,
+            _Ev.trigger_start,
+            _Ev.trigger_end,
+        )
+        .join(_P, and_(_P.article_id == _Ev.article_id, _P.event_id == _Ev.event_id))
+        .join(_E, and_(_E.article_id == _P.article_id, _E.entity == _P.entity))
+        .join(_A, _A.article_id == _Ev.article_id)
+        .where(_E.corpus_entity_id == cid, _Ev.negated == false())
+    )
+    if filters.outlet:
+        did = did.where(func.lower(_A.outlet) == filters.outlet.lower())
+    if filters.since:
+        did = did.where(event_date >= filters.since)
+    if filters.until:
+        did = did.where(event_date <= filters.until)
+    with store_errors(engine), engine.connect() as conn:
+        items = [("quote", *r[:3], None, *r[3:]) for r in conn.execute(said)]
+        items += [("event", *r[:6], (r[6], r[7])) for r in conn.execute(did)]
+        items.sort(key=lambda r: (r[1] or dt.date.min, r[5], r[6]), reverse=True)
+        start = (filters.page - 1) * filters.per_page
+        shown = items[start : start + filters.per_page]
+        where = {
+            r[0]: r[1:]
+            for r in conn.execute(
+                select(_A.article_id, _A.outlet, _A.headline, _A.url, _A.text).where(
+                    _A.article_id.in_({r[5] for r in shown})
+                )
+            )
+        }
+    page = [
+        TimelineItem(r[1], r[0], _event_text(r, where), r[3], r[4], r[5], r[6], *where[r[5]][:3])
+        for r in shown
+    ]
+    rows = _rows(engine, [entity, *others])
+    return Timeline(rows[0], Page(page, filters.page, filters.per_page, len(items)), rows[1:])
