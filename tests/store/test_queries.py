@@ -266,6 +266,13 @@ def test_entities_and_a_timeline_across_outlets(store_url):
         "Valley Post",
         "Metro Daily",
     }
+    # the kept counts are the quotes' own, and a relink from scratch gives them again
+    assert top.quotes == search_quotes(engine, speaker="Ann Lee").total
+    assert CliRunner().invoke(main, ["db", "relink", "--db", store_url]).exit_code == 0
+    again = list_entities(engine, type="PERSON", sort="quotes").rows
+    assert [(r.name, r.quotes, r.outlets) for r in again] == [
+        (r.name, r.quotes, r.outlets) for r in quoted.rows
+    ]
     lees = {r.name for r in quoted.rows if r.name.endswith("Lee")}
     assert lees == {"Ann Lee", "David Lee"}  # one surname, two people: kept apart
     by_articles = list_entities(engine, sort="articles", filters=Filters(per_page=3))

@@ -84,7 +84,8 @@ def _table(page: Page, columns: list[str], what: str) -> None:
         table.add_row(*(_cell(getattr(row, c)) for c in columns))
     out = console()
     out.print(table)
-    out.print(f"page {page.page} of {page.pages} ({page.total} {what})")
+    plus = " and more" if page.more else ""
+    out.print(f"page {page.page} of {page.pages}{plus} ({page.total}{plus} {what})")
 
 
 def emit(
@@ -105,7 +106,7 @@ def emit(
         rows = [dataclasses.asdict(r) for r in page.rows]
         if fmt == "json":
             head = {"page": page.page, "pages": page.pages, "per_page": page.per_page}
-            whole = {**head, "total": page.total, what: rows}
+            whole = {**head, "total": page.total, "more": page.more, what: rows}
             out.write(json.dumps(whole, ensure_ascii=False, indent=2, default=plain) + "\n")
         for row in rows if fmt == "jsonl" else ():
             out.write(json.dumps(row, ensure_ascii=False, default=plain) + "\n")

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
 from presslens.store import tables
 from presslens.store.linker import PHASES, CorpusEntity, Decision, Phase, link_article
 from presslens.store.names import ORG, PERSON, EntityRecord, profile, profiles
+from presslens.store.quote_counts import count_quotes, recount
 
 _LOCK = 0x70726573  # the advisory lock of linking (PostgreSQL)
 _COUNTED = ("names", "forms", "givens", "genders", "titles")
@@ -145,9 +146,12 @@ def _records(conn: Connection, article_id: int) -> list[tuple[EntityRecord, int 
 
 
 def link(conn: Connection, article_id: int, phases: Iterable[Phase] = PHASES) -> list[Decision]:
-    """Link the stored entities of one article (in the caller's transaction)."""
+    """Link the stored entities of one article (in the caller's transaction), its quotes
+    counted for their speakers' corpus entities."""
     _lock(conn)
-    return _link(conn, article_id, phases)
+    decisions = _link(conn, article_id, phases)
+    count_quotes(conn, article_id, 1)
+    return decisions
 
 
 def _link(conn: Connection, article_id: int, phases: Iterable[Phase]) -> list[Decision]:
@@ -195,6 +199,7 @@ def unlink(conn: Connection, article_id: int) -> None:
     """Take one article's entities out of their corpus entities (before it is analysed again
     or deleted); a corpus entity no other article names is deleted."""
     _lock(conn)
+    count_quotes(conn, article_id, -1)
     by_entity: dict[int, list[EntityRecord]] = {}
     for record, ce in _records(conn, article_id):
         if ce is not None:
@@ -242,6 +247,7 @@ def relink(conn: Connection) -> Relinked:
     for phase in PHASES:
         for article_id in ids:
             _link(conn, article_id, (phase,))
+    recount(conn)
     linked = e.corpus_entity_id.is_not(None)
     counts = dict(
         conn.execute(

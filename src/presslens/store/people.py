@@ -8,19 +8,20 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Row, and_, false, func, select
+from sqlalchemy import Engine, Row, Select, and_, false, func, select
 
 from presslens.errors import InputError
 from presslens.store import tables
 from presslens.store.db import store_errors
 from presslens.store.network import sentence
-from presslens.store.queries import Filters, Page, quote_filters
+from presslens.store.queries import COUNT_AT_MOST, Filters, Page, quote_filters
 
 ENTITY_TYPES = ("PERSON", "ORG")
 SORTS = ("articles", "quotes")
 TOP_OUTLETS = 5
 
 _A, _Q, _E, _C = tables.Article, tables.Quote, tables.ArticleEntity, tables.CorpusEntity
+_O = tables.CorpusEntityOutlet
 _Ev, _P = tables.Event, tables.Participant
 
 
@@ -64,18 +65,12 @@ class Timeline:
 
 
 def _quotes_by_outlet(engine: Engine, ids: list[int]) -> dict[int, Counter[str]]:
-    """Per corpus entity of ``ids``: how many quotes it is the speaker of, by outlet."""
-    if not ids:
-        return {}
-    stmt = (
-        select(_E.corpus_entity_id, _A.outlet, func.count())
-        .select_from(_Q)
-        .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
-        .join(_A, _A.article_id == _Q.article_id)
-        .where(_E.corpus_entity_id.in_(ids))
-        .group_by(_E.corpus_entity_id, _A.outlet)
-    )
+    """Per corpus entity of ``ids``: how many quotes it is the speaker of, by outlet (the
+    counts ``store.quote_counts`` keeps)."""
     out: dict[int, Counter[str]] = {i: Counter() for i in ids}
+    if not ids:
+        return out
+    stmt = select(_O.corpus_entity_id, _O.outlet, _O.quotes).where(_O.corpus_entity_id.in_(ids))
     with store_errors(engine), engine.connect() as conn:
         for entity_id, outlet, n in conn.execute(stmt):
             out[entity_id][outlet or "unknown"] += n
@@ -98,6 +93,33 @@ def _rows(engine: Engine, entities: list) -> list[EntityRow]:
     ]
 
 
+def _most_quoted(type: str | None, filters: Filters) -> Select:
+    """(corpus entity, quotes), the most quoted first: from the kept counts, or by counting
+    the quotes themselves when ``filters`` give dates."""
+    if filters.since or filters.until:
+        quotes = func.count(_Q.id)
+        counted = quote_filters(
+            select(_E.corpus_entity_id, quotes)
+            .select_from(_Q)
+            .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
+            .where(_E.corpus_entity_id.is_not(None))
+            .group_by(_E.corpus_entity_id),
+            filters,
+        )
+        if type is not None:
+            counted = counted.where(_E.type == type)
+        return counted.order_by(quotes.desc(), _E.corpus_entity_id)
+    quotes = func.sum(_O.quotes)
+    counted = select(_O.corpus_entity_id, quotes).group_by(_O.corpus_entity_id)
+    if filters.outlet:
+        counted = counted.where(func.lower(_O.outlet) == filters.outlet.lower())
+    if type is not None:
+        counted = counted.join(_C, _C.corpus_entity_id == _O.corpus_entity_id).where(
+            _C.type == type
+        )
+    return counted.order_by(quotes.desc(), _O.corpus_entity_id)
+
+
 def list_entities(
     engine: Engine,
     *,
@@ -106,8 +128,9 @@ def list_entities(
     filters: Filters | None = None,
 ) -> Page[EntityRow]:
     """The people and organisations of the corpus, those named in the most articles first
-    (``sort="articles"``, read from an index) or the most quoted first (``"quotes"``, which
-    counts every quote); ``filters``' outlet and dates count only those quotes."""
+    (``sort="articles"``) or the most quoted first (``"quotes"``), each with its quotes by
+    outlet, read from the counts ``store.quote_counts`` keeps; ``filters``' outlet counts
+    only that outlet's quotes, and dates count the quotes themselves (slower)."""
     filters = filters or Filters()
     if type is not None and type not in ENTITY_TYPES:
         raise InputError(f"unknown entity type {type!r}: use one of {', '.join(ENTITY_TYPES)}")
@@ -123,22 +146,8 @@ def list_entities(
             ordered = chosen.order_by(_C.article_count.desc(), _C.corpus_entity_id)
             entities = list(conn.execute(ordered.limit(filters.per_page).offset(offset)))
         else:
-            quotes = func.count(_Q.id)
-            counted = quote_filters(
-                select(_E.corpus_entity_id, quotes)
-                .select_from(_Q)
-                .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
-                .where(_E.corpus_entity_id.is_not(None))
-                .group_by(_E.corpus_entity_id),
-                filters,
-            )
-            if type is not None:
-                counted = counted.where(_E.type == type)
-            top = conn.execute(
-                counted.order_by(quotes.desc(), _E.corpus_entity_id)
-                .limit(filters.per_page)
-                .offset(offset)
-            ).all()
+            top = conn.execute(_most_quoted(type, filters).limit(filters.per_page).offset(offset))
+            top = top.all()
             by_id = {
                 e.corpus_entity_id: e
                 for e in conn.execute(
@@ -223,12 +232,20 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         did = did.where(event_date >= filters.since)
     if filters.until:
         did = did.where(event_date <= filters.until)
+    start = (filters.page - 1) * filters.per_page
+    want = start + filters.per_page  # the newest this many of each kind hold the page
+    said = said.order_by(_Q.said_on.desc().nulls_last(), _Q.id.desc())
+    did = did.order_by(event_date.desc().nulls_last(), _Ev.article_id.desc(), _Ev.event_id)
     with store_errors(engine), engine.connect() as conn:
-        items = [("quote", *r[:3], None, *r[3:]) for r in conn.execute(said)]
-        items += [("event", *r[:6], (r[6], r[7])) for r in conn.execute(did)]
+        total, more = 0, False
+        for counted in (said, did):
+            capped = counted.order_by(None).limit(COUNT_AT_MOST + 1).subquery()
+            n = conn.execute(select(func.count()).select_from(capped)).scalar_one()
+            total, more = total + min(n, COUNT_AT_MOST), more or n > COUNT_AT_MOST
+        items = [("quote", *r[:3], None, *r[3:]) for r in conn.execute(said.limit(want))]
+        items += [("event", *r[:6], (r[6], r[7])) for r in conn.execute(did.limit(want))]
         items.sort(key=lambda r: (r[1] or dt.date.min, r[5], r[6]), reverse=True)
-        start = (filters.page - 1) * filters.per_page
-        shown = items[start : start + filters.per_page]
+        shown = items[start:want]
         where = {
             r[0]: r[1:]
             for r in conn.execute(
@@ -242,4 +259,4 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         for r in shown
     ]
     rows = _rows(engine, [entity, *others])
-    return Timeline(rows[0], Page(page, filters.page, filters.per_page, len(items)), rows[1:])
+    return Timeline(rows[0], Page(page, filters.page, filters.per_page, total, more), rows[1:])

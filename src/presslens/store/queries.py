@@ -28,6 +28,7 @@ Row = TypeVar("Row")
 MAX_PER_PAGE = 500
 DRIFT_QUOTES = 20_000  # the most recent quotes quote_drift compares, at most
 SORT_AT_MOST = 1_000  # matches search_quotes sorts whole (see _newest_first)
+COUNT_AT_MOST = 10_000  # matches search_quotes counts exactly; beyond, "10,000 and more"
 QUOTE_KINDS = ("direct", "indirect", "mixed", "partial")
 
 
@@ -39,6 +40,8 @@ class Page(Generic[Row]):
     page: int
     per_page: int
     total: int
+    more: bool = False  # ``total`` is a lower bound: there are more (search_quotes counts
+    # at most COUNT_AT_MOST, so that a speaker with 100,000 quotes answers as fast)
 
     @property
     def pages(self) -> int:
@@ -152,7 +155,9 @@ def search_quotes(
     ids = narrow if found is None else narrow.join(found, found.c.id == _Q.id)
     with store_errors(engine), engine.connect() as conn:
         counted = ids if narrowed or found is None else select(found.c.id)
-        total = conn.execute(select(func.count()).select_from(counted.subquery())).scalar_one()
+        counted = counted.limit(COUNT_AT_MOST + 1).subquery()
+        total = conn.execute(select(func.count()).select_from(counted)).scalar_one()
+        more, total = total > COUNT_AT_MOST, min(total, COUNT_AT_MOST)
         offset = (filters.page - 1) * filters.per_page
         if text is not None and found is not None:
             ranked = ids.order_by(found.c.rank, _Q.id).limit(filters.per_page).offset(offset)
@@ -168,7 +173,7 @@ def search_quotes(
             page = list(conn.execute(by_date).scalars())
         rows = {r[0]: r[1:] for r in conn.execute(_quote_rows(page))}
     hits = [QuoteHit(*rows[i]) for i in page]
-    return Page(hits, filters.page, filters.per_page, total)
+    return Page(hits, filters.page, filters.per_page, total, more)
 
 
 def quote_filters(stmt: Select, filters: Filters) -> Select:

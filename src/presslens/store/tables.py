@@ -310,6 +310,19 @@ class CorpusEntityKey(Base):
     count: Mapped[int]
 
 
+class CorpusEntityOutlet(Base):
+    """How many quotes a corpus entity is the speaker of in one outlet (``outlet`` is "" for
+    articles without one), kept as articles are linked (``store.quote_counts``)."""
+
+    __tablename__ = "corpus_entity_outlets"
+
+    corpus_entity_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("corpus_entities.corpus_entity_id", ondelete="CASCADE"), primary_key=True
+    )
+    outlet: Mapped[str] = mapped_column(primary_key=True)
+    quotes: Mapped[int]
+
+
 class Failure(Base):
     """An input that could not be read or analysed, once per input (its latest reason)."""
 
