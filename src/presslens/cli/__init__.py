@@ -3,8 +3,9 @@
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
 (train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py); the corpus questions
 ``search`` (search.py), ``drift`` (drift.py), ``compare`` (compare.py), ``network``
-(network.py), ``entities`` and ``timeline`` (people.py). Shared options in options.py,
-how the questions print in output.py, how a command fails in errors.py.
+(network.py), ``entities`` and ``timeline`` (people.py); ``export`` (export.py). Shared
+options in options.py, how the questions print in output.py, how a command fails in
+errors.py.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from presslens.cli.db import db_group
 from presslens.cli.drift import drift_command
 from presslens.cli.errors import Group
 from presslens.cli.evaluate import eval_group
+from presslens.cli.export import export_command
 from presslens.cli.ingest import failures, ingest
 from presslens.cli.network import network_command
 from presslens.cli.people import entities_command, timeline_command
@@ -45,5 +47,6 @@ for command in (
     network_command,
     entities_command,
     timeline_command,
+    export_command,
 ):
     main.add_command(command)

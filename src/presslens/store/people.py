@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Row, Select, and_, false, func, select
+from sqlalchemy import Engine, Row, Select, and_, exists, false, func, select
 
 from presslens.errors import InputError
 from presslens.store import tables
@@ -19,6 +19,7 @@ from presslens.store.queries import COUNT_AT_MOST, Filters, Page, quote_filters
 ENTITY_TYPES = ("PERSON", "ORG")
 SORTS = ("articles", "quotes")
 TOP_OUTLETS = 5
+WALK_FROM_ARTICLES = 3_000  # a timeline of an entity in this many articles walks the date index
 
 _A, _Q, _E, _C = tables.Article, tables.Quote, tables.ArticleEntity, tables.CorpusEntity
 _O = tables.CorpusEntityOutlet
@@ -197,18 +198,28 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
     filters = filters or Filters()
     entity, others = find_entity(engine, name)
     cid = entity.corpus_entity_id
-    said = (
-        select(
-            _Q.said_on.label("date"),
-            _Q.content_text,
-            (_Q.kind + " / " + func.coalesce(_Q.cue_text, "")),
-            _Q.article_id,
-            _Q.quote_id,
-        )
+    columns = (
+        _Q.said_on.label("date"),
+        _Q.content_text,
+        (_Q.kind + " / " + func.coalesce(_Q.cue_text, "")),
+        _Q.article_id,
+        _Q.quote_id,
+    )
+    said = (  # counted this way: from the entity's articles, stopping at COUNT_AT_MOST
+        select(*columns)
         .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
         .where(_E.corpus_entity_id == cid)
     )
-    said = quote_filters(said, filters)
+    newest = said
+    if entity.article_count >= WALK_FROM_ARTICLES:  # read the newest quotes in date order,
+        # each checked against the entity, rather than sort every one of them
+        theirs = exists().where(
+            _E.article_id == _Q.article_id,
+            _E.entity == _Q.speaker_entity,
+            _E.corpus_entity_id == cid,
+        )
+        newest = select(*columns).where(theirs)
+    said, newest = quote_filters(said, filters), quote_filters(newest, filters)
     event_date = func.coalesce(_Ev.date, _A.published)
     did = (
         select(
@@ -234,7 +245,7 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         did = did.where(event_date <= filters.until)
     start = (filters.page - 1) * filters.per_page
     want = start + filters.per_page  # the newest this many of each kind hold the page
-    said = said.order_by(_Q.said_on.desc().nulls_last(), _Q.id.desc())
+    newest = newest.order_by(_Q.said_on.desc().nulls_last(), _Q.id.desc())
     did = did.order_by(event_date.desc().nulls_last(), _Ev.article_id.desc(), _Ev.event_id)
     with store_errors(engine), engine.connect() as conn:
         total, more = 0, False
@@ -242,7 +253,7 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
             capped = counted.order_by(None).limit(COUNT_AT_MOST + 1).subquery()
             n = conn.execute(select(func.count()).select_from(capped)).scalar_one()
             total, more = total + min(n, COUNT_AT_MOST), more or n > COUNT_AT_MOST
-        items = [("quote", *r[:3], None, *r[3:]) for r in conn.execute(said.limit(want))]
+        items = [("quote", *r[:3], None, *r[3:]) for r in conn.execute(newest.limit(want))]
         items += [("event", *r[:6], (r[6], r[7])) for r in conn.execute(did.limit(want))]
         items.sort(key=lambda r: (r[1] or dt.date.min, r[5], r[6]), reverse=True)
         shown = items[start:want]

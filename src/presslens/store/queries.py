@@ -27,7 +27,10 @@ from presslens.store.write import ANALYSED
 Row = TypeVar("Row")
 MAX_PER_PAGE = 500
 DRIFT_QUOTES = 20_000  # the most recent quotes quote_drift compares, at most
-SORT_AT_MOST = 1_000  # matches search_quotes sorts whole (see _newest_first)
+# Matches search_quotes sorts whole, by database (more are walked in date order: see
+# _newest_first): SQLite checks a walked quote against the matches cheaply, PostgreSQL
+# reads each one's text again, so it sorts more before it walks (bench/queries.py chose both).
+SORT_AT_MOST = {"sqlite": 1_000, "postgresql": 10_000}
 COUNT_AT_MOST = 10_000  # matches search_quotes counts exactly; beyond, "10,000 and more"
 QUOTE_KINDS = ("direct", "indirect", "mixed", "partial")
 
@@ -162,7 +165,7 @@ def search_quotes(
         if text is not None and found is not None:
             ranked = ids.order_by(found.c.rank, _Q.id).limit(filters.per_page).offset(offset)
             page = list(conn.execute(ranked).scalars())
-        elif found is not None and total > SORT_AT_MOST:
+        elif found is not None and (more or total > SORT_AT_MOST[engine.dialect.name]):
             # the matches as a set each quote read from the date index is checked against
             # ("+ 0" keeps the planner from looking the matches up by id instead)
             walk = narrow.where((_Q.id + 0).in_(select(found.c.id)))
