@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 from rich.table import Table
 from rich.text import Text
 
 from presslens.cli.options import db_option
-from presslens.cli.output import console, emit, format_option, page_options
-from presslens.cli.search import filter_options, filters_of
+from presslens.cli.output import console, emit, format_option
+from presslens.cli.search import question_options
 from presslens.corpus.stories import SIMILARITY, WINDOW_DAYS
 from presslens.store.compare import Story, compare
 from presslens.store.db import open_store
-from presslens.store.queries import Page
+from presslens.store.queries import Filters, Page
 
 
 def _flat(story: Story) -> list[dict]:
@@ -76,19 +74,14 @@ def _print(page: Page[Story]) -> None:
     show_default=True,
     help="Days apart two articles of one story may be published.",
 )
-@filter_options
-@page_options
+@question_options()
 @format_option
 def compare_command(
     query: str,
     db: str,
     similarity: float,
     window: int,
-    outlet: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    page: int,
-    per_page: int,
+    filters: Filters,
     fmt: str | None,
 ) -> None:
     """The articles about one story (QUERY's words, grouped by content and date), and per
@@ -98,6 +91,6 @@ def compare_command(
         query,
         similarity=similarity,
         window_days=window,
-        filters=filters_of(outlet, since, until, page, per_page),
+        filters=filters,
     )
     emit(found, fmt, [], "stories", flat=_flat, table=_print)

@@ -8,11 +8,11 @@ import click
 from rich.text import Text
 
 from presslens.cli.options import db_option
-from presslens.cli.output import console, emit, format_option, page_options
-from presslens.cli.search import filter_options, filters_of
+from presslens.cli.output import console, emit, format_option
+from presslens.cli.search import question_options
 from presslens.corpus.drift import Drift
 from presslens.store.db import open_store
-from presslens.store.queries import Page, quote_drift
+from presslens.store.queries import Filters, Page, quote_drift
 
 _STYLES = {"dropped": "red strike", "added": "green", "changed": "yellow"}
 
@@ -87,18 +87,13 @@ def _print(page: Page[Drift]) -> None:
 @db_option
 @click.option("--speaker", metavar="NAME", help="Quotes of someone whose name holds these words.")
 @click.option("--text", metavar="WORDS", help="Quotes holding these words (stemmed).")
-@filter_options
-@page_options
+@question_options()
 @format_option
 def drift_command(
     db: str,
     speaker: str | None,
     text: str | None,
-    outlet: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    page: int,
-    per_page: int,
+    filters: Filters,
     fmt: str | None,
 ) -> None:
     """The same quote as different articles report it, aligned word by word: changed, added
@@ -107,6 +102,6 @@ def drift_command(
         open_store(db, create=False),
         speaker=speaker,
         text=text,
-        filters=filters_of(outlet, since, until, page, per_page),
+        filters=filters,
     )
     emit(found, fmt, [], "groups", flat=_flat, table=_print)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -14,10 +13,11 @@ from rich.table import Table
 
 from presslens.cli.options import db_option
 from presslens.cli.output import FORMATS, console
-from presslens.cli.search import filter_options, filters_of
+from presslens.cli.search import question_options
 from presslens.corpus.network import Network
 from presslens.store.db import open_store
 from presslens.store.network import story_network
+from presslens.store.queries import Filters
 
 _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 
@@ -85,7 +85,7 @@ def _print(net: Network) -> None:
     show_default=True,
     help="Only relations read at least this many times.",
 )
-@filter_options
+@question_options(paged=False)
 @click.option(
     "--format",
     "fmt",
@@ -97,9 +97,7 @@ def network_command(
     query: str | None,
     db: str,
     min_count: int,
-    outlet: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
+    filters: Filters,
     fmt: str | None,
 ) -> None:
     """The actors of a story (QUERY's articles; the most recent articles without one) and
@@ -109,7 +107,7 @@ def network_command(
         open_store(db, create=False),
         query,
         min_count=min_count,
-        filters=filters_of(outlet, since, until, 1, 20),
+        filters=filters,
     )
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     edges = [dataclasses.asdict(e) for e in net.edges]

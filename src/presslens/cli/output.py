@@ -37,12 +37,6 @@ format_option = click.option(
 )
 
 
-def page_options(command: Callable) -> Callable:
-    """``--page`` and ``--per-page``."""
-    command = click.option("--per-page", type=int, default=20, show_default=True)(command)
-    return click.option("--page", type=int, default=1, show_default=True)(command)
-
-
 def plain(value: Any) -> Any:
     """``value`` as JSON has it: dates as YYYY-MM-DD."""
     if isinstance(value, dt.date):

@@ -4,7 +4,6 @@ timeline ENTITY`` (what one of them said and did, by date)."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 import sys
 
@@ -12,10 +11,11 @@ import click
 from rich.text import Text
 
 from presslens.cli.options import db_option
-from presslens.cli.output import console, emit, format_option, page_options, plain
-from presslens.cli.search import filter_options, filters_of
+from presslens.cli.output import console, emit, format_option, plain
+from presslens.cli.search import question_options
 from presslens.store.db import open_store
 from presslens.store.people import ENTITY_TYPES, SORTS, list_entities, timeline
+from presslens.store.queries import Filters
 
 
 @click.command("entities")
@@ -30,18 +30,13 @@ from presslens.store.people import ENTITY_TYPES, SORTS, list_entities, timeline
     show_default=True,
     help="Named in the most articles first, or the most quoted first.",
 )
-@filter_options
-@page_options
+@question_options()
 @format_option
 def entities_command(
     db: str,
     kind: str | None,
     sort: str,
-    outlet: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    page: int,
-    per_page: int,
+    filters: Filters,
     fmt: str | None,
 ) -> None:
     """The people and organisations of the corpus, with their quotes by outlet."""
@@ -49,7 +44,7 @@ def entities_command(
         open_store(db, create=False),
         type=kind,
         sort=sort,
-        filters=filters_of(outlet, since, until, page, per_page),
+        filters=filters,
     )
     columns = ["entity_id", "name", "type", "articles", "quotes", "outlets", "aliases"]
     emit(found, fmt, columns, "entities", flat=_flat_entity)
@@ -64,17 +59,12 @@ def _flat_entity(row) -> list[dict]:
 @click.command("timeline")
 @click.argument("entity")
 @db_option
-@filter_options
-@page_options
+@question_options()
 @format_option
 def timeline_command(
     entity: str,
     db: str,
-    outlet: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    page: int,
-    per_page: int,
+    filters: Filters,
     fmt: str | None,
 ) -> None:
     """What a person or organisation (a name, or #ID from presslens entities) said and did,
@@ -82,7 +72,7 @@ def timeline_command(
     found = timeline(
         open_store(db, create=False),
         entity,
-        filters=filters_of(outlet, since, until, page, per_page),
+        filters=filters,
     )
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "json":
