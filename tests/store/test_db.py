@@ -155,3 +155,16 @@ def test_a_0001_store_is_upgraded_and_its_articles_and_speakers_become_searchabl
     # the quotes stored before 0002 get their speaker's name, and a search by it finds them
     said = search_quotes(engine, speaker="holm")
     assert [(q.speaker, q.text) for q in said.rows] == [("Mia Holm", "“We are open again,”")]
+
+
+def test_a_question_reads_while_an_ingest_holds_the_write_lock(tmp_path):
+    from presslens.store.queries import search_quotes
+
+    path = str(tmp_path / "busy.db")
+    writer = db.open_store(path)
+    with writer.connect() as conn, conn.begin():
+        conn.execute(text("INSERT INTO failures (input, reason, failed_at) VALUES ('x', 'y', 0)"))
+        # the writer's transaction is open (BEGIN IMMEDIATE): a reader does not wait for it
+        assert search_quotes(db.open_store(path, read_only=True), speaker="anyone").total == 0
+        with pytest.raises(StoreError, match="is locked by another process"):
+            db.open_store(path)  # a second writer waits LOCK_SECONDS, then says so

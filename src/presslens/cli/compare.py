@@ -87,7 +87,7 @@ def compare_command(
     """The articles about one story (QUERY's words, grouped by content and date), and per
     outlet: whom it quotes and how often, headline verdicts, own-voice framing, claims."""
     found = compare(
-        open_store(db, create=False),
+        open_store(db, read_only=True),
         query,
         similarity=similarity,
         window_days=window,

@@ -99,7 +99,7 @@ def drift_command(
     """The same quote as different articles report it, aligned word by word: changed, added
     and dropped words; dropped hedges, truncations, changed numbers, flipped meaning."""
     found = quote_drift(
-        open_store(db, create=False),
+        open_store(db, read_only=True),
         speaker=speaker,
         text=text,
         filters=filters,

@@ -24,6 +24,6 @@ def export_command(db: str, fmt: str, out: Path) -> None:
     """Write the store's tables for pandas, DuckDB or Spark: articles, entities (the corpus
     entities), mentions, quotes, claims, claim_kinds, events, participants, times, framing,
     each as OUT/<table>.<format>."""
-    counts = export(open_store(db, create=False), out, fmt)
+    counts = export(open_store(db, read_only=True), out, fmt)
     for table, rows in counts.items():
         click.echo(f"{out / f'{table}.{fmt}'}\t{rows} rows")

@@ -104,7 +104,7 @@ def network_command(
     who supports, criticises, demands of, consults or attacks whom, from events and quotes;
     each relation with its count and evidence."""
     net = story_network(
-        open_store(db, create=False),
+        open_store(db, read_only=True),
         query,
         min_count=min_count,
         filters=filters,

@@ -41,7 +41,7 @@ def entities_command(
 ) -> None:
     """The people and organisations of the corpus, with their quotes by outlet."""
     found = list_entities(
-        open_store(db, create=False),
+        open_store(db, read_only=True),
         type=kind,
         sort=sort,
         filters=filters,
@@ -70,7 +70,7 @@ def timeline_command(
     """What a person or organisation (a name, or #ID from presslens entities) said and did,
     newest first: quotes and events as actor or target, each dated and with its source."""
     found = timeline(
-        open_store(db, create=False),
+        open_store(db, read_only=True),
         entity,
         filters=filters,
     )

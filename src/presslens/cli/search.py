@@ -80,7 +80,7 @@ def quotes_command(
 ) -> None:
     """Who said what: quotes with speaker, cue, channel, date, outlet and article."""
     found = search_quotes(
-        open_store(db, create=False),
+        open_store(db, read_only=True),
         speaker=speaker,
         text=text,
         kind=kind,
@@ -107,7 +107,7 @@ def claims_command(
 ) -> None:
     """Check-worthy claims, the most check-worthy first, with who made them and where."""
     found = search_claims(
-        open_store(db, create=False),
+        open_store(db, read_only=True),
         text=text,
         kind=kind,
         speaker=speaker,

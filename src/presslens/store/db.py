@@ -3,8 +3,8 @@
 A plain path (``corpus.db``) is a SQLite file; ``postgresql://`` URLs go through psycopg 3.
 SQLite runs with foreign keys on, write-ahead logging (readers go on while an ingest
 writes) and ``BEGIN IMMEDIATE`` transactions (a writer waits ``LOCK_SECONDS`` for another
-one, then fails with a clear line). Every database error on the way becomes a
-``StoreError`` that says what to do (``store_errors``).
+one, then fails with a clear line); a read-only engine's transactions begin deferred. Every
+database error on the way becomes a ``StoreError`` that says what to do (``store_errors``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from presslens.store.corpus_entities import Relinked, relink
 MIGRATIONS = Path(__file__).parent / "migrations"
 LINKED_SINCE = "0003"  # the schema version that brought corpus entities
 LOCK_SECONDS = 5
+_READS = "presslens_reads"  # the execution option of a read-only engine (open_store)
 CONNECT_SECONDS = 5
 
 # (words in the driver's message, what to tell the user); the first that matches wins.
@@ -95,7 +96,8 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    reads = connection.get_execution_options().get(_READS, False)
+    connection.exec_driver_sql("BEGIN" if reads else "BEGIN IMMEDIATE")
 
 
 @contextmanager
@@ -173,17 +175,21 @@ def relink_store(db: str) -> Relinked:
     return done
 
 
-def open_store(db: str, *, create: bool = True) -> Engine:
+def open_store(db: str, *, read_only: bool = False) -> Engine:
     """The engine of a usable store: an empty one is given the schema, an older one is
     refused (``presslens db upgrade``), as is a newer one or anything else. With
-    ``create=False`` (the questions) a SQLite file that does not exist is refused too."""
+    ``read_only`` (the questions, export) a SQLite file that does not exist is refused too,
+    and transactions begin deferred: a search does not wait for an ingest's write lock."""
     url = url_of(db)
-    if not create and url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+    sqlite = url.get_backend_name() == "sqlite"
+    if read_only and sqlite and not Path(url.database or "").is_file():
         raise StoreError(
             f"there is no store at {db}: ingest articles first (presslens ingest PATH --db {db})"
             " or give the --db that holds them"
         )
     engine = engine_for(db)
+    if read_only and sqlite:
+        engine = engine.execution_options(**{_READS: True})
     with store_errors(engine), engine.begin() as connection:
         current = version(connection)
         if current is None:
