@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Row, Select, and_, exists, false, func, select
+from sqlalchemy import Engine, Row, Select, and_, exists, func, select
 
 from presslens.errors import InputError
 from presslens.store import tables
@@ -22,8 +22,8 @@ TOP_OUTLETS = 5
 WALK_FROM_ARTICLES = 3_000  # a timeline of an entity in this many articles walks the date index
 
 _A, _Q, _E, _C = tables.Article, tables.Quote, tables.ArticleEntity, tables.CorpusEntity
-_O = tables.CorpusEntityOutlet
-_Ev, _P = tables.Event, tables.Participant
+_O, _D = tables.CorpusEntityOutlet, tables.CorpusEntityEvent
+_Ev = tables.Event
 
 
 @dataclass(frozen=True)
@@ -220,25 +220,26 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         )
         newest = select(*columns).where(theirs)
     said, newest = quote_filters(said, filters), quote_filters(newest, filters)
-    event_date = func.coalesce(_Ev.date, _A.published)
+    # events from the entity's timeline index (store.quote_counts), newest first
+    event_date = _D.happened_on
     did = (
         select(
             event_date,
             _Ev.trigger_text,
             _Ev.type,
-            _P.role,
+            _D.role,
             _Ev.article_id,
             _Ev.event_id,
             _Ev.trigger_start,
             _Ev.trigger_end,
         )
-        .join(_P, and_(_P.article_id == _Ev.article_id, _P.event_id == _Ev.event_id))
-        .join(_E, and_(_E.article_id == _P.article_id, _E.entity == _P.entity))
-        .join(_A, _A.article_id == _Ev.article_id)
-        .where(_E.corpus_entity_id == cid, _Ev.negated == false())
+        .select_from(_D)
+        .join(_Ev, and_(_Ev.article_id == _D.article_id, _Ev.event_id == _D.event_id))
+        .where(_D.corpus_entity_id == cid)
     )
     if filters.outlet:
-        did = did.where(func.lower(_A.outlet) == filters.outlet.lower())
+        outlet = select(_A.article_id).where(func.lower(_A.outlet) == filters.outlet.lower())
+        did = did.where(_D.article_id.in_(outlet))
     if filters.since:
         did = did.where(event_date >= filters.since)
     if filters.until:
@@ -246,7 +247,7 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
     start = (filters.page - 1) * filters.per_page
     want = start + filters.per_page  # the newest this many of each kind hold the page
     newest = newest.order_by(_Q.said_on.desc().nulls_last(), _Q.id.desc())
-    did = did.order_by(event_date.desc().nulls_last(), _Ev.article_id.desc(), _Ev.event_id)
+    did = did.order_by(event_date.desc().nulls_last(), _D.article_id.desc(), _D.event_id)
     with store_errors(engine), engine.connect() as conn:
         total, more = 0, False
         for counted in (said, did):

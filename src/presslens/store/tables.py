@@ -323,6 +323,25 @@ class CorpusEntityOutlet(Base):
     quotes: Mapped[int]
 
 
+class CorpusEntityEvent(Base):
+    """An event a corpus entity is the actor or target of, with the day it happened (its
+    date, else its article's publication date): a person's timeline read newest first from
+    an index (``store.quote_counts`` keeps it as articles are linked)."""
+
+    __tablename__ = "corpus_entity_events"
+    __table_args__ = (Index("ix_corpus_entity_events_day", "corpus_entity_id", "happened_on"),)
+
+    corpus_entity_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("corpus_entities.corpus_entity_id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    role: Mapped[str] = mapped_column(String(8), primary_key=True)
+    happened_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
 class Failure(Base):
     """An input that could not be read or analysed, once per input (its latest reason)."""
 
