@@ -34,16 +34,19 @@ Searched = type[tables.Quote] | type[tables.Claim] | type[tables.Article]
 class Field:
     """A searched field: its FTS5 column filter (SQLite) and, for PostgreSQL, the indexed
     expression and its text-search configuration (migrations 0001 and 0002 index exactly
-    these)."""
+    these), or the stored ``tsvector`` column that holds them (``stored``, migration 0006)."""
 
     columns: str
     expression: str
     config: str
+    stored: str | None = None
 
 
 FIELDS: dict[tuple[type, str], Field] = {
     (tables.Quote, "text"): Field("content_text", "content_text", "english"),
-    (tables.Quote, "speaker"): Field("speaker_name", "coalesce(speaker_name, '')", "simple"),
+    (tables.Quote, "speaker"): Field(
+        "speaker_name", "coalesce(speaker_name, '')", "simple", stored="speaker_fts"
+    ),
     (tables.Claim, "text"): Field("text", "text", "english"),
     (tables.Article, "text"): Field(
         "{headline text}", "coalesce(headline, '') || ' ' || text", "english"
@@ -77,7 +80,11 @@ def search(bind: Connection | Engine, model: Searched, **fields: str) -> Subquer
         conditions, ranks = [], []
         for f, terms in wanted:
             config = literal_column(f"'{f.config}'")
-            vector = func.to_tsvector(config, literal_column(f.expression))
+            vector = (
+                literal_column(f.stored)
+                if f.stored
+                else func.to_tsvector(config, literal_column(f.expression))
+            )
             query = func.plainto_tsquery(config, " ".join(terms))
             conditions.append(vector.op("@@")(query))
             ranks.append(-func.ts_rank(vector, query))
