@@ -246,7 +246,11 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         did = did.where(event_date <= filters.until)
     start = (filters.page - 1) * filters.per_page
     want = start + filters.per_page  # the newest this many of each kind hold the page
-    newest = newest.order_by(_Q.said_on.desc().nulls_last(), _Q.id.desc())
+    # dated and undated apart: "DESC NULLS LAST" would keep PostgreSQL off the said_on index
+    newest_parts = [
+        newest.where(_Q.said_on.is_not(None)).order_by(_Q.said_on.desc(), _Q.id.desc()),
+        newest.where(_Q.said_on.is_(None)).order_by(_Q.id.desc()),
+    ]
     did = did.order_by(event_date.desc().nulls_last(), _D.article_id.desc(), _D.event_id)
     with store_errors(engine), engine.connect() as conn:
         total, more = 0, False
@@ -254,7 +258,11 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
             capped = counted.order_by(None).limit(COUNT_AT_MOST + 1).subquery()
             n = conn.execute(select(func.count()).select_from(capped)).scalar_one()
             total, more = total + min(n, COUNT_AT_MOST), more or n > COUNT_AT_MOST
-        items = [("quote", *r[:3], None, *r[3:]) for r in conn.execute(newest.limit(want))]
+        items = [
+            ("quote", *r[:3], None, *r[3:])
+            for part in newest_parts
+            for r in conn.execute(part.limit(want))
+        ]
         items += [("event", *r[:6], (r[6], r[7])) for r in conn.execute(did.limit(want))]
         items.sort(key=lambda r: (r[1] or dt.date.min, r[5], r[6]), reverse=True)
         shown = items[start:want]
