@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from presslens.lexicons import lexicon, load_json
 
@@ -71,6 +72,7 @@ class Words:
     spans: list[tuple[int, int]]
 
     @classmethod
+    @lru_cache(maxsize=1 << 15)  # grouping, choosing the reference and aligning each read them
     def of(cls, v: Version) -> Words:
         found = list(_WORD.finditer(v.text))
         return cls(

@@ -111,8 +111,7 @@ def compare(
     articles = {r[0]: StoryArticle(r[0], r[4], r[1], r[5], r[6], r[7]) for r in rows}
     texts = [StoryText(r[0], r[1], f"{r[2]}\n{r[3]}") for r in rows]
     groups = stories(texts, similarity=similarity, window_days=window_days)
-    start = (filters.page - 1) * filters.per_page
-    shown = groups[start : start + filters.per_page]
+    shown = filters.window(groups)
     details = _details(engine, [t.article_id for g in shown for t in g])
     page = [_story([articles[t.article_id] for t in g], details) for g in shown]
     return Page(page, filters.page, filters.per_page, len(groups))

@@ -14,7 +14,13 @@ from presslens.errors import InputError
 from presslens.store import tables
 from presslens.store.db import store_errors
 from presslens.store.network import sentence
-from presslens.store.queries import COUNT_AT_MOST, Filters, Page, quote_filters
+from presslens.store.queries import (
+    COUNT_AT_MOST,
+    Filters,
+    Page,
+    outlet_articles,
+    quote_filters,
+)
 
 ENTITY_TYPES = ("PERSON", "ORG")
 SORTS = ("articles", "quotes")
@@ -140,7 +146,7 @@ def list_entities(
     chosen = select(_C)
     if type is not None:
         chosen = chosen.where(_C.type == type)
-    offset = (filters.page - 1) * filters.per_page
+    offset = filters.offset
     with store_errors(engine), engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(chosen.subquery())).scalar_one()
         if sort == "articles":
@@ -238,13 +244,12 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         .where(_D.corpus_entity_id == cid)
     )
     if filters.outlet:
-        outlet = select(_A.article_id).where(func.lower(_A.outlet) == filters.outlet.lower())
-        did = did.where(_D.article_id.in_(outlet))
+        did = did.where(_D.article_id.in_(outlet_articles(filters.outlet)))
     if filters.since:
         did = did.where(event_date >= filters.since)
     if filters.until:
         did = did.where(event_date <= filters.until)
-    start = (filters.page - 1) * filters.per_page
+    start = filters.offset
     want = start + filters.per_page  # the newest this many of each kind hold the page
     # dated and undated apart: "DESC NULLS LAST" would keep PostgreSQL off the said_on index
     newest_parts = [

@@ -25,6 +25,7 @@ from presslens.store.db import store_errors
 from presslens.store.write import ANALYSED
 
 Row = TypeVar("Row")
+Item = TypeVar("Item")
 MAX_PER_PAGE = 500
 DRIFT_QUOTES = 20_000  # the most recent quotes quote_drift compares, at most
 # Matches search_quotes sorts whole, by database (more are walked in date order: see
@@ -68,6 +69,15 @@ class Filters:
             raise InputError(f"per page must be 1 to {MAX_PER_PAGE}, not {self.per_page}")
         if self.since and self.until and self.since > self.until:
             raise InputError(f"since {self.since} is after until {self.until}: swap them")
+
+    @property
+    def offset(self) -> int:
+        """How many rows the pages before this one hold."""
+        return (self.page - 1) * self.per_page
+
+    def window(self, rows: list[Item]) -> list[Item]:
+        """This page's share of ``rows``, a whole result held in memory."""
+        return rows[self.offset : self.offset + self.per_page]
 
 
 @dataclass(frozen=True)
@@ -126,8 +136,8 @@ def _page(engine: Engine, stmt: Select, order: list, filters: Filters) -> tuple[
     """The rows of ``filters``' page of ``stmt`` in ``order``, and how many rows all pages hold."""
     with store_errors(engine), engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        offset = (filters.page - 1) * filters.per_page
-        rows = conn.execute(stmt.order_by(*order).limit(filters.per_page).offset(offset)).all()
+        page = stmt.order_by(*order).limit(filters.per_page).offset(filters.offset)
+        rows = conn.execute(page).all()
     return list(rows), total
 
 
@@ -161,7 +171,7 @@ def search_quotes(
         counted = counted.limit(COUNT_AT_MOST + 1).subquery()
         total = conn.execute(select(func.count()).select_from(counted)).scalar_one()
         more, total = total > COUNT_AT_MOST, min(total, COUNT_AT_MOST)
-        offset = (filters.page - 1) * filters.per_page
+        offset = filters.offset
         if text is not None and found is not None:
             ranked = ids.order_by(found.c.rank, _Q.id).limit(filters.per_page).offset(offset)
             page = list(conn.execute(ranked).scalars())
@@ -179,11 +189,15 @@ def search_quotes(
     return Page(hits, filters.page, filters.per_page, total, more)
 
 
+def outlet_articles(outlet: str) -> Select:
+    """The ids of the articles of ``outlet`` (case-insensitive)."""
+    return select(_A.article_id).where(func.lower(_A.outlet) == outlet.lower())
+
+
 def quote_filters(stmt: Select, filters: Filters) -> Select:
     """``filters`` on a query of quotes: dates on ``said_on``, the outlet on the article."""
     if filters.outlet:
-        outlet = select(_A.article_id).where(func.lower(_A.outlet) == filters.outlet.lower())
-        stmt = stmt.where(_Q.article_id.in_(outlet))
+        stmt = stmt.where(_Q.article_id.in_(outlet_articles(filters.outlet)))
     if filters.since:
         stmt = stmt.where(_Q.said_on >= filters.since)
     if filters.until:
@@ -344,7 +358,4 @@ def quote_drift(
         shown.setdefault(key, who)
         versions.append(Version(quote[0], quote[1], key, *quote[2:]))
     groups = [Drift(shown[g.speaker], g.reference, g.versions) for g in drift(versions)]
-    start = (filters.page - 1) * filters.per_page
-    return Page(
-        groups[start : start + filters.per_page], filters.page, filters.per_page, len(groups)
-    )
+    return Page(filters.window(groups), filters.page, filters.per_page, len(groups))
