@@ -27,9 +27,9 @@ from sqlalchemy import func, insert, select, text
 
 from presslens.store import tables
 from presslens.store.db import open_store
+from presslens.store.entity_index import reindex
 from presslens.store.people import list_entities, timeline
 from presslens.store.queries import Filters, search_claims, search_quotes
-from presslens.store.quote_counts import recount
 
 PEOPLE, VOCABULARY, OUTLETS, QUOTES_PER_ARTICLE = 20_000, 5_000, 50, 5
 FIRST = "Ann Ben Cara Dan Eva Finn Gia Hugo Ida Jon Kira Leo Mia Nico Omar Pia Raj Sara Tom Uma"
@@ -190,7 +190,7 @@ def build(engine, quotes: int, rng: random.Random) -> None:
             ),
             counts,
         )
-        recount(conn)  # the quotes by corpus entity and outlet, as linking keeps them
+        reindex(conn)  # the indexes by corpus entity, as linking keeps them
         conn.execute(text("ANALYZE"))
 
 

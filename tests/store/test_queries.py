@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from alembic import command
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -17,7 +18,7 @@ from presslens.cli import main
 from presslens.errors import InputError
 from presslens.io.sources import read_sources
 from presslens.settings import Settings
-from presslens.store import tables
+from presslens.store import db, tables
 from presslens.store.db import open_store
 from presslens.store.ingest import ingest
 from presslens.store.queries import Filters, search_claims, search_quotes
@@ -287,6 +288,15 @@ def test_entities_and_a_timeline_across_outlets(store_url):
     assert {("quote", None), ("event", "actor"), ("event", "target")} <= kinds
     criticised = next(i for i in line.items.rows if i.role == "target")
     assert criticised.text.startswith("Councillor Rosa Brandt criticised Mayor Ann Lee")
+    one_outlet = timeline(engine, "Ann Lee", filters=Filters(outlet="valley post")).items
+    assert {i.outlet for i in one_outlet.rows} == {"Valley Post"}
+    assert 0 < one_outlet.total == len(one_outlet.rows) < line.items.total
+    # the quotes' speakers are indexed by migration 0007 for a store from before it
+    with engine.begin() as conn:
+        command.downgrade(db._config(conn), "0006")
+    engine.dispose()
+    assert CliRunner().invoke(main, ["db", "upgrade", "--db", store_url]).exit_code == 0
+    assert timeline(open_store(store_url), "Ann Lee") == line
     done = CliRunner().invoke(main, ["timeline", "lee", "--db", store_url, "--format", "json"])
     found = json.loads(done.output)
     assert found["entity"]["name"] in {"Ann Lee", "David Lee"}

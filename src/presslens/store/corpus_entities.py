@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 
 from presslens.store import tables
+from presslens.store.entity_index import index_article, reindex
 from presslens.store.linker import PHASES, CorpusEntity, Decision, Phase, link_article
 from presslens.store.names import ORG, PERSON, EntityRecord, profile, profiles
-from presslens.store.quote_counts import count_quotes, recount
 
 _LOCK = 0x70726573  # the advisory lock of linking (PostgreSQL)
 _COUNTED = ("names", "forms", "givens", "genders", "titles")
@@ -150,7 +150,7 @@ def link(conn: Connection, article_id: int, phases: Iterable[Phase] = PHASES) ->
     counted for their speakers' corpus entities."""
     _lock(conn)
     decisions = _link(conn, article_id, phases)
-    count_quotes(conn, article_id, 1)
+    index_article(conn, article_id, 1)
     return decisions
 
 
@@ -199,7 +199,7 @@ def unlink(conn: Connection, article_id: int) -> None:
     """Take one article's entities out of their corpus entities (before it is analysed again
     or deleted); a corpus entity no other article names is deleted."""
     _lock(conn)
-    count_quotes(conn, article_id, -1)
+    index_article(conn, article_id, -1)
     by_entity: dict[int, list[EntityRecord]] = {}
     for record, ce in _records(conn, article_id):
         if ce is not None:
@@ -247,7 +247,7 @@ def relink(conn: Connection) -> Relinked:
     for phase in PHASES:
         for article_id in ids:
             _link(conn, article_id, (phase,))
-    recount(conn)
+    reindex(conn)
     linked = e.corpus_entity_id.is_not(None)
     counts = dict(
         conn.execute(

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Row, Select, and_, exists, func, select
+from sqlalchemy import Engine, Row, Select, and_, func, select
 
 from presslens.errors import InputError
 from presslens.store import tables
@@ -25,7 +25,6 @@ from presslens.store.queries import (
 ENTITY_TYPES = ("PERSON", "ORG")
 SORTS = ("articles", "quotes")
 TOP_OUTLETS = 5
-WALK_FROM_ARTICLES = 3_000  # a timeline of an entity in this many articles walks the date index
 
 _A, _Q, _E, _C = tables.Article, tables.Quote, tables.ArticleEntity, tables.CorpusEntity
 _O, _D = tables.CorpusEntityOutlet, tables.CorpusEntityEvent
@@ -73,7 +72,7 @@ class Timeline:
 
 def _quotes_by_outlet(engine: Engine, ids: list[int]) -> dict[int, Counter[str]]:
     """Per corpus entity of ``ids``: how many quotes it is the speaker of, by outlet (the
-    counts ``store.quote_counts`` keeps)."""
+    counts ``store.entity_index`` keeps)."""
     out: dict[int, Counter[str]] = {i: Counter() for i in ids}
     if not ids:
         return out
@@ -136,7 +135,7 @@ def list_entities(
 ) -> Page[EntityRow]:
     """The people and organisations of the corpus, those named in the most articles first
     (``sort="articles"``) or the most quoted first (``"quotes"``), each with its quotes by
-    outlet, read from the counts ``store.quote_counts`` keeps; ``filters``' outlet counts
+    outlet, read from the counts ``store.entity_index`` keeps; ``filters``' outlet counts
     only that outlet's quotes, and dates count the quotes themselves (slower)."""
     filters = filters or Filters()
     if type is not None and type not in ENTITY_TYPES:
@@ -211,22 +210,16 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         _Q.article_id,
         _Q.quote_id,
     )
-    said = (  # counted this way: from the entity's articles, stopping at COUNT_AT_MOST
-        select(*columns)
-        .join(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
-        .where(_E.corpus_entity_id == cid)
-    )
-    newest = said
-    if entity.article_count >= WALK_FROM_ARTICLES:  # read the newest quotes in date order,
-        # each checked against the entity, rather than sort every one of them
-        theirs = exists().where(
-            _E.article_id == _Q.article_id,
-            _E.entity == _Q.speaker_entity,
-            _E.corpus_entity_id == cid,
-        )
-        newest = select(*columns).where(theirs)
-    said, newest = quote_filters(said, filters), quote_filters(newest, filters)
-    # events from the entity's timeline index (store.quote_counts), newest first
+    # the entity's quotes from their index (store.entity_index), newest first; dated and
+    # undated apart, each an index range ("DESC NULLS LAST" would sort them all)
+    said = quote_filters(select(*columns).where(_Q.speaker_corpus_entity_id == cid), filters)
+    newest_parts = [
+        said.where(_Q.said_on.is_not(None)).order_by(_Q.said_on.desc(), _Q.id.desc()),
+        said.where(_Q.said_on.is_(None)).order_by(_Q.id.desc()),
+    ]
+    start = filters.offset
+    want = start + filters.per_page  # the newest this many of each kind hold the page
+    # events from the entity's timeline index (store.entity_index), newest first
     event_date = _D.happened_on
     did = (
         select(
@@ -249,17 +242,13 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         did = did.where(event_date >= filters.since)
     if filters.until:
         did = did.where(event_date <= filters.until)
-    start = filters.offset
-    want = start + filters.per_page  # the newest this many of each kind hold the page
-    # dated and undated apart: "DESC NULLS LAST" would keep PostgreSQL off the said_on index
-    newest_parts = [
-        newest.where(_Q.said_on.is_not(None)).order_by(_Q.said_on.desc(), _Q.id.desc()),
-        newest.where(_Q.said_on.is_(None)).order_by(_Q.id.desc()),
-    ]
     did = did.order_by(event_date.desc().nulls_last(), _D.article_id.desc(), _D.event_id)
+    rows = _rows(engine, [entity, *others])
+    # unfiltered, the entity's quotes are the count linking keeps; else counted, capped
+    kept = not (filters.outlet or filters.since or filters.until)
     with store_errors(engine), engine.connect() as conn:
-        total, more = 0, False
-        for counted in (said, did):
+        total, more = rows[0].quotes if kept else 0, False
+        for counted in (did,) if kept else (said, did):
             capped = counted.order_by(None).limit(COUNT_AT_MOST + 1).subquery()
             n = conn.execute(select(func.count()).select_from(capped)).scalar_one()
             total, more = total + min(n, COUNT_AT_MOST), more or n > COUNT_AT_MOST
@@ -283,5 +272,4 @@ def timeline(engine: Engine, name: str, *, filters: Filters | None = None) -> Ti
         TimelineItem(r[1], r[0], _event_text(r, where), r[3], r[4], r[5], r[6], *where[r[5]][:3])
         for r in shown
     ]
-    rows = _rows(engine, [entity, *others])
     return Timeline(rows[0], Page(page, filters.page, filters.per_page, total, more), rows[1:])

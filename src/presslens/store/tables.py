@@ -131,12 +131,14 @@ class Mention(Base):
 
 class Quote(Base):
     """What was said, by whom: the contract's ``Quote`` flattened (``content_*``,
-    ``speaker_*``, ``cue_*``); ``speaker_entity`` is the article's entity id."""
+    ``speaker_*``, ``cue_*``); ``speaker_entity`` is the article's entity id,
+    ``speaker_corpus_entity_id`` its corpus entity (``store.entity_index`` keeps it)."""
 
     __tablename__ = "quotes"
     __table_args__ = (
         Index("uq_quotes_article_quote", "article_id", "quote_id", unique=True),
         Index("ix_quotes_speaker_entity", "article_id", "speaker_entity"),
+        Index("ix_quotes_speaker_corpus_said", "speaker_corpus_entity_id", "said_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)  # the full-text index's row id
@@ -163,6 +165,8 @@ class Quote(Base):
     said_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     embedded_in: Mapped[str | None] = mapped_column(String(32))
     confidence: Mapped[float] = mapped_column(Float)
+    # a timeline reads a corpus entity's quotes newest first from its index
+    speaker_corpus_entity_id: Mapped[int | None] = mapped_column(Id)
 
 
 class Claim(Base):
@@ -312,7 +316,7 @@ class CorpusEntityKey(Base):
 
 class CorpusEntityOutlet(Base):
     """How many quotes a corpus entity is the speaker of in one outlet (``outlet`` is "" for
-    articles without one), kept as articles are linked (``store.quote_counts``)."""
+    articles without one), kept as articles are linked (``store.entity_index``)."""
 
     __tablename__ = "corpus_entity_outlets"
 
@@ -326,7 +330,7 @@ class CorpusEntityOutlet(Base):
 class CorpusEntityEvent(Base):
     """An event a corpus entity is the actor or target of, with the day it happened (its
     date, else its article's publication date): a person's timeline read newest first from
-    an index (``store.quote_counts`` keeps it as articles are linked)."""
+    an index (``store.entity_index`` keeps it as articles are linked)."""
 
     __tablename__ = "corpus_entity_events"
     __table_args__ = (Index("ix_corpus_entity_events_day", "corpus_entity_id", "happened_on"),)

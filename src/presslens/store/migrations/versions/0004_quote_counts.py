@@ -1,4 +1,4 @@
-"""Quotes by corpus entity and outlet, kept as articles are linked (``store.quote_counts``),
+"""Quotes by corpus entity and outlet, kept as articles are linked (``store.entity_index``),
 counted here for the quotes already stored.
 
 Revision ID: 0004

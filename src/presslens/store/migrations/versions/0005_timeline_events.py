@@ -1,5 +1,5 @@
 """The events of each corpus entity by day (``corpus_entity_events``), kept as articles are
-linked (``store.quote_counts``), filled here for the events already stored.
+linked (``store.entity_index``), filled here for the events already stored.
 
 Revision ID: 0005
 Revises: 0004
