@@ -102,26 +102,39 @@ def analyze_stream(
 ) -> Iterator[Result]:
     """Yield ``(name, Analysis or error)`` for each ``(name, Article or error)``, in input order.
 
-    Articles go through the pipeline in chunks; if a chunk fails, its articles are
-    retried one by one so that a single bad article is recorded and the rest go on.
+    Articles go through the pipeline in chunks, each result yielded as soon as it is ready; if
+    a chunk fails, its articles not analysed yet are retried one by one so that a single bad
+    article is recorded and the rest go on.
     """
     settings = _settings(settings, model=model, embeddings=embeddings, chunk=chunk)
     it = iter(items)
     while batch := list(islice(it, settings.chunk)):
-        good = [(i, item) for i, (_, item) in enumerate(batch) if isinstance(item, Article)]
-        results: dict[int, Analysis | PresslensError] = {}
-        try:
-            for (i, _), analysis in zip(
-                good, analyze_many([a for _, a in good], settings=settings), strict=True
-            ):
-                results[i] = analysis
-        except PresslensError:
-            raise
-        except Exception:  # isolate the article that broke the chunk
-            for i, art in good:
-                try:
-                    results[i] = next(analyze_many([art], settings=settings))
-                except Exception as exc:  # recorded, reported, and the batch goes on
-                    results[i] = PresslensError(f"analysis failed: {type(exc).__name__}: {exc}")
-        for i, (name, item) in enumerate(batch):
-            yield name, results.get(i, item)
+        yield from _stream_batch(batch, settings)
+
+
+def _stream_batch(batch: list[Item], settings: Settings) -> Iterator[Result]:
+    """``batch`` analysed through one pipeline, each result yielded once it and those before
+    it are ready; when the batch breaks, the articles not analysed yet go one by one."""
+    good = [(i, item) for i, (_, item) in enumerate(batch) if isinstance(item, Article)]
+    results: dict[int, Analysis | PresslensError] = {}
+    shown = 0
+    try:
+        for (i, _), analysis in zip(
+            good, analyze_many([a for _, a in good], settings=settings), strict=True
+        ):
+            results[i] = analysis
+            for k in range(shown, i + 1):
+                yield batch[k][0], results.get(k, batch[k][1])
+            shown = i + 1
+    except PresslensError:
+        raise
+    except Exception:  # isolate the article that broke the batch
+        for i, art in good:
+            if i in results:
+                continue
+            try:
+                results[i] = next(analyze_many([art], settings=settings))
+            except Exception as exc:  # recorded, reported, and the batch goes on
+                results[i] = PresslensError(f"analysis failed: {type(exc).__name__}: {exc}")
+    for k in range(shown, len(batch)):
+        yield batch[k][0], results.get(k, batch[k][1])

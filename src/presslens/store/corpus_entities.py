@@ -101,37 +101,50 @@ class StoreCorpus:
             for r in sorted(rows, key=lambda r: r.corpus_entity_id)
         ]
 
-    def save(self, entity: CorpusEntity) -> int:
-        """Write ``entity`` (a new one when its id is not positive, else an update, or a
-        delete once no article names it); its id."""
+    def save(self, entities: Iterable[CorpusEntity]) -> None:
+        """Write ``entities`` in a few statements, whatever their number: new ones (id not
+        positive; given their ids), updates, and deletes of those no article names any more."""
         c, k = tables.CorpusEntity, tables.CorpusEntityKey
-        if entity.id > 0 and entity.article_count <= 0:
-            self.conn.execute(delete(c).where(c.corpus_entity_id == entity.id))
-            return entity.id
-        row = {
-            "type": entity.type,
-            "name": entity.name,
-            "aliases": entity.aliases,
-            "article_count": entity.article_count,
-            "mention_count": entity.mention_count,
-            "surname": entity.surname,
-            "suffix": entity.suffix,
-            **{_COLUMNS.get(f, f): dict(getattr(entity, f)) for f in _COUNTED},
-        }
-        if entity.id > 0:
-            self.conn.execute(update(c).where(c.corpus_entity_id == entity.id), row)
-            self.conn.execute(delete(k).where(k.corpus_entity_id == entity.id))
-        else:
-            entity.id = self.conn.execute(insert(c).returning(c.corpus_entity_id), row).scalar_one()
-        if entity.keys:
+        entities = list(entities)
+        gone = [e.id for e in entities if e.id > 0 and e.article_count <= 0]
+        kept = [e for e in entities if e.id > 0 and e.article_count > 0]
+        new = [e for e in entities if e.id <= 0]
+        if gone:
+            self.conn.execute(delete(c).where(c.corpus_entity_id.in_(gone)))
+        if kept:
             self.conn.execute(
-                insert(k),
-                [
-                    {"key": key, "corpus_entity_id": entity.id, "count": n}
-                    for key, n in entity.keys.items()
-                ],
+                update(c).where(c.corpus_entity_id == bindparam("id_")),
+                [{"id_": e.id, **_row(e)} for e in kept],
             )
-        return entity.id
+            self.conn.execute(delete(k).where(k.corpus_entity_id.in_([e.id for e in kept])))
+        if new:
+            ids = self.conn.execute(
+                insert(c).returning(c.corpus_entity_id, sort_by_parameter_order=True),
+                [_row(e) for e in new],
+            ).scalars()
+            for entity, id_ in zip(new, ids, strict=True):
+                entity.id = id_
+        keys = [
+            {"key": key, "corpus_entity_id": e.id, "count": n}
+            for e in [*kept, *new]
+            for key, n in e.keys.items()
+        ]
+        if keys:
+            self.conn.execute(insert(k), keys)
+
+
+def _row(entity: CorpusEntity) -> dict:
+    """The ``corpus_entities`` row of ``entity``, but for its id."""
+    return {
+        "type": entity.type,
+        "name": entity.name,
+        "aliases": entity.aliases,
+        "article_count": entity.article_count,
+        "mention_count": entity.mention_count,
+        "surname": entity.surname,
+        "suffix": entity.suffix,
+        **{_COLUMNS.get(f, f): dict(getattr(entity, f)) for f in _COUNTED},
+    }
 
 
 def _records(conn: Connection, article_id: int) -> list[tuple[EntityRecord, int | None]]:
@@ -176,8 +189,7 @@ def _link(conn: Connection, article_id: int, phases: Iterable[Phase]) -> list[De
                 entity.article_count += 1
                 counted.add(entity.id)
         entity.add(d.profile)
-    for entity in [*started.values(), *joined.values()]:
-        corpus.save(entity)
+    corpus.save([*started.values(), *joined.values()])
     ids = {i: entity.id for i, entity in (started | joined).items()}
     links = [
         {"a": article_id, "e": d.entity, "ce": ids[d.corpus_entity_id]}
@@ -205,7 +217,8 @@ def unlink(conn: Connection, article_id: int) -> None:
         if ce is not None:
             by_entity.setdefault(ce, []).append(record)
     corpus = StoreCorpus(conn)
-    for entity in corpus.load(list(by_entity)):
+    entities = corpus.load(list(by_entity))
+    for entity in entities:
         entity.article_count -= 1
         for record in by_entity[entity.id]:
             p = profile(record)
@@ -213,7 +226,7 @@ def unlink(conn: Connection, article_id: int) -> None:
                 entity.mention_count -= record.mentions
             else:
                 entity.remove(p)
-        corpus.save(entity)
+    corpus.save(entities)
     e = tables.ArticleEntity
     conn.execute(update(e).where(e.article_id == article_id), {"corpus_entity_id": None})
 

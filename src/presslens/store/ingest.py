@@ -3,13 +3,16 @@
 Articles go in chunks of ``settings.chunk``: the chunk's keys are looked up in one query,
 known articles are skipped before any parse (so a rerun is fast), the others stream
 through ``api.analyze_stream`` (which isolates an article that breaks its chunk), and each
-is committed with all its rows on its own (``write.save``). Killing an ingest and running
-it again therefore loses nothing and stores nothing twice.
+is committed with all its rows on its own (``write.save``), by a writer thread that stores
+one chunk while the next is analysed. Killing an ingest and running it again therefore loses
+nothing and stores nothing twice.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
@@ -29,6 +32,7 @@ INGESTED, SKIPPED, FAILED = "ingested", "skipped", "failed"
 
 # Told of each input as it is done: (outcome, name, the error when it failed).
 Report = Callable[[str, str, PresslensError | None], None]
+Outcome = tuple[str, str, PresslensError | None]
 
 
 @dataclass
@@ -76,29 +80,55 @@ def ingest(
             report(outcome, name, error)
 
     it = iter(items)
-    with store_errors(engine):
-        while chunk := list(islice(it, settings.chunk)):
-            read = []
-            for name, item in chunk:
-                if isinstance(item, PresslensError):
-                    record_failure(engine, name, item)
-                    done(FAILED, name, item)
-                else:
-                    read.append(Pending.of(name, item))
-            known = _known(engine, {p.key for p in read})
-            todo: list[tuple[Pending, int | None]] = []
-            seen: set[str] = set()  # an article twice in one chunk is stored once
-            for p in read:
-                old = known.get(p.key)
-                if p.key in seen or (old is not None and not _stale(old, p, version, reanalyze)):
-                    done(SKIPPED, p.name)
-                    continue
-                seen.add(p.key)
-                todo.append((p, old.article_id if old else None))
-            results = analyze_stream(((p.name, p.article) for p, _ in todo), settings=settings)
-            for (p, replaces), (_, result) in zip(todo, results, strict=True):
-                done(*_store(engine, p, result, version, replaces))
+    # one writer thread stores a chunk while the next one is analysed; reports stay in order
+    writes: deque[tuple[str | None, Future[Outcome]]] = deque()
+
+    def settle(behind: int) -> None:  # report the writes done, until at most ``behind`` wait
+        while len(writes) > behind:
+            done(*writes.popleft()[1].result())
+
+    writer = ThreadPoolExecutor(1, "presslens-store")
+    try:
+        with store_errors(engine):
+            while chunk := list(islice(it, settings.chunk)):
+                read = []
+                for name, item in chunk:
+                    if isinstance(item, PresslensError):
+                        writes.append((None, writer.submit(_record, engine, name, item)))
+                    else:
+                        read.append(Pending.of(name, item))
+                known = _known(engine, {p.key for p in read})
+                todo: list[tuple[Pending, int | None]] = []
+                seen = {key for key, _ in writes}  # being stored, or twice in a chunk: once
+                for p in read:
+                    old = known.get(p.key)
+                    if p.key in seen or (old and not _stale(old, p, version, reanalyze)):
+                        writes.append((None, _already((SKIPPED, p.name, None))))
+                        continue
+                    seen.add(p.key)
+                    todo.append((p, old.article_id if old else None))
+                found = analyze_stream(((p.name, p.article) for p, _ in todo), settings=settings)
+                for (p, replaces), (_, result) in zip(todo, found, strict=True):
+                    stored = writer.submit(_store, engine, p, result, version, replaces)
+                    writes.append((p.key, stored))
+                    settle(settings.chunk)
+                settle(settings.chunk)
+            settle(0)
+    finally:  # after an error the writes still waiting are dropped: a rerun makes them
+        writer.shutdown(cancel_futures=True)
     return tally
+
+
+def _already(outcome: Outcome) -> Future[Outcome]:
+    """A write with nothing to do: its ``outcome``."""
+    done: Future[Outcome] = Future()
+    done.set_result(outcome)
+    return done
+
+
+def _record(engine: Engine, name: str, error: PresslensError) -> Outcome:
+    record_failure(engine, name, error)
+    return FAILED, name, error
 
 
 def _known(engine: Engine, keys: set[str]) -> dict[str, _Known]:
@@ -124,7 +154,7 @@ def _store(
     result: Analysis | PresslensError,
     version: str,
     replaces: int | None,
-) -> tuple[str, str, PresslensError | None]:
+) -> Outcome:
     """Save one article: ``(outcome, name, error)`` (another ingest may have stored it)."""
     try:
         save(engine, p, result, version=version, replaces=replaces)
