@@ -199,6 +199,17 @@ def test_names_of_nobody_in_particular_are_never_linked(record):
     assert linked({"a": [record], "b": [record]}) == {"a": {}, "b": {}}
 
 
+def test_a_name_written_surname_first_is_the_same_person():
+    links = linked({"a": [person("Mark Twain")], "b": [person("Twain, Mark")]})
+    assert links["a"]["E1"] == links["b"]["E1"]
+    p = profile(person("Twain, Mark"))
+    assert (p.name, p.given, p.surname) == ("Mark Twain", "mark", "twain")
+    # a suffix or post-nominal after the comma is no given name
+    for name, given, surname in [("John Smith, Jr.", "john", "smith"), ("Lee, PhD", None, "lee")]:
+        q = profile(person(name))
+        assert (q.given, q.surname) == (given, surname)
+
+
 def test_a_person_profile_reads_titles_honorifics_suffixes_and_particles():
     p = profile(person("Trump Jr.", "Donald Trump Jr.", "President Trump Jr."))
     assert (p.name, p.given, p.surname, p.suffix, p.gender) == (

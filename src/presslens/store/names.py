@@ -188,10 +188,23 @@ def _titles_of(words: Sequence[str], lex: NameLexicon) -> set[str]:
     return found - {""}
 
 
+def _uninverted(text: str, lex: NameLexicon) -> str:
+    """A name written surname first ("Twain, Mark") in the usual order ("Mark Twain"); any
+    other text as it is ("John Smith, Jr.", "Smith, PhD", "Smith, the mayor")."""
+    surname, comma, given = text.partition(",")
+    words = given.split()
+    if not comma or len(surname.split()) != 1 or not words or "," in given or "." in surname:
+        return text
+    after_names = lex.suffixes | lex.post_nominals  # "Smith, Jr.", "Smith, PhD"
+    if not all(w[:1].isupper() for w in words) or fold(words[-1]) in after_names:
+        return text
+    return f"{given.strip()} {surname.strip()}"
+
+
 def _person_form(text: str, lex: NameLexicon) -> _PersonForm | None:
     """A person's name form: given names, surname (with its particles), suffix; None when
     the form is not a name ("the site's founder", "his wife")."""
-    words = _POSSESSIVE.sub("", text.strip()).replace(",", " ").split()
+    words = _uninverted(_POSSESSIVE.sub("", text.strip()), lex).replace(",", " ").split()
     if not words or not (_capitalised(words[0]) or fold(words[0]) in lex.title_words):
         return None
     end = _title_end(words, lex)
