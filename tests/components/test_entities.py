@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from presslens.components.entities import EntitiesComponent, make_entities
 from presslens.nlp.layers import entity_for, layers
@@ -629,3 +630,15 @@ def test_a_name_written_surname_first_in_a_list_is_one_person(analyze):
     assert twain.type == "PERSON" and twain.aliases == ["Twain, Mark"]
     assert named(a, "Jane Austen").aliases == ["Austen, Jane"]
     assert {"Obama", "Biden", "Harris"} <= {e.name for e in a.entities}  # a list, not "Biden Obama"
+
+
+def test_a_name_ner_calls_a_place_once_and_a_person_once_is_a_person(nlp):
+    doc = nlp("Voters asked about Okafor, and Okafor's aide declined to comment.")
+    first, second = (t.i for t in doc if t.text == "Okafor")
+    entities = nlp.get_pipe("presslens_entities")
+    doc.ents = [Span(doc, first, first + 1, "GPE"), Span(doc, second, second + 1, "PERSON")]
+    (okafor,) = [e for e in layers(entities(doc)).entities if e.name == "Okafor"]
+    assert (okafor.type, len(okafor.mentions)) == ("PERSON", 2)
+    doc.ents = [Span(doc, first, first + 1, "GPE"), Span(doc, second, second + 1, "GPE")]
+    (okafor,) = [e for e in layers(entities(doc)).entities if e.name == "Okafor"]
+    assert okafor.type == "GPE"  # no person vote, no person

@@ -171,6 +171,21 @@ def test_an_organisation_by_its_name_its_acronym_and_a_short_form():
     assert len({ids["E1"] for ids in links.values()}) == 4
 
 
+def test_an_organisation_named_with_its_city_is_the_organisation():
+    links = linked(
+        {
+            "a": [org("The Courier of Leeds")],
+            "b": [org("Courier")],
+            "c": [org("Museum of Leeds")],
+            "d": [org("Museum")],
+            "e": [org("Museum of York")],
+        }
+    )
+    assert links["a"]["E1"] == links["b"]["E1"]
+    assert "E1" not in links["d"]  # a museum is no name
+    assert len({links[a]["E1"] for a in "ace"}) == 3
+
+
 def test_an_acronym_two_organisations_share_is_left_unlinked():
     links = linked(
         {

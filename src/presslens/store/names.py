@@ -308,6 +308,7 @@ def _org(record: EntityRecord, lex: NameLexicon) -> Profile | None:
     tail = name.norm.split()[-1]
     if name.words > 1 and not name.minor and tail not in lex.generic_org_words:
         short.add(tail)
+    short |= {h for h in (_before_of(f.text, lex) for f in parsed) if h}
     return Profile(
         entity=record.entity,
         type=ORG,
@@ -317,6 +318,16 @@ def _org(record: EntityRecord, lex: NameLexicon) -> Profile | None:
         full=frozenset(full),
         short=frozenset(short - full),
     )
+
+
+def _before_of(text: str, lex: NameLexicon) -> str | None:
+    """The name before "of" and one word ("The Guardian of London" -> "guardian"), as a short
+    form, unless it is a generic word ("University of Chicago", "Royal Bank of Scotland")."""
+    words = text.split()
+    if not 3 <= len(words) <= 4 or words[-2] != "of" or not words[-1][:1].isupper():
+        return None
+    head = [fold(w) for w in words[:-2]]
+    return None if head[-1] in lex.generic_org_words else " ".join(head)
 
 
 def _abbreviated(words: list[str], acronym: str) -> set[str]:

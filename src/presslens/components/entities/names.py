@@ -288,7 +288,7 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
     """One type per name text, by a vote over its mentions: headline mentions count little
     (spaCy mislabels title-case words), a dateline's place and a name before "council" or
     "city" vote for a place, a name after a title for a person; a name ending in "Street"
-    is no person. Names after an honorific or title stay people."""
+    is no person; a tie goes to a person. Names after an honorific or title stay people."""
     weights = ctx.lex.vote_weights
     headings = [(b.start, b.end) for b in layers(ctx.doc).blocks if b.kind in _HEADING_BLOCKS]
     datelines = _dateline_places(ctx, names)
@@ -312,9 +312,15 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
     for name in names:
         if name.start < name.name_start:
             continue
-        label = votes[_name_key(ctx, name)].most_common(1)[0][0]
+        label = _winner(votes[_name_key(ctx, name)])
         name.label = _type_by_suffix(ctx, name) if label == "PERSON" else label
     _surnames_of_people(ctx, names)
+
+
+def _winner(votes: Counter) -> str:
+    """The label with the most votes; on a tie a person ("on Obama, Obama's adviser", which
+    NER read as a place, then a person), else the first voted."""
+    return max(votes, key=lambda label: (votes[label], label == "PERSON"))
 
 
 def _vote_unlabelled_occurrences(
