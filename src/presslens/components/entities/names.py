@@ -256,7 +256,8 @@ def _before_person_cue(ctx: Context, i: int, in_ent: list[bool]) -> bool:
 def _speaking_organisation(ctx: Context, i: int, in_ent: list[bool]) -> Name | None:
     """An organisation NER missed that speaks or asks: capitalised proper nouns starting at
     token ``i``, the subject of a speech verb ("Acme Steel said", "Riverside Radio
-    interviewed him"); one word only when it is no given name, honorific or title."""
+    interviewed him"); one word only when it is no given name, honorific or title, nor
+    followed by another proper noun."""
     if not ctx.parsed or (i and ctx.pos[i - 1] == "PROPN"):
         return None
     e = i
@@ -269,6 +270,8 @@ def _speaking_organisation(ctx: Context, i: int, in_ent: list[bool]) -> Name | N
     one = e - i == 1
     if one and (ctx.words[i] in ctx.lex.first_names or honorific(ctx, i) is not None):
         return None
+    if one and e < ctx.n and ctx.pos[e] == "PROPN":
+        return None  # part of a name NER took in part ("Raheem" of "Raheem Kassam will")
     # one word only as an active subject: not the song of "'Skin' was written by Ann Lee"
     subjects = _ACTIVE_SUBJECT if one else NOMINAL_SUBJECTS
     return Name(i, i, e, "ORG") if _speech_subject(ctx, e - 1, subjects) else None
