@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from presslens.components.entities import EntitiesComponent, make_entities
 from presslens.nlp.layers import entity_for, layers
@@ -603,3 +604,41 @@ def test_a_title_case_headline_with_lowercase_if_is_still_title_case(analyze):
     )
     assert all("Sees" not in e.name for e in a.entities)
     assert owner(a, "Obama") == owner(a, "President Obama") is not None
+
+
+def test_a_proper_noun_that_interviews_or_speaks_is_an_organisation(analyze):
+    a = analyze(
+        "Harbourlight interviews three marine biologists\n\nThe reef lost half its coral this "
+        "year. Kim Hale runs the harbour office. Newsline interviewed her on May 3. She said "
+        "the water rose fast. Hale said the town was ready."
+    )
+    assert named(a, "Harbourlight").type == "ORG"  # the headline's subject, parsed as a compound
+    assert named(a, "Newsline").type == "ORG"
+    assert owner(a, "Hale", 1) is named(a, "Kim Hale")  # a surname that speaks stays the person
+    a = analyze("Mark said he was tired.\n\n“Low Tide” was written by Bruce Springsteen in 1999.")
+    assert {e.type for e in a.entities} == {"PERSON"}  # a given name, a passive subject
+
+
+def test_a_name_written_surname_first_in_a_list_is_one_person(analyze):
+    a = analyze(
+        "Books for the summer\n\nThe library club chose its summer books on Tuesday.\n\n"
+        "Twain, Mark. The adventures of Tom Sawyer (read aloud)\n\n"
+        "Austen, Jane. Pride and prejudice (a first novel)\n\n"
+        "Obama, Biden and Harris spoke on Monday."
+    )
+    twain = named(a, "Mark Twain")
+    assert twain.type == "PERSON" and twain.aliases == ["Twain, Mark"]
+    assert named(a, "Jane Austen").aliases == ["Austen, Jane"]
+    assert {"Obama", "Biden", "Harris"} <= {e.name for e in a.entities}  # a list, not "Biden Obama"
+
+
+def test_a_name_ner_calls_a_place_once_and_a_person_once_is_a_person(nlp):
+    doc = nlp("Voters asked about Okafor, and Okafor's aide declined to comment.")
+    first, second = (t.i for t in doc if t.text == "Okafor")
+    entities = nlp.get_pipe("presslens_entities")
+    doc.ents = [Span(doc, first, first + 1, "GPE"), Span(doc, second, second + 1, "PERSON")]
+    (okafor,) = [e for e in layers(entities(doc)).entities if e.name == "Okafor"]
+    assert (okafor.type, len(okafor.mentions)) == ("PERSON", 2)
+    doc.ents = [Span(doc, first, first + 1, "GPE"), Span(doc, second, second + 1, "GPE")]
+    (okafor,) = [e for e in layers(entities(doc)).entities if e.name == "Okafor"]
+    assert okafor.type == "GPE"  # no person vote, no person

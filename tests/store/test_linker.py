@@ -171,6 +171,21 @@ def test_an_organisation_by_its_name_its_acronym_and_a_short_form():
     assert len({ids["E1"] for ids in links.values()}) == 4
 
 
+def test_an_organisation_named_with_its_city_is_the_organisation():
+    links = linked(
+        {
+            "a": [org("The Courier of Leeds")],
+            "b": [org("Courier")],
+            "c": [org("Museum of Leeds")],
+            "d": [org("Museum")],
+            "e": [org("Museum of York")],
+        }
+    )
+    assert links["a"]["E1"] == links["b"]["E1"]
+    assert "E1" not in links["d"]  # a museum is no name
+    assert len({links[a]["E1"] for a in "ace"}) == 3
+
+
 def test_an_acronym_two_organisations_share_is_left_unlinked():
     links = linked(
         {
@@ -197,6 +212,17 @@ def test_an_acronym_two_organisations_share_is_left_unlinked():
 def test_names_of_nobody_in_particular_are_never_linked(record):
     assert profile(record) is None
     assert linked({"a": [record], "b": [record]}) == {"a": {}, "b": {}}
+
+
+def test_a_name_written_surname_first_is_the_same_person():
+    links = linked({"a": [person("Mark Twain")], "b": [person("Twain, Mark")]})
+    assert links["a"]["E1"] == links["b"]["E1"]
+    p = profile(person("Twain, Mark"))
+    assert (p.name, p.given, p.surname) == ("Mark Twain", "mark", "twain")
+    # a suffix or post-nominal after the comma is no given name
+    for name, given, surname in [("John Smith, Jr.", "john", "smith"), ("Lee, PhD", None, "lee")]:
+        q = profile(person(name))
+        assert (q.given, q.surname) == (given, surname)
 
 
 def test_a_person_profile_reads_titles_honorifics_suffixes_and_particles():

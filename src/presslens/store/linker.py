@@ -8,6 +8,7 @@ the store's tables. Either applies the decisions with ``CorpusEntity.add``.
 
 The rules (the issue's):
 
+* A name written surname first ("Twain, Mark") is read in the usual order.
 * A person with a given name joins the corpus entity of the same surname whose given names,
   suffix and gender all agree ("Hillary Clinton" is not "Bill Clinton", "Donald Trump" not
   "Donald Trump Jr.", "George W. Bush" not "George H. W. Bush"); none: a new one; several: the
@@ -21,8 +22,9 @@ The rules (the issue's):
   itself could not tell whose it is.
 * An organisation joins the corpus entity that shares one of its normalised full names ("The
   Church of Scientology's" = "Church of Scientology"), or else the only one whose short forms
-  (acronyms the article tied to its name, one-word aliases, the last word of a name) meet its
-  names ("Scientology", "Cardinals"); one named only by an acronym or short form joins the only
+  (acronyms the article tied to its name, one-word aliases, the last word of a name, the name
+  before "of" and one word) meet its names ("Scientology", "Cardinals", "The Guardian" of "The
+  Guardian of London"); one named only by an acronym or short form joins the only
   entity that has it.
 """
 

@@ -188,10 +188,23 @@ def _titles_of(words: Sequence[str], lex: NameLexicon) -> set[str]:
     return found - {""}
 
 
+def _uninverted(text: str, lex: NameLexicon) -> str:
+    """A name written surname first ("Twain, Mark") in the usual order ("Mark Twain"); any
+    other text as it is ("John Smith, Jr.", "Smith, PhD", "Smith, the mayor")."""
+    surname, comma, given = text.partition(",")
+    words = given.split()
+    if not comma or len(surname.split()) != 1 or not words or "," in given or "." in surname:
+        return text
+    after_names = lex.suffixes | lex.post_nominals  # "Smith, Jr.", "Smith, PhD"
+    if not all(w[:1].isupper() for w in words) or fold(words[-1]) in after_names:
+        return text
+    return f"{given.strip()} {surname.strip()}"
+
+
 def _person_form(text: str, lex: NameLexicon) -> _PersonForm | None:
     """A person's name form: given names, surname (with its particles), suffix; None when
     the form is not a name ("the site's founder", "his wife")."""
-    words = _POSSESSIVE.sub("", text.strip()).replace(",", " ").split()
+    words = _uninverted(_POSSESSIVE.sub("", text.strip()), lex).replace(",", " ").split()
     if not words or not (_capitalised(words[0]) or fold(words[0]) in lex.title_words):
         return None
     end = _title_end(words, lex)
@@ -295,6 +308,7 @@ def _org(record: EntityRecord, lex: NameLexicon) -> Profile | None:
     tail = name.norm.split()[-1]
     if name.words > 1 and not name.minor and tail not in lex.generic_org_words:
         short.add(tail)
+    short |= {h for h in (_before_of(f.text, lex) for f in parsed) if h}
     return Profile(
         entity=record.entity,
         type=ORG,
@@ -304,6 +318,16 @@ def _org(record: EntityRecord, lex: NameLexicon) -> Profile | None:
         full=frozenset(full),
         short=frozenset(short - full),
     )
+
+
+def _before_of(text: str, lex: NameLexicon) -> str | None:
+    """The name before "of" and one word ("The Guardian of London" -> "guardian"), as a short
+    form, unless it is a generic word ("University of Chicago", "Royal Bank of Scotland")."""
+    words = text.split()
+    if not 3 <= len(words) <= 4 or words[-2] != "of" or not words[-1][:1].isupper():
+        return None
+    head = [fold(w) for w in words[:-2]]
+    return None if head[-1] in lex.generic_org_words else " ".join(head)
 
 
 def _abbreviated(words: list[str], acronym: str) -> set[str]:

@@ -45,6 +45,7 @@ class EntityLexicon:
     name_particles: frozenset[str]
     pronouns: dict[str, str]
     report_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # the report verbs and verbs of asking ("interview")
     relative_pronouns: dict[str, str]
     age_nouns: dict[str, str | None]
     window: int
@@ -109,6 +110,7 @@ class EntityLexicon:
             name_particles=frozenset(honorifics["name_particles"]),
             pronouns=pronouns["pronouns"],
             report_verbs=frozenset(pronouns["report_verbs"]),
+            speech_verbs=frozenset(pronouns["report_verbs"] + orgs["speech_verbs"]),
             relative_pronouns=pronouns["relative_pronouns"],
             age_nouns=pronouns["age_nouns"],
             window=pronouns["window_sentences"],

@@ -21,6 +21,7 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _DATELINE_STOPS = {",", "(", "—", "–", "-", "--"}
 _DESCRIBED_LABELS = {"ORG", "NORP"}
+_ACTIVE_SUBJECT = frozenset({"nsubj"})
 _SYLLABLE = 4  # the longest given-name syllable before a lowercase one ("Lung-bin")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöøùúûüýÿčćšžłńőű.-'’")
 
@@ -36,6 +37,7 @@ class Name:
     gender: str | None = None
     title: str | None = None
     past: bool = False
+    inverted: bool = False  # "Twain, Mark": the surname, a comma, the given names
 
     @property
     def personal(self) -> bool:
@@ -53,6 +55,7 @@ def find_names(ctx: Context) -> list[Name]:
             names.append(name)
             for k in range(ent.end, name.name_end):
                 in_ent[k] = True
+    names = _inverted(ctx, names, in_ent)
     for i in range(ctx.n):
         if in_ent[i]:
             continue
@@ -64,6 +67,34 @@ def find_names(ctx: Context) -> list[Name]:
     names = _confirmed(ctx, names)
     _vote_types(ctx, names)
     return names
+
+
+def _inverted(ctx: Context, names: list[Name], in_ent: list[bool]) -> list[Name]:
+    """The names, with a person's given names after a line's first word and a comma, the
+    whole line's name, read as "Surname, Given" (a reading list's "Twain, Mark."): one name."""
+    surnames: set[int] = set()
+    for name in names:
+        s, e = name.name_start, name.name_end
+        if name.label != "PERSON" or name.start < s or s < 2 or ctx.words[s - 1] != ",":
+            continue
+        surname = s - 2
+        if ctx.pos[surname] != "PROPN" or not ctx.words[surname][:1].isupper():
+            continue
+        if ctx.ent[surname] not in ("", "PERSON") or not _line_start(ctx, surname):
+            continue
+        if e < ctx.n and ctx.words[e] != "." and "\n" not in ctx.words[e]:
+            continue  # "Obama, Biden and Harris" is a list
+        surnames.add(surname)
+        in_ent[surname] = in_ent[s - 1] = True
+        name.start = name.name_start = surname
+        name.inverted = True
+    return [n for n in names if n.inverted or n.name_start not in surnames]
+
+
+def _line_start(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` is the first word of a line."""
+    offset = ctx.idx[i]
+    return not ctx.text[ctx.text.rfind("\n", 0, offset) + 1 : offset].strip()
 
 
 def _confirmed(ctx: Context, names: list[Name]) -> list[Name]:
@@ -88,7 +119,9 @@ def _confirmed(ctx: Context, names: list[Name]) -> list[Name]:
     kept = body
     for name in doubtful:
         part = _confirmed_part(ctx, name, known)
-        if part is not None:
+        if part == (name.start, name.name_end):
+            kept.append(name)
+        elif part is not None:
             kept.append(Name(part[0], part[0], part[1], name.label))
     return sorted(kept, key=lambda n: n.start)
 
@@ -99,6 +132,8 @@ def _confirmed_part(ctx: Context, name: Name, known: list[set[str]]) -> tuple[in
     s, e = name.name_start, name.name_end
     for length in range(e - s, 0, -1):
         for a in range(s, e - length + 1):
+            if ctx.punct[a] or ctx.punct[a + length - 1]:
+                continue
             words = {ctx.lower[i] for i in range(a, a + length)} - ctx.lex.minor_words
             if words and any(words <= body for body in known):
                 return a, a + length
@@ -219,8 +254,10 @@ def _before_person_cue(ctx: Context, i: int, in_ent: list[bool]) -> bool:
 
 
 def _speaking_organisation(ctx: Context, i: int, in_ent: list[bool]) -> Name | None:
-    """An organisation NER missed that speaks: two or more capitalised words starting at
-    token ``i``, the subject of a reporting verb ("Acme Steel said")."""
+    """An organisation NER missed that speaks or asks: capitalised proper nouns starting at
+    token ``i``, the subject of a speech verb ("Acme Steel said", "Riverside Radio
+    interviewed him"); one word only when it is no given name, honorific or title, nor
+    followed by another proper noun."""
     if not ctx.parsed or (i and ctx.pos[i - 1] == "PROPN"):
         return None
     e = i
@@ -228,18 +265,33 @@ def _speaking_organisation(ctx: Context, i: int, in_ent: list[bool]) -> Name | N
         if ctx.pos[e] != "PROPN" or not ctx.words[e][:1].isupper() or title_word(ctx, e):
             break  # "The Prime Minister said" is a title
         e += 1
-    if e - i < 2 or ctx.dep[e - 1] not in NOMINAL_SUBJECTS:
+    if e == i:
         return None
-    if ctx.doc[e - 1].head.lemma_ not in ctx.lex.report_verbs:
+    one = e - i == 1
+    if one and (ctx.words[i] in ctx.lex.first_names or honorific(ctx, i) is not None):
         return None
-    return Name(i, i, e, "ORG")
+    if one and e < ctx.n and ctx.pos[e] == "PROPN":
+        return None  # part of a name NER took in part ("Raheem" of "Raheem Kassam will")
+    # one word only as an active subject: not the song of "'Skin' was written by Ann Lee"
+    subjects = _ACTIVE_SUBJECT if one else NOMINAL_SUBJECTS
+    return Name(i, i, e, "ORG") if _speech_subject(ctx, e - 1, subjects) else None
+
+
+def _speech_subject(ctx: Context, i: int, subjects: frozenset[str]) -> bool:
+    """Whether token ``i`` is the subject of a speech verb, or a word the parser hung on the
+    verb right after it as a compound (a headline's "Riverside Radio interviews ...")."""
+    head = ctx.doc[i].head
+    subject = ctx.dep[i] in subjects or (
+        ctx.dep[i] == "compound" and head.i == i + 1 and head.pos_ == "VERB"
+    )
+    return subject and head.lemma_ in ctx.lex.speech_verbs
 
 
 def _vote_types(ctx: Context, names: list[Name]) -> None:
     """One type per name text, by a vote over its mentions: headline mentions count little
     (spaCy mislabels title-case words), a dateline's place and a name before "council" or
     "city" vote for a place, a name after a title for a person; a name ending in "Street"
-    is no person. Names after an honorific or title stay people."""
+    is no person; a tie goes to a person. Names after an honorific or title stay people."""
     weights = ctx.lex.vote_weights
     headings = [(b.start, b.end) for b in layers(ctx.doc).blocks if b.kind in _HEADING_BLOCKS]
     datelines = _dateline_places(ctx, names)
@@ -263,9 +315,15 @@ def _vote_types(ctx: Context, names: list[Name]) -> None:
     for name in names:
         if name.start < name.name_start:
             continue
-        label = votes[_name_key(ctx, name)].most_common(1)[0][0]
+        label = _winner(votes[_name_key(ctx, name)])
         name.label = _type_by_suffix(ctx, name) if label == "PERSON" else label
     _surnames_of_people(ctx, names)
+
+
+def _winner(votes: Counter) -> str:
+    """The label with the most votes; on a tie a person ("on Obama, Obama's adviser", which
+    NER read as a place, then a person), else the first voted."""
+    return max(votes, key=lambda label: (votes[label], label == "PERSON"))
 
 
 def _vote_unlabelled_occurrences(
@@ -495,6 +553,13 @@ def _name(ctx: Context, s: int, e: int, label: str) -> Name:
     return Name(start, s, e, label, gender, title, past)
 
 
+def name_text(ctx: Context, name: Name) -> str:
+    """A person's name as it is said: "Mark Twain" for "Twain, Mark"."""
+    if name.inverted:
+        return f"{ctx.text_of(name.name_start + 2, name.name_end)} {ctx.words[name.name_start]}"
+    return ctx.text_of(name.name_start, name.name_end)
+
+
 def name_parts(ctx: Context, name: Name) -> list[str]:
     """The words of a person's name without punctuation or suffixes ("Jr."): a hyphenated word
     is one part ("Min-jun", "Al-Rashid"), and particles belong to the surname after them
@@ -507,6 +572,8 @@ def name_parts(ctx: Context, name: Name) -> list[str]:
             words.append(ctx.words[i])
     while len(words) > 1 and words[-1].lower().rstrip(".") in ctx.lex.name_suffixes:
         words.pop()
+    if name.inverted:
+        words = [*words[1:], words[0]]
     parts: list[str] = []
     particles: list[str] = []
     for k, word in enumerate(words):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from presslens.components.entities.context import Context
 from presslens.components.entities.drafts import Draft
 from presslens.components.entities.lexicon import EntityLexicon
-from presslens.components.entities.names import Name, name_parts
+from presslens.components.entities.names import Name, name_parts, name_text
 from presslens.components.entities.titles import compatible
 from presslens.nlp.layers import layers
 
@@ -66,7 +66,7 @@ class People:
 
     def mention(self, draft: Draft, name: Name) -> None:
         """Add ``name`` to the person ``draft``, with its title, gender and past title."""
-        draft.names.append(self.ctx.text_of(name.name_start, name.name_end))
+        draft.names.append(name_text(self.ctx, name))
         draft.set_title(name.title)
         draft.set_gender(name.gender)
         draft.past = draft.past or name.past
