@@ -1,11 +1,14 @@
 """Resident memory of one ``ingest`` as the corpus grows: flat, or growing with it?
 
-    python bench/ingest_memory.py [--data DIR] [--articles N] [--every K] [--db PATH_OR_URL]
+    python bench/ingest_memory.py [--data DIR] [--articles N] [--every K] [--words W]
+                                  [--db PATH_OR_URL]
 
 Streams N articles (the PolNeAR texts of bench/throughput.py, cycled, each pass under new
-ids so that nothing is skipped) through ``store.ingest`` into a fresh store (a SQLite file in
-a temporary folder unless ``--db`` names one), reading the process's resident memory
-(``/proc/self/statm``) after every K articles; prints a markdown table for docs/BENCHMARKS.md.
+ids so that nothing is skipped; with ``--words``, each cut to its first W words, so that a
+run of 100,000 articles fits in an hour or two) through ``store.ingest`` into a fresh store
+(a SQLite file in a temporary folder unless ``--db`` names one), reading the process's
+resident memory (``/proc/self/statm``) after every K articles; prints a markdown table for
+docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=default)
     ap.add_argument("--articles", type=int, default=3000)
     ap.add_argument("--every", type=int, default=300)
+    ap.add_argument("--words", type=int, help="cut each text to its first W words")
     ap.add_argument("--db", help="the store (default: a new SQLite file in a temporary folder)")
     args = ap.parse_args()
 
@@ -45,6 +49,9 @@ def main() -> None:
     from presslens.store.ingest import ingest
 
     texts, where = load_texts(args.data, 10_000)
+    if args.words:
+        texts = [" ".join(t.split(" ")[: args.words]) for t in texts]
+        where += f", each cut to its first {args.words} words"
     seen: list[tuple[int, float, float]] = []
     t0 = time.perf_counter()
 
@@ -61,6 +68,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = open_store(args.db or str(Path(tmp) / "memory.db"))
         ingest(items(), engine, report=report)
+        stored_mb = Path(tmp, "memory.db").stat().st_size / 2**20 if not args.db else None
+    if stored_mb is not None:
+        print(f"SQLite store: {stored_mb:,.0f} MB")
     print(f"{args.articles} articles from {len(texts)} {where}, cycled under new ids\n")
     print("| articles | " + " | ".join(str(n) for n, _, _ in seen) + " |")
     print("| --- |" + " ---: |" * len(seen))
