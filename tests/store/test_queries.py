@@ -306,3 +306,26 @@ def test_entities_and_a_timeline_across_outlets(store_url):
     }
     done = CliRunner().invoke(main, ["timeline", "Nobody Here", "--db", store_url])
     assert done.exit_code == 2 and "no person or organisation named" in done.output
+
+
+def test_a_person_asked_for_by_full_name_is_that_person(tmp_path, store_url):
+    from presslens.store.people import timeline
+
+    said = "“The bridge will open in May,” said {}, the city engineer.\n"
+    source = tmp_path / "names.jsonl"
+    rows = [("a1", "Ann Leeson"), ("a2", "Ann Leeson"), ("a3", "Ann Lee")]
+    source.write_text(
+        "".join(
+            json.dumps({"id": i, "text": f"Bridge news\n\n{said.format(who)}"}) + "\n"
+            for i, who in rows
+        ),
+        encoding="utf-8",
+    )
+    ingest(read_sources([str(source)]), open_store(store_url), settings=Settings())
+    engine = open_store(store_url)
+    # "Ann Leeson" is in more articles and holds every word of "ann lee": the name wins
+    line = timeline(engine, "ann LEE")
+    assert (line.entity.name, line.entity.articles, line.others) == ("Ann Lee", 1, [])
+    assert timeline(engine, "Leeson").entity.name == "Ann Leeson"
+    found = timeline(engine, "ann")
+    assert (found.entity.name, [o.name for o in found.others]) == ("Ann Leeson", ["Ann Lee"])

@@ -165,8 +165,9 @@ def list_entities(
 
 
 def find_entity(engine: Engine, name: str) -> tuple[Row, list[Row]]:
-    """The corpus entity ``name`` means: ``#ID``, else the one named in the most articles
-    whose name or an alias holds every word of ``name``; and the others that also fit."""
+    """The corpus entity ``name`` means: ``#ID``; else, of those named ``name`` (whatever
+    the case), the one named in the most articles; else of those whose name holds every word
+    of ``name``; and the others that fit the same way."""
     with store_errors(engine), engine.connect() as conn:
         if name.startswith("#") and name[1:].isdigit():
             found = conn.execute(select(_C).where(_C.corpus_entity_id == int(name[1:])))
@@ -177,11 +178,16 @@ def find_entity(engine: Engine, name: str) -> tuple[Row, list[Row]]:
                 raise InputError(
                     "the entity name is empty: give a name, or #ID from presslens entities"
                 )
-            fits = select(_C).where(
-                and_(*(func.lower(_C.name).contains(w, autoescape=True) for w in words))
-            )
-            ordered = fits.order_by(_C.article_count.desc(), _C.corpus_entity_id).limit(10)
-            entities = list(conn.execute(ordered))
+            lower = func.lower(_C.name)
+            for fits in (  # the name itself from its index; else a scan for its words
+                lower == " ".join(words),
+                and_(*(lower.contains(w, autoescape=True) for w in words)),
+            ):
+                ordered = (
+                    select(_C).where(fits).order_by(_C.article_count.desc(), _C.corpus_entity_id)
+                )
+                if entities := list(conn.execute(ordered.limit(10))):
+                    break
     if not entities:
         raise InputError(
             f"no person or organisation named {name!r} in the store: try presslens entities"

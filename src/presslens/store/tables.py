@@ -298,6 +298,10 @@ class CorpusEntity(Base):
     titles: Mapped[dict[str, Any]]
 
 
+# a person's page looks a name up as it is written, whatever its case
+Index("ix_corpus_entities_lower_name", func.lower(CorpusEntity.name))
+
+
 class CorpusEntityKey(Base):
     """A key a corpus entity is looked up by (``p:clinton``, ``o:church scientology``,
     ``o~:mit``), with how many of its article entities give it."""
