@@ -7,14 +7,24 @@ end-exclusive character offsets into ``Analysis.text``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from presslens.errors import PresslensError
 
 SCHEMA_VERSION = "1"
+
+
+def json_value(value: Any) -> Any:
+    """``value`` as presslens writes it in JSON where JSON has no type for it (the
+    ``default`` of ``json.dumps``): a date as YYYY-MM-DD."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write a {type(value).__name__} as JSON")
+
 
 BlockKind = Literal[
     "headline", "byline", "dateline", "subheading", "paragraph", "caption", "credit"

@@ -20,6 +20,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from presslens.schema import json_value
 from presslens.store.queries import Page
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -35,13 +36,6 @@ format_option = click.option(
     default=None,
     help="table (the default on a terminal), json, jsonl (the default otherwise) or csv.",
 )
-
-
-def plain(value: Any) -> Any:
-    """``value`` as JSON has it: dates as YYYY-MM-DD."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot print a {type(value).__name__} as JSON")
 
 
 def _cell(value: Any) -> str:
@@ -101,9 +95,9 @@ def emit(
         if fmt == "json":
             head = {"page": page.page, "pages": page.pages, "per_page": page.per_page}
             whole = {**head, "total": page.total, "more": page.more, what: rows}
-            out.write(json.dumps(whole, ensure_ascii=False, indent=2, default=plain) + "\n")
+            out.write(json.dumps(whole, ensure_ascii=False, indent=2, default=json_value) + "\n")
         for row in rows if fmt == "jsonl" else ():
-            out.write(json.dumps(row, ensure_ascii=False, default=plain) + "\n")
+            out.write(json.dumps(row, ensure_ascii=False, default=json_value) + "\n")
     elif fmt == "csv":
         lines = [line for r in page.rows for line in (flat(r) if flat else [dataclasses.asdict(r)])]
         fields = list(lines[0]) if lines else columns

@@ -11,8 +11,9 @@ import click
 from rich.text import Text
 
 from presslens.cli.options import db_option
-from presslens.cli.output import console, emit, format_option, plain
+from presslens.cli.output import console, emit, format_option
 from presslens.cli.search import question_options
+from presslens.schema import json_value
 from presslens.store.db import open_store
 from presslens.store.people import ENTITY_TYPES, SORTS, list_entities, timeline
 from presslens.store.queries import Filters
@@ -84,7 +85,7 @@ def timeline_command(
             "total": found.items.total,
             "items": [dataclasses.asdict(i) for i in found.items.rows],
         }
-        sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2, default=plain) + "\n")
+        sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2, default=json_value) + "\n")
         return
     if fmt == "table":
         who = found.entity

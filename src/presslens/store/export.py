@@ -6,16 +6,15 @@ entity unlinked); the columns are documented in docs/CONTRACT.md."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Engine, Float, Integer, Select, and_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from presslens.errors import InputError
+from presslens.schema import json_value
 from presslens.store import tables
 from presslens.store.db import store_errors
 
@@ -152,10 +151,6 @@ def _batches(engine: Engine, query: Select) -> Iterator[list[tuple]]:
             yield [tuple(row) for row in part]
 
 
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
 def _write(engine: Engine, query: Select, path: Path, fmt: str) -> int:
     """Write one table; its row count."""
     names = [col.name for col in query.selected_columns]
@@ -193,8 +188,8 @@ def _write(engine: Engine, query: Select, path: Path, fmt: str) -> int:
                 if writer:
                     writer.writerow(["; ".join(v) if isinstance(v, list) else v for v in row])
                 else:
-                    record = dict(zip(names, map(_plain, row), strict=True))
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    record = dict(zip(names, row, strict=True))
+                    out.write(json.dumps(record, ensure_ascii=False, default=json_value) + "\n")
             rows += len(batch)
     return rows
 
