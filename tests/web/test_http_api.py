@@ -249,6 +249,8 @@ class _Assets(HTMLParser):
             self._in_script = True
             assert "src" in found, "an inline script: the CSP forbids it"
             self.urls.append(found["src"])
+        elif tag == "link" and found.get("href", "").startswith("data:"):
+            pass  # inline, fetched from nowhere
         elif tag == "link" and found.get("href"):
             self.urls.append(found["href"])
         assert not any(name.startswith("on") for name in found), "an inline event handler"

@@ -34,6 +34,7 @@ DOCS_PAGE = f"""<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>presslens API</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{SWAGGER}/swagger-ui.css">
 </head>
 <body>
