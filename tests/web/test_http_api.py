@@ -155,6 +155,9 @@ def test_entities_one_entity_and_its_timeline(api):
     assert counts == sorted(counts, reverse=True)
     lee = next(e for e in people["entities"] if e["name"] == "Ann Lee")
     assert api.get(f"/api/entities/{lee['entity_id']}").json() == lee
+    found = api.get("/api/entities/find", params={"name": "ann lee"}).json()
+    assert set(found) == {"entity", "others"} and found["entity"] == lee
+    assert_error(api.get("/api/entities/find", params={"name": "Nobody"}), 404, "no person")
     line = api.get(f"/api/entities/{lee['entity_id']}/timeline", params={"per_page": 500}).json()
     assert set(line) == PAGE | {"entity", "others", "items"} and line["entity"] == lee
     assert line["total"] >= lee["quotes"] and all(
@@ -220,6 +223,7 @@ def test_openapi_lists_every_endpoint(api):
         "/api/quotes",
         "/api/claims",
         "/api/entities",
+        "/api/entities/find",
         "/api/entities/{entity_id}",
         "/api/entities/{entity_id}/timeline",
         "/api/compare",
@@ -232,6 +236,34 @@ def test_openapi_lists_every_endpoint(api):
     assert {"speaker", "text", "outlet", "since", "until", "kind", "page", "per_page"} <= (
         quote_params
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "path", "row"),
+    [
+        ("/api/articles", "/api/articles", "articles"),
+        ("/api/quotes", "/api/quotes", "quotes"),
+        ("/api/claims", "/api/claims", "claims"),
+        ("/api/entities", "/api/entities", "entities"),
+        ("/api/entities/1/timeline", "/api/entities/{entity_id}/timeline", "items"),
+        ("/api/compare?q=bridge", "/api/compare", "stories"),
+        ("/api/drift", "/api/drift", "groups"),
+        ("/api/network?q=bridge", "/api/network", "edges"),
+    ],
+)
+def test_the_openapi_schema_names_the_fields_each_answer_has(api, url, path, row):
+    spec = api.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+
+    def fields(schema: dict) -> set[str]:
+        ref = schema.get("$ref") or schema["items"]["$ref"]
+        return set(schemas[ref.rsplit("/", 1)[1]]["properties"])
+
+    answer = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+    top = schemas[answer["schema"]["$ref"].rsplit("/", 1)[1]]["properties"]
+    got = api.get(url).json()
+    assert set(got) == set(top) and got[row]
+    assert set(got[row][0]) == fields(top[row])
 
 
 class _Assets(HTMLParser):

@@ -14,8 +14,8 @@ import time
 import httpx
 import pytest
 
-from presslens.cli.serve import is_loopback
 from presslens.store.db import open_store
+from presslens.web.guard import host_name, is_loopback
 
 pytestmark = pytest.mark.slow  # the server parses what it ingests with the real pipeline
 START_SECONDS = 60
@@ -78,6 +78,9 @@ def test_serve_answers_the_api_and_its_offline_docs(tmp_path):
             for url in assets:
                 assert client.get(url).status_code == 200, url
             assert client.get("/openapi.json").json()["info"]["title"] == "presslens"
+            rebound = client.get("/api/entities", headers={"Host": f"rebound.example:{port}"})
+            assert rebound.status_code == 400 and "127.0.0.1" in rebound.json()["error"]["message"]
+            assert client.get("/api/entities", headers={"Host": f"localhost:{port}"}).is_success
     finally:
         server.terminate()
         try:
@@ -95,3 +98,12 @@ def test_serve_answers_the_api_and_its_offline_docs(tmp_path):
 )
 def test_only_loopback_hosts_keep_the_store_local(host, local):
     assert is_loopback(host) is local
+
+
+def test_the_name_of_a_host_header():
+    assert [host_name(h) for h in ("127.0.0.1:8000", "[::1]:80", "[::1]", "localhost")] == [
+        "127.0.0.1",
+        "[::1]",
+        "[::1]",
+        "localhost",
+    ]

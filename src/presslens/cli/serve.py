@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import ipaddress
-
 import click
 
 from presslens.cli.options import db_option
-from presslens.web.guard import MAX_BODY
-
-LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost"})
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is reachable only from this machine (127.0.0.0/8, ::1, localhost)."""
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return host.lower() in LOOPBACK_NAMES
+from presslens.web.guard import MAX_BODY, is_loopback, loopback_hosts
 
 
 @click.command("serve")
@@ -51,8 +39,10 @@ def serve_command(db: str, host: str, port: int, write_token: str | None, max_bo
     from presslens.store.db import shown, url_of
     from presslens.web import create_app
 
-    app = create_app(db, write_token=write_token, max_body=max_body)
-    if not is_loopback(host):
+    local = is_loopback(host)
+    hosts = loopback_hosts(host) if local else None
+    app = create_app(db, write_token=write_token, max_body=max_body, allowed_hosts=hosts)
+    if not local:
         click.echo(
             f"presslens: warning: listening on {host}: the store is readable by anyone who can"
             " reach this machine on the network; use --host 127.0.0.1 to keep it local",

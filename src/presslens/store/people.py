@@ -205,10 +205,12 @@ def find_entity(engine: Engine, name: str) -> tuple[Row, list[Row]]:
     return entities[0], entities[1:]
 
 
-def entity_row(engine: Engine, entity_id: int) -> EntityRow:
-    """The corpus entity ``entity_id`` with its counts (``NotFoundError`` if there is none)."""
-    entity, _ = find_entity(engine, f"#{entity_id}")
-    return _rows(engine, [entity])[0]
+def entity_rows(engine: Engine, name: str) -> tuple[EntityRow, list[EntityRow]]:
+    """The corpus entity ``name`` means and the others it fits (``find_entity``), with their
+    counts; ``#ID`` is the one of that id."""
+    entity, others = find_entity(engine, name)
+    rows = _rows(engine, [entity, *others])
+    return rows[0], rows[1:]
 
 
 def _event_text(item: tuple, where: dict[int, tuple]) -> str:

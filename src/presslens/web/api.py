@@ -29,7 +29,7 @@ from presslens.schema import QuoteKind, json_value
 from presslens.store.compare import compare
 from presslens.store.ingest import FAILED, ingest
 from presslens.store.network import story_network
-from presslens.store.people import ENTITY_TYPES, SORTS, entity_row, list_entities, timeline
+from presslens.store.people import ENTITY_TYPES, SORTS, entity_rows, list_entities, timeline
 from presslens.store.queries import (
     MAX_PER_PAGE,
     Filters,
@@ -39,9 +39,11 @@ from presslens.store.queries import (
     search_claims,
     search_quotes,
 )
+from presslens.web import answers
+from presslens.web.errors import RESPONSES
 from presslens.web.state import State, state_of
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=RESPONSES)
 
 
 class DatedJSON(JSONResponse):
@@ -79,13 +81,13 @@ Dates = Annotated[Filters, Depends(_dates)]
 Paged = Annotated[Filters, Depends(_paged)]
 
 
-@router.get("/articles", tags=["articles"])
+@router.get("/articles", tags=["articles"], responses=answers.ARTICLES)
 def articles(engine: Reads, filters: Paged) -> Response:
     """The analysed articles, the newest published first (``ArticleRow``s as ``articles``)."""
     return DatedJSON(list_articles(engine, filters=filters).to_dict("articles"))
 
 
-@router.get("/articles/{article_id}", tags=["articles"])
+@router.get("/articles/{article_id}", tags=["articles"], responses=answers.ARTICLE)
 def article(engine: Reads, article_id: Annotated[int, Path(ge=1)]) -> Response:
     """One article: its ``ArticleRow`` as ``article`` and its whole analysis (the output
     contract, offsets into its ``text``) as ``analysis``."""
@@ -93,7 +95,7 @@ def article(engine: Reads, article_id: Annotated[int, Path(ge=1)]) -> Response:
     return DatedJSON({"article": dataclasses.asdict(row), "analysis": analysis.to_dict()})
 
 
-@router.get("/quotes", tags=["questions"])
+@router.get("/quotes", tags=["questions"], responses=answers.QUOTES)
 def quotes(
     engine: Reads,
     filters: Paged,
@@ -108,7 +110,7 @@ def quotes(
     return DatedJSON(found.to_dict("quotes"))
 
 
-@router.get("/claims", tags=["questions"])
+@router.get("/claims", tags=["questions"], responses=answers.CLAIMS)
 def claims(
     engine: Reads,
     filters: Paged,
@@ -121,7 +123,7 @@ def claims(
     return DatedJSON(found.to_dict("claims"))
 
 
-@router.get("/entities", tags=["people"])
+@router.get("/entities", tags=["people"], responses=answers.ENTITIES)
 def entities(
     engine: Reads,
     filters: Paged,
@@ -136,20 +138,33 @@ def entities(
 EntityId = Annotated[int, Path(ge=1, description="A corpus entity's id (``entity_id``).")]
 
 
-@router.get("/entities/{entity_id}", tags=["people"])
+@router.get("/entities/find", tags=["people"], responses=answers.FOUND)
+def find(
+    engine: Reads,
+    name: Annotated[str, Query(min_length=1, description="A name (any case), or #ID.")],
+) -> Response:
+    """The person or organisation a name means, as ``presslens timeline NAME`` finds it:
+    ``entity`` and the ``others`` the name also fits (``EntityRow``s)."""
+    entity, others = entity_rows(engine, name)
+    asdict = dataclasses.asdict
+    return DatedJSON({"entity": asdict(entity), "others": [asdict(o) for o in others]})
+
+
+@router.get("/entities/{entity_id}", tags=["people"], responses=answers.ENTITY)
 def entity(engine: Reads, entity_id: EntityId) -> Response:
     """One person or organisation (an ``EntityRow``)."""
-    return DatedJSON(dataclasses.asdict(entity_row(engine, entity_id)))
+    found, _ = entity_rows(engine, f"#{entity_id}")
+    return DatedJSON(dataclasses.asdict(found))
 
 
-@router.get("/entities/{entity_id}/timeline", tags=["people"])
+@router.get("/entities/{entity_id}/timeline", tags=["people"], responses=answers.TIMELINE)
 def entity_timeline(engine: Reads, entity_id: EntityId, filters: Paged) -> Response:
     """What they said and did, newest first: ``entity``, ``others`` and a page of
     ``TimelineItem``s as ``items``."""
     return DatedJSON(timeline(engine, f"#{entity_id}", filters=filters).to_dict())
 
 
-@router.get("/compare", tags=["stories"])
+@router.get("/compare", tags=["stories"], responses=answers.STORIES)
 def compare_outlets(
     engine: Reads,
     filters: Paged,
@@ -164,7 +179,7 @@ def compare_outlets(
     return DatedJSON(found.to_dict("stories"))
 
 
-@router.get("/network", tags=["stories"])
+@router.get("/network", tags=["stories"], responses=answers.NETWORK)
 def network(
     engine: Reads,
     filters: Dates,
@@ -178,7 +193,7 @@ def network(
     return DatedJSON(dataclasses.asdict(net))
 
 
-@router.get("/drift", tags=["questions"])
+@router.get("/drift", tags=["questions"], responses=answers.DRIFT)
 def drift(
     engine: Reads,
     filters: Paged,
@@ -190,7 +205,7 @@ def drift(
     return DatedJSON(found.to_dict("groups"))
 
 
-@router.post("/analyze", tags=["analysis"])
+@router.post("/analyze", tags=["analysis"], responses=answers.ANALYSIS)
 async def analyze_article(
     request: Request,
     published: Annotated[dt.date | None, Query(description="YYYY-MM-DD.")] = None,
@@ -214,7 +229,7 @@ async def analyze_article(
     return Response(result.to_json(indent=None), media_type="application/json")
 
 
-@router.post("/ingest", tags=["analysis"])
+@router.post("/ingest", tags=["analysis"], responses=answers.INGESTED)
 async def ingest_articles(
     request: Request,
     authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,

@@ -6,7 +6,7 @@ response guarded (guard.py) and every error as JSON (errors.py)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from importlib.metadata import version
 from pathlib import Path
@@ -21,7 +21,7 @@ from presslens.settings import Settings
 from presslens.store.db import open_store
 from presslens.web import errors
 from presslens.web.api import router
-from presslens.web.guard import MAX_BODY, BodyLimit, SecurityHeaders
+from presslens.web.guard import MAX_BODY, BodyLimit, HostCheck, SecurityHeaders
 from presslens.web.state import State
 
 STATIC = Path(__file__).parent / "static"
@@ -58,12 +58,15 @@ def create_app(
     *,
     write_token: str | None = None,
     max_body: int = MAX_BODY,
+    allowed_hosts: Collection[str] | None = None,
     settings: Settings | None = None,
 ) -> FastAPI:
     """The app serving the store ``db`` (a SQLite path or a postgresql:// URL), read-only
     unless ``write_token`` is given (then ``POST /api/ingest`` takes requests carrying it);
-    request bodies over ``max_body`` bytes are refused (413). Raises ``StoreError`` when the
-    store cannot be used, so that a server never starts on a store it cannot read."""
+    request bodies over ``max_body`` bytes are refused (413); with ``allowed_hosts``, a
+    request naming another host is refused (400; ``presslens serve`` on loopback gives
+    ``guard.loopback_hosts``). Raises ``StoreError`` when the store cannot be used, so that
+    a server never starts on a store it cannot read."""
     if write_token is not None and not write_token.strip():
         raise InputError(
             "the write token is empty: give a long random one, e.g. from"
@@ -90,6 +93,8 @@ def create_app(
     app.state.presslens = state
     errors.install(app)
     app.add_middleware(BodyLimit, max_body=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, hosts=allowed_hosts)  # outside BodyLimit: checked first
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -8,11 +8,35 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from presslens.errors import InputError, NotFoundError, PresslensError, StoreError
 
 log = logging.getLogger("presslens.web")
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str  # what is wrong and what to change
+
+
+class ErrorBody(BaseModel):
+    """What every error answers (the OpenAPI schema of the error responses)."""
+
+    error: ErrorDetail
+
+
+# The error answers the OpenAPI schema lists for every /api route (422 in this shape too).
+RESPONSES: dict[int | str, dict] = {
+    code: {"model": ErrorBody, "description": what}
+    for code, what in (
+        (400, "An input to change (the message says which)"),
+        (404, "No such article, entity or address"),
+        (422, "A parameter of the wrong type or range"),
+        (503, "The store cannot be used"),
+    )
+}
 
 _WHERE = {"query": "query parameter", "path": "path parameter", "body": "body", "header": "header"}
 

@@ -1,7 +1,11 @@
-"""The ASGI middleware that guards every response: security headers (``SecurityHeaders``)
-and a limit on request bodies, checked as they stream in (``BodyLimit``)."""
+"""The ASGI middleware that guards every response: security headers (``SecurityHeaders``),
+a limit on request bodies, checked as they stream in (``BodyLimit``), and on loopback the
+Host names a request may give (``HostCheck``)."""
 
 from __future__ import annotations
+
+import ipaddress
+from collections.abc import Collection
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
@@ -10,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from presslens.web.errors import error_response
 
 MAX_BODY = 5 * 1024 * 1024  # bytes a request body may hold, by default
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
 
 # No inline script anywhere (the /docs page loads its script from /static); styles and
 # images as the vendored Swagger UI needs them (its CSS inlines SVG icons as data: URLs).
@@ -87,3 +92,44 @@ class BodyLimit:
             return message
 
         await self.app(scope, receive_counted, send)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable only from this machine (127.0.0.0/8, ::1, localhost)."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def loopback_hosts(host: str) -> frozenset[str]:
+    """The Host names a server bound to the loopback address ``host`` answers to."""
+    return LOOPBACK_HOSTS | {f"[{host}]" if ":" in host else host.lower()}
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: ``127.0.0.1``, ``[::1]``."""
+    if header.startswith("["):
+        return header.partition("]")[0] + "]"
+    return header.rpartition(":")[0] if ":" in header else header
+
+
+class HostCheck:
+    """Answers only requests whose Host header names one of ``hosts`` (400 otherwise), so
+    that a web page whose name is rebound to 127.0.0.1 cannot read a loopback server's store
+    through its visitor's browser (DNS rebinding)."""
+
+    def __init__(self, app: ASGIApp, hosts: Collection[str]) -> None:
+        self.app, self.hosts = app, frozenset(h.lower() for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            given = Headers(scope=scope).get("host", "")
+            if host_name(given.lower()) not in self.hosts:
+                message = (
+                    f"this server does not answer to the host {given!r}: open it as"
+                    f" {' or '.join(sorted(self.hosts))} (or start it with --host)"
+                )
+                await error_response(400, message)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
