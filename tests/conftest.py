@@ -14,13 +14,16 @@ Markers (registered in ``pyproject.toml``, which runs pytest with ``--strict-mar
   user may create databases; ``.ci/postgres start`` starts one and prints it, ``.ci/run`` does
   so). Outside CI such a test skips, with the reason, when no server answers; in CI (``$CI``
   set) it runs and fails. The ``postgres_url`` fixture gives a fresh database per test;
-  ``store_url`` is a store on SQLite and, as a second parameter, on PostgreSQL.
+  ``store_url`` is a store on SQLite and, as a second parameter, on PostgreSQL;
+  ``module_store_url`` the same, shared by a module's tests.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -100,26 +103,48 @@ def analyze():
     return run
 
 
-@pytest.fixture
-def postgres_url():
-    """A fresh, empty PostgreSQL database for one test (dropped after it): its URL."""
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database, dropped on the way out: its URL."""
     import psycopg
     from sqlalchemy.engine import make_url
 
     name = f"presslens_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(POSTGRES, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
-    yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    try:
+        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(POSTGRES, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database for one test (dropped after it): its URL."""
+    with fresh_postgres_database() as url:
+        yield url
+
+
+STORES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=STORES)
 def store_url(request, tmp_path) -> str:
     """A store that does not exist yet: a SQLite file, then a PostgreSQL database."""
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="module", params=STORES)
+def module_store_url(request, tmp_path_factory) -> Iterator[str]:
+    """``store_url`` that a module's tests share (a store built once per database)."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("store") / "store.db")
+        return
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture

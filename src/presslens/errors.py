@@ -15,6 +15,11 @@ class InputError(PresslensError):
     article_id: str | None = None
 
 
+class NotFoundError(InputError):
+    """A thing asked for by its id or name that the store does not hold (an article, an
+    entity); the message says where the ids are listed."""
+
+
 class ModelError(PresslensError):
     """A spaCy pipeline that cannot be loaded."""
 

@@ -15,13 +15,19 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from presslens.cli import main
-from presslens.errors import InputError
+from presslens.errors import InputError, NotFoundError
 from presslens.io.sources import read_sources
 from presslens.settings import Settings
 from presslens.store import db, tables
 from presslens.store.db import open_store
 from presslens.store.ingest import ingest
-from presslens.store.queries import Filters, search_claims, search_quotes
+from presslens.store.queries import (
+    Filters,
+    get_article,
+    list_articles,
+    search_claims,
+    search_quotes,
+)
 
 pytestmark = pytest.mark.slow  # parses with the real pipeline
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +119,24 @@ def test_user_input_is_only_ever_text(store):
         search_quotes(engine, kind="rumour")
     with pytest.raises(InputError, match="pages count from 1"):
         Filters(page=0)
+
+
+def test_articles_newest_first_filtered_and_one_with_its_analysis(store):
+    engine = open_store(store)
+    every = list_articles(engine)
+    assert [a.source_id for a in every.rows] == ["cp-1", "ht-1", "ht-2"]  # newest first
+    paged = [list_articles(engine, filters=Filters(page=n, per_page=2)) for n in (1, 2)]
+    assert [a for p in paged for a in p.rows] == every.rows and paged[0].pages == 2
+    before_march = Filters(outlet="harbour times", until=dt.date(2026, 3, 1))
+    harbour = list_articles(engine, filters=before_march)
+    assert [a.source_id for a in harbour.rows] == ["ht-2"] and harbour.total == 1
+    row, analysis = get_article(engine, every.rows[0].article_id)
+    assert row == every.rows[0] and row.published == dt.date(2026, 3, 3)
+    assert analysis.text.startswith("Deal ends ferry strike") and analysis.quotes
+    q = analysis.quotes[0].content
+    assert analysis.text[q.start : q.end] == q.text
+    with pytest.raises(NotFoundError, match="no analysed article 999"):
+        get_article(engine, 999)
 
 
 def test_claims_most_checkworthy_first_by_kind_and_speaker(store):

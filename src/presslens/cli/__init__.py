@@ -3,9 +3,9 @@
 ``analyze`` (analyze.py), ``schema`` (schema.py), ``eval`` (evaluate.py), ``train``
 (train.py), ``ingest`` and ``failures`` (ingest.py), ``db`` (db.py); the corpus questions
 ``search`` (search.py), ``drift`` (drift.py), ``compare`` (compare.py), ``network``
-(network.py), ``entities`` and ``timeline`` (people.py); ``export`` (export.py). Shared
-options in options.py, how the questions print in output.py, how a command fails in
-errors.py.
+(network.py), ``entities`` and ``timeline`` (people.py); ``export`` (export.py); ``serve``
+(serve.py), the HTTP API. Shared options in options.py, how the questions print in
+output.py, how a command fails in errors.py.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from presslens.cli.network import network_command
 from presslens.cli.people import entities_command, timeline_command
 from presslens.cli.schema import schema
 from presslens.cli.search import search_group
+from presslens.cli.serve import serve_command
 from presslens.cli.train import train_group
 
 
@@ -48,5 +49,6 @@ for command in (
     entities_command,
     timeline_command,
     export_command,
+    serve_command,
 ):
     main.add_command(command)

@@ -91,12 +91,10 @@ def emit(
     out = sys.stdout
     fmt = fmt or ("table" if out.isatty() else "jsonl")
     if fmt in ("json", "jsonl"):
-        rows = [dataclasses.asdict(r) for r in page.rows]
+        whole = page.to_dict(what)
         if fmt == "json":
-            head = {"page": page.page, "pages": page.pages, "per_page": page.per_page}
-            whole = {**head, "total": page.total, "more": page.more, what: rows}
             out.write(json.dumps(whole, ensure_ascii=False, indent=2, default=json_value) + "\n")
-        for row in rows if fmt == "jsonl" else ():
+        for row in whole[what] if fmt == "jsonl" else ():
             out.write(json.dumps(row, ensure_ascii=False, default=json_value) + "\n")
     elif fmt == "csv":
         lines = [line for r in page.rows for line in (flat(r) if flat else [dataclasses.asdict(r)])]

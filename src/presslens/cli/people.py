@@ -77,14 +77,7 @@ def timeline_command(
     )
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "json":
-        whole = {
-            "entity": dataclasses.asdict(found.entity),
-            "others": [dataclasses.asdict(o) for o in found.others],
-            "page": found.items.page,
-            "pages": found.items.pages,
-            "total": found.items.total,
-            "items": [dataclasses.asdict(i) for i in found.items.rows],
-        }
+        whole = found.to_dict()
         sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2, default=json_value) + "\n")
         return
     if fmt == "table":

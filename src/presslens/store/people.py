@@ -4,13 +4,15 @@ through the corpus entities the linker keeps (``store.corpus_entities``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, Row, Select, and_, func, select
 
-from presslens.errors import InputError
+from presslens.errors import InputError, NotFoundError
 from presslens.store import tables
 from presslens.store.db import store_errors
 from presslens.store.network import sentence
@@ -68,6 +70,14 @@ class Timeline:
     entity: EntityRow
     items: Page[TimelineItem]
     others: list[EntityRow]  # other corpus entities the name given also fits
+
+    def to_dict(self) -> dict[str, Any]:
+        """The timeline as JSON gives it: the entity, the others, then the page of items."""
+        return {
+            "entity": dataclasses.asdict(self.entity),
+            "others": [dataclasses.asdict(o) for o in self.others],
+            **self.items.to_dict("items"),
+        }
 
 
 def _quotes_by_outlet(engine: Engine, ids: list[int]) -> dict[int, Counter[str]]:
@@ -189,10 +199,18 @@ def find_entity(engine: Engine, name: str) -> tuple[Row, list[Row]]:
                 if entities := list(conn.execute(ordered.limit(10))):
                     break
     if not entities:
-        raise InputError(
+        raise NotFoundError(
             f"no person or organisation named {name!r} in the store: try presslens entities"
         )
     return entities[0], entities[1:]
+
+
+def entity_rows(engine: Engine, name: str) -> tuple[EntityRow, list[EntityRow]]:
+    """The corpus entity ``name`` means and the others it fits (``find_entity``), with their
+    counts; ``#ID`` is the one of that id."""
+    entity, others = find_entity(engine, name)
+    rows = _rows(engine, [entity, *others])
+    return rows[0], rows[1:]
 
 
 def _event_text(item: tuple, where: dict[int, tuple]) -> str:

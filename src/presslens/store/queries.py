@@ -11,17 +11,20 @@ date). Only analysed articles are searched.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Engine, Select, Subquery, and_, func, or_, select
 
 from presslens.corpus.actors import actor_key
 from presslens.corpus.drift import Drift, Version, drift
-from presslens.errors import InputError
+from presslens.errors import InputError, NotFoundError
+from presslens.schema import Analysis
 from presslens.store import fts, tables
 from presslens.store.db import store_errors
+from presslens.store.rows import stored_analysis
 from presslens.store.write import ANALYSED
 
 Row = TypeVar("Row")
@@ -50,6 +53,21 @@ class Page(Generic[Row]):
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+    def head(self) -> dict[str, int | bool]:
+        """Where the page is in its result: what the JSON of a page gives before its rows."""
+        return {
+            "page": self.page,
+            "pages": self.pages,
+            "per_page": self.per_page,
+            "total": self.total,
+            "more": self.more,
+        }
+
+    def to_dict(self, what: str) -> dict[str, Any]:
+        """The page as its JSON: ``head()``, then the rows under ``what`` ("quotes"), each a
+        dict of its dataclass's fields (dates stay dates: ``schema.json_value`` writes them)."""
+        return {**self.head(), what: [dataclasses.asdict(r) for r in self.rows]}
 
 
 @dataclass(frozen=True)
@@ -118,7 +136,31 @@ class ClaimHit:
     url: str | None
 
 
+@dataclass(frozen=True)
+class ArticleRow:
+    """An analysed article: where and when it appeared, and its headline check's verdict."""
+
+    article_id: int
+    source_id: str | None
+    outlet: str | None
+    published: dt.date | None
+    headline: str | None
+    url: str | None
+    headline_verdict: str | None
+    headline_stance: str | None
+
+
 _A, _Q, _C, _E = tables.Article, tables.Quote, tables.Claim, tables.ArticleEntity
+_ARTICLE_ROW = (
+    _A.article_id,
+    _A.source_id,
+    _A.outlet,
+    _A.published,
+    _A.headline,
+    _A.url,
+    _A.headline_verdict,
+    _A.headline_stance,
+)
 
 
 def article_filters(stmt: Select, filters: Filters, date: ColumnElement[dt.date | None]) -> Select:
@@ -139,6 +181,35 @@ def _page(engine: Engine, stmt: Select, order: list, filters: Filters) -> tuple[
         page = stmt.order_by(*order).limit(filters.per_page).offset(filters.offset)
         rows = conn.execute(page).all()
     return list(rows), total
+
+
+def list_articles(engine: Engine, *, filters: Filters | None = None) -> Page[ArticleRow]:
+    """The analysed articles, the newest published first (the undated last), then the newest
+    stored first; ``filters``' dates are on the publication date."""
+    filters = filters or Filters()
+    stmt = article_filters(select(*_ARTICLE_ROW), filters, _A.published)
+    order = [_A.published.desc().nulls_last(), _A.article_id.desc()]
+    rows, total = _page(engine, stmt, order, filters)
+    return Page([ArticleRow(*r) for r in rows], filters.page, filters.per_page, total)
+
+
+def get_article(engine: Engine, article_id: int) -> tuple[ArticleRow, Analysis]:
+    """The analysed article ``article_id`` and its whole analysis (the contract's
+    ``Analysis``, offsets into its text); ``NotFoundError`` when there is none."""
+    stmt = (
+        select(*_ARTICLE_ROW, _A.text, tables.Analysis.analysis)
+        .join(tables.Analysis, tables.Analysis.article_id == _A.article_id)
+        .where(_A.article_id == article_id, _A.status == ANALYSED)
+    )
+    with store_errors(engine), engine.connect() as conn:
+        row = conn.execute(stmt).first()
+    if row is None:
+        raise NotFoundError(
+            f"no analysed article {article_id} in the store: the article list gives the ids"
+            " (GET /api/articles, presslens export)"
+        )
+    *fields, text, stored = row
+    return ArticleRow(*fields), stored_analysis(text, stored)
 
 
 def search_quotes(
