@@ -1,0 +1,64 @@
+"""The web UI's HTML: one Jinja2 environment (autoescaped: nothing from the store is ever
+trusted as markup) over the UI's templates and the HTML report's (``presslens.export``),
+and the helpers its templates call to build links."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi.responses import HTMLResponse
+from jinja2 import ChoiceLoader, Environment, PackageLoader
+
+Params = Mapping[str, Any]
+
+
+def query_url(path: str, params: Params, **changes: Any) -> str:
+    """``path`` with the query ``params`` and ``changes`` (a None or empty value drops its
+    parameter), every value URL-encoded; paging restarts unless ``page`` is changed."""
+    merged = {**params, "page": None, **changes}
+    kept = {k: v for k, v in merged.items() if v is not None and v != ""}
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is a web address (http, https) a page may link to, else None: a
+    ``javascript:`` or ``data:`` URL from the store is shown as text, never followed."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 quote``, ``2 quotes``, ``1,000 people``."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The templates of ``presslens.web`` and then of ``presslens.export`` (the report)."""
+    env = Environment(
+        loader=ChoiceLoader(
+            [PackageLoader("presslens.web", "templates"), PackageLoader("presslens.export")]
+        ),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(query_url=query_url, web_link=web_link, plural=plural)
+    return env
+
+
+def page(template: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """The page ``template`` rendered with ``context``, answered with ``status_code``."""
+    html = environment().get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def error_page(status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
+    """A short HTML page saying what went wrong (``message``, escaped), with ``status``."""
+    response = page("error.html", status_code=status, status=status, message=message)
+    response.headers.update(headers or {})
+    return response
