@@ -310,13 +310,15 @@ def quote_facets(
 
 
 def _facets(engine: Engine, rows: Subquery, who: tuple, outlet: Any, top: int) -> Facets:
-    """The ``top`` values of ``who`` (a name, its corpus entity) and ``outlet`` in ``rows``."""
+    """The ``top`` values of ``who`` (a name, its corpus entity) and ``outlet`` in ``rows``:
+    a speaker by name (the filter a facet adds), with its corpus entity where one is linked."""
     n = func.count()
+    name, entity = who
     by_who = (
-        select(*who, n)
-        .where(who[0].is_not(None))
-        .group_by(*who)
-        .order_by(n.desc(), who[0])
+        select(name, func.max(entity), n)
+        .where(name.is_not(None))
+        .group_by(name)
+        .order_by(n.desc(), name)
         .limit(top)
     )
     inner = select(outlet).select_from(rows).subquery()

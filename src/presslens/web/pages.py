@@ -19,7 +19,7 @@ from presslens.store.queries import (
     search_quotes,
 )
 from presslens.store.summary import corpus_summary
-from presslens.web.params import Paged, Reads
+from presslens.web.params import PER_PAGE, Paged, Reads
 from presslens.web.render import page
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -56,6 +56,7 @@ def search(
         "outlet": filters.outlet,
         "since": filters.since,
         "until": filters.until,
+        "per_page": filters.per_page if filters.per_page != PER_PAGE else None,
     }
     return page("search.html", what=what, params=params, found=found, facets=facets)
 
@@ -72,7 +73,12 @@ def entity(engine: Reads, entity_id: Id, filters: Paged) -> HTMLResponse:
     """A person or organisation: aliases, counts, the outlets that quote them, and what
     they said and did, newest first, a page at a time."""
     found = timeline(engine, f"#{entity_id}", filters=filters)
-    params = {"outlet": filters.outlet, "since": filters.since, "until": filters.until}
+    params = {
+        "outlet": filters.outlet,
+        "since": filters.since,
+        "until": filters.until,
+        "per_page": filters.per_page if filters.per_page != PER_PAGE else None,
+    }
     return page(
         "entity.html", e=found.entity, others=found.others, items=found.items, params=params
     )

@@ -13,6 +13,8 @@ from sqlalchemy import Engine
 from presslens.store.queries import MAX_PER_PAGE, Filters
 from presslens.web.state import state_of
 
+PER_PAGE = 20  # rows a page holds unless per_page says otherwise
+
 
 def _reads(request: Request) -> Engine:
     return state_of(request).reads
@@ -29,7 +31,7 @@ def _dates(
 def _paged(
     dates: Annotated[Filters, Depends(_dates)],
     page: Annotated[int, Query(ge=1, description="Pages count from 1.")] = 1,
-    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = PER_PAGE,
 ) -> Filters:
     return dataclasses.replace(dates, page=page, per_page=per_page)
 
