@@ -21,6 +21,7 @@ from presslens.settings import Settings
 from presslens.store import db, tables
 from presslens.store.db import open_store
 from presslens.store.ingest import ingest
+from presslens.store.people import article_entities
 from presslens.store.queries import (
     Filters,
     claim_facets,
@@ -381,4 +382,8 @@ def test_the_corpus_at_a_glance_and_the_facets_of_a_search(store):
     assert [f.value for f in only.outlets] == ["Calder Post"]
     claimed = claim_facets(engine)
     assert sum(f.count for f in claimed.outlets) == s.claims
+    ht1 = next(r for r in list_articles(engine).rows if r.source_id == "ht-1")
+    named = article_entities(engine, ht1.article_id)
+    assert {"Mia Holm", "Ian Berg"} <= {e.name for e in named}
+    assert all(e.type in ("PERSON", "ORG") for e in named)
     engine.dispose()

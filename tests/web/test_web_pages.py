@@ -115,6 +115,9 @@ def test_the_article_page_is_the_report_inside_the_site(api, page_assets):
     assert doc.xpath('//*[@aria-label="Headline check"]') and doc.xpath("//input[@data-layer]")
     assert len(doc.xpath("//main")) == 1 and doc.xpath('//main[@id="main"]')  # the skip link's
     assert doc.xpath('//*[@class="site-header"]') and first["headline"] in doc.xpath("string(//h1)")
+    named = dict(links(doc, '//*[@data-testid="article-entities"]'))
+    assert "Ann Lee" in named  # the people it names, each with their page
+    assert html_page(api, named["Ann Lee"]).xpath("string(//h1)").startswith("Ann Lee")
     urls = page_assets(page)
     assert "/static/report/report.js" in urls and "/static/report/report.css" in urls
     for asset in urls:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse
 
 from presslens.export.html import report_context
-from presslens.store.people import timeline
+from presslens.store.people import article_entities, timeline
 from presslens.store.queries import (
     claim_facets,
     get_article,
@@ -63,9 +63,11 @@ def search(
 
 @router.get("/articles/{article_id}")
 def article(engine: Reads, article_id: Id) -> HTMLResponse:
-    """The article's HTML report (``presslens.export.html``) inside the site's layout."""
+    """The article's HTML report (``presslens.export.html``) inside the site's layout, with
+    links to the pages of the people and organisations it names."""
     row, analysis = get_article(engine, article_id)
-    return page("article.html", row=row, **report_context(analysis, embedded=True))
+    named = article_entities(engine, article_id)
+    return page("article.html", row=row, named=named, **report_context(analysis, embedded=True))
 
 
 @router.get("/entities/{entity_id}")
