@@ -380,8 +380,11 @@ def test_the_corpus_at_a_glance_and_the_facets_of_a_search(store):
     assert sum(f.count for f in facets.outlets) == len(every)
     only = quote_facets(engine, speaker="Holm", filters=Filters(outlet="calder post"))
     assert [f.value for f in only.outlets] == ["Calder Post"]
+    assert sum(f.count for f in facets.months) == len(every)  # every one is dated
+    assert [f.value for f in facets.months] == sorted({h.date.isoformat()[:7] for h in every})[::-1]
     claimed = claim_facets(engine)
     assert sum(f.count for f in claimed.outlets) == s.claims
+    assert sum(f.count for f in claimed.months) == s.claims
     ht1 = next(r for r in list_articles(engine).rows if r.source_id == "ht-1")
     named = article_entities(engine, ht1.article_id)
     assert {"Mia Holm", "Ian Berg"} <= {e.name for e in named}

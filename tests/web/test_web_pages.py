@@ -90,6 +90,10 @@ def test_a_search_has_facets_pages_and_a_url_that_holds_it(api):
         ("outlet", "q", "what"),
         ("q", "speaker", "what"),
     }
+    months = links(doc, '//*[@data-testid="facet-months"]')
+    assert months and query(months[0][1])["since"] == months[0][0] + "-01"
+    in_month = html_page(api, months[0][1]).xpath('//*[@data-testid="hit"]//time/@datetime')
+    assert in_month and all(d.startswith(months[0][0]) for d in in_month)
     claims = html_page(api, "/search?what=claims")
     assert hits(claims) and claims.xpath('//input[@name="what"][@value="claims"][@checked]')
 

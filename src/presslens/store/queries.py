@@ -151,10 +151,12 @@ class Facet:
 @dataclass(frozen=True)
 class Facets:
     """The most frequent speakers and outlets among (at most ``COUNT_AT_MOST`` of) the
-    matches of a search: what a results page offers as filters."""
+    matches of a search, and the months they were said in (``YYYY-MM``, the newest first):
+    what a results page offers as filters."""
 
     speakers: list[Facet]
     outlets: list[Facet]
+    months: list[Facet]
 
 
 @dataclass(frozen=True)
@@ -306,12 +308,13 @@ def quote_facets(
     quotes = select(_Q).where(_Q.id.in_(matched)).subquery()
     who = (quotes.c.speaker_name, quotes.c.speaker_corpus_entity_id)
     outlet = select(_A.outlet).where(_A.article_id == quotes.c.article_id).scalar_subquery()
-    return _facets(engine, quotes, who, outlet.label("outlet"), top)
+    return _facets(engine, quotes, who, outlet.label("outlet"), quotes.c.said_on, top)
 
 
-def _facets(engine: Engine, rows: Subquery, who: tuple, outlet: Any, top: int) -> Facets:
-    """The ``top`` values of ``who`` (a name, its corpus entity) and ``outlet`` in ``rows``:
-    a speaker by name (the filter a facet adds), with its corpus entity where one is linked."""
+def _facets(engine: Engine, rows: Subquery, who: tuple, outlet: Any, date: Any, top: int) -> Facets:
+    """The ``top`` values of ``who`` (a name, its corpus entity), ``outlet`` and the month
+    of ``date`` in ``rows``: a speaker by name (the filter a facet adds), with its corpus
+    entity where one is linked."""
     n = func.count()
     name, entity = who
     by_who = (
@@ -329,10 +332,19 @@ def _facets(engine: Engine, rows: Subquery, who: tuple, outlet: Any, top: int) -
         .order_by(n.desc(), inner.c.outlet)
         .limit(top)
     )
+    year, month = func.extract("year", date), func.extract("month", date)
+    by_month = (
+        select(year, month, n)
+        .where(date.is_not(None))
+        .group_by(year, month)
+        .order_by(year.desc(), month.desc())
+        .limit(top)
+    )
     with store_errors(engine), engine.connect() as conn:
         speakers = [Facet(name, count, eid) for name, eid, count in conn.execute(by_who)]
         outlets = [Facet(name, count) for name, count in conn.execute(by_outlet)]
-    return Facets(speakers, outlets)
+        months = [Facet(f"{int(y):04d}-{int(m):02d}", c) for y, m, c in conn.execute(by_month)]
+    return Facets(speakers, outlets, months)
 
 
 def outlet_articles(outlet: str) -> Select:
@@ -428,7 +440,7 @@ def _claims(
         _C.checkworthiness,
         _C.quote_id,
         _Q.speaker_name,
-        date,
+        date.label("date"),
         _A.outlet,
         _A.headline,
         _A.url,
@@ -466,7 +478,7 @@ def claim_facets(
     stmt, _ = _claims(engine, text, kind, speaker, filters or Filters())
     rows = stmt.limit(COUNT_AT_MOST).subquery()
     who = (rows.c.speaker_name, rows.c.speaker_corpus_entity_id)
-    return _facets(engine, rows, who, rows.c.outlet, top)
+    return _facets(engine, rows, who, rows.c.outlet, rows.c.date, top)
 
 
 def _quotes_matching(engine: Engine, speaker: str | None, text: str | None) -> Subquery | None:

@@ -4,6 +4,7 @@ and the helpers its templates call to build links."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -31,6 +32,13 @@ def web_link(url: str | None) -> str | None:
     return None
 
 
+def month_range(month: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``YYYY-MM``: a month facet's ``since`` and ``until``."""
+    first = dt.date.fromisoformat(f"{month}-01")
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``1 quote``, ``2 quotes``, ``1,000 people``."""
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
@@ -47,7 +55,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(query_url=query_url, web_link=web_link, plural=plural)
+    env.globals.update(
+        query_url=query_url, web_link=web_link, plural=plural, month_range=month_range
+    )
     return env
 
 
