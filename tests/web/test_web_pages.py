@@ -180,6 +180,9 @@ def test_markup_from_the_store_is_only_ever_text(api, xss, page_assets):
     assert "&lt;img src=x onerror=alert(1)&gt;" in article
     assert "&#34;&gt;&lt;svg onload=alert(2)&gt; Gazette" in article
     assert "javascript:alert(5)" in article  # the article's URL, shown but never a link
+    originals = html_page(api, "/search?q=bridge").xpath('//a[@class="hit-url"]/@href')
+    assert originals and all(u.startswith(("http://", "https://")) for u in originals)
+    assert not html_page(api, "/search?q=port").xpath('//a[@class="hit-url"]')  # javascript:
     quote = api.get("/search?speaker=Mia+Holm").text
     assert "Click &lt;a href=&#39;javascript:alert(3)&#39;&gt;here&lt;/a&gt;" in quote
 

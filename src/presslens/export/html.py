@@ -111,8 +111,16 @@ def report_context(analysis: Analysis, *, embedded: bool = False) -> dict[str, A
         claim_source=claim_source,
         event_summary=event_summary,
         times=sorted(analysis.times, key=lambda t: t.start),
-        url_is_link=(analysis.source.url or "").startswith(("http://", "https://")),
+        url_is_link=web_link(analysis.source.url) is not None,
     )
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is a web address (http, https) a page may link to, else None: a
+    ``javascript:`` or ``data:`` URL from an article is shown as text, never followed."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
+from presslens.export.html import web_link
+
 Params = Mapping[str, Any]
 
 
@@ -22,14 +24,6 @@ def query_url(path: str, params: Params, **changes: Any) -> str:
     merged = {**params, "page": None, **changes}
     kept = {k: v for k, v in merged.items() if v is not None and v != ""}
     return f"{path}?{urlencode(kept)}" if kept else path
-
-
-def web_link(url: str | None) -> str | None:
-    """``url`` when it is a web address (http, https) a page may link to, else None: a
-    ``javascript:`` or ``data:`` URL from the store is shown as text, never followed."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
 
 
 def month_range(month: str) -> tuple[dt.date, dt.date]:
