@@ -21,13 +21,17 @@ from presslens.settings import Settings
 from presslens.store import db, tables
 from presslens.store.db import open_store
 from presslens.store.ingest import ingest
+from presslens.store.people import article_entities
 from presslens.store.queries import (
     Filters,
+    claim_facets,
     get_article,
     list_articles,
+    quote_facets,
     search_claims,
     search_quotes,
 )
+from presslens.store.summary import corpus_summary
 
 pytestmark = pytest.mark.slow  # parses with the real pipeline
 ROOT = Path(__file__).resolve().parents[2]
@@ -353,3 +357,36 @@ def test_a_person_asked_for_by_full_name_is_that_person(tmp_path, store_url):
     assert timeline(engine, "Leeson").entity.name == "Ann Leeson"
     found = timeline(engine, "ann")
     assert (found.entity.name, [o.name for o in found.others]) == ("Ann Leeson", ["Ann Lee"])
+
+
+def test_the_corpus_at_a_glance_and_the_facets_of_a_search(store):
+    engine = open_store(store, read_only=True)
+    s = corpus_summary(engine)
+    assert (s.articles, s.outlets) == (3, 2)
+    assert (s.first, s.last) == (dt.date(2026, 2, 20), dt.date(2026, 3, 3))
+    assert s.top_outlets == {"Harbour Times": 2, "Calder Post": 1}
+    assert s.quotes == search_quotes(engine).total and s.claims == search_claims(engine).total
+    quoted = [p.quotes for p in s.people]
+    assert quoted == sorted(quoted, reverse=True) and quoted[0] > 0
+    every = search_quotes(engine, speaker="Holm", filters=Filters(per_page=500)).rows
+    facets = quote_facets(engine, speaker="Holm")
+    by_name: dict[str, int] = {}
+    for hit in every:
+        by_name[hit.speaker] = by_name.get(hit.speaker, 0) + 1
+    assert {f.value: f.count for f in facets.speakers} == by_name
+    mia = next(f for f in facets.speakers if f.value == "Mia Holm")
+    linked = {h.speaker_entity_id for h in every if h.speaker == "Mia Holm"}
+    assert mia.entity_id in linked and None not in linked  # each hit's speaker, as linked
+    assert sum(f.count for f in facets.outlets) == len(every)
+    only = quote_facets(engine, speaker="Holm", filters=Filters(outlet="calder post"))
+    assert [f.value for f in only.outlets] == ["Calder Post"]
+    assert sum(f.count for f in facets.months) == len(every)  # every one is dated
+    assert [f.value for f in facets.months] == sorted({h.date.isoformat()[:7] for h in every})[::-1]
+    claimed = claim_facets(engine)
+    assert sum(f.count for f in claimed.outlets) == s.claims
+    assert sum(f.count for f in claimed.months) == s.claims
+    ht1 = next(r for r in list_articles(engine).rows if r.source_id == "ht-1")
+    named = article_entities(engine, ht1.article_id)
+    assert {"Mia Holm", "Ian Berg"} <= {e.name for e in named}
+    assert all(e.type in ("PERSON", "ORG") for e in named)
+    engine.dispose()

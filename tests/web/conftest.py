@@ -5,6 +5,7 @@ real app over httpx's ASGI transport."""
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,52 @@ def corpus(module_store_url, tmp_path_factory) -> str:
     engine.dispose()
     assert tally.failed == 0 and tally.ingested == 5 + len(EXTRA)
     return module_store_url
+
+
+class _Assets(HTMLParser):
+    """The URLs a page loads (script src, link href) and the text of its scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.inline: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        found = dict(attrs)
+        if tag == "script":
+            self._in_script = True
+            assert "src" in found, "an inline script: the CSP forbids it"
+            self.urls.append(found["src"])
+        elif tag == "link" and found.get("href", "").startswith("data:"):
+            pass  # inline, fetched from nowhere
+        elif tag == "link" and found.get("href"):
+            self.urls.append(found["href"])
+        assert not any(name.startswith("on") for name in found), "an inline event handler"
+        assert tag != "style" and "style" not in found, "an inline style: the CSP forbids it"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = self._in_script and tag != "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and data.strip():
+            self.inline.append(data)
+
+
+def assets_of(html: str) -> list[str]:
+    """The URLs a page loads, checked local and with no inline script or event handler."""
+    parser = _Assets()
+    parser.feed(html)
+    assert not parser.inline
+    assert parser.urls and all(u.startswith("/") and not u.startswith("//") for u in parser.urls)
+    return parser.urls
+
+
+@pytest.fixture(scope="session")
+def page_assets():
+    """``page_assets(html) -> [url]``: what a page loads, asserted local and with no
+    inline script or event handler (``assets_of``)."""
+    return assets_of
 
 
 @pytest.fixture(scope="session")

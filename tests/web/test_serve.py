@@ -70,6 +70,9 @@ def test_serve_answers_the_api_and_its_offline_docs(tmp_path):
             assert stored.status_code == 200 and stored.json()["ingested"] == 1, stored.text
             people = client.get("/api/entities", params={"type": "PERSON"}).json()
             assert [e["name"] for e in people["entities"]] == ["Ola Nygaard"]
+            home = client.get("/")  # the web UI, from the same process
+            assert home.status_code == 200 and "Ola Nygaard" in home.text
+            assert client.get("/static/css/presslens.css").status_code == 200
             docs = client.get("/docs")
             assert docs.status_code == 200
             found = re.findall(r'(?:src|href)="([^"]+)"', docs.text)

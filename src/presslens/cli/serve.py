@@ -33,7 +33,8 @@ from presslens.web.guard import MAX_BODY, is_loopback, loopback_hosts
     help="Refuse request bodies larger than this many bytes (413).",
 )
 def serve_command(db: str, host: str, port: int, write_token: str | None, max_body: int) -> None:
-    """Serve the store's questions as a JSON API under /api (docs at /docs), until Ctrl-C."""
+    """Serve the store as a web UI at / and its questions as a JSON API under /api (docs at
+    /docs), until Ctrl-C."""
     import uvicorn
 
     from presslens.store.db import shown, url_of

@@ -14,6 +14,8 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader
 
@@ -72,8 +74,18 @@ class RenderedBlock:
     nodes: list[Node]
 
 
+ASSETS = Path(__file__).parent / "templates" / "assets"  # the report's CSS and JS
+
+
 def render_html(analysis: Analysis) -> str:
     """A self-contained HTML report of ``analysis`` (inline CSS and JS, works offline)."""
+    return _environment().get_template("report.html.j2").render(report_context(analysis))
+
+
+def report_context(analysis: Analysis, *, embedded: bool = False) -> dict[str, Any]:
+    """What the report's templates (``report.html.j2``, ``report_body.html.j2``) read;
+    ``embedded``: the body is shown inside another page (the web UI's), which gives the
+    banner and loads ``ASSETS`` as files."""
     colours = speaker_colours(analysis)
     layers = report_layers(analysis, colours)
     counts = Counter(q.speaker.entity for q in analysis.quotes if q.speaker and q.speaker.entity)
@@ -81,29 +93,34 @@ def render_html(analysis: Analysis) -> str:
         analysis.entities,
         key=lambda e: (-counts[e.id], e.mentions[0].start if e.mentions else 0),
     )
-    return (
-        _environment()
-        .get_template("report.html.j2")
-        .render(
-            a=analysis,
-            blocks=render_blocks(analysis, layers),
-            layers=[lay for lay in layers if lay.marks],
-            listed=[e for e in entities if e.type in LISTED_TYPES],
-            others=[e for e in entities if e.type not in LISTED_TYPES],
-            counts=counts,
-            colours=colours,
-            neutral=NEUTRAL,
-            by_speaker=quotes_by_speaker(analysis),
-            quote_words=quote_words,
-            check=analysis.headline_check,
-            evidence=evidence_links(analysis),
-            claims=sorted(analysis.claims, key=lambda c: -c.checkworthiness),
-            claim_source=claim_source,
-            event_summary=event_summary,
-            times=sorted(analysis.times, key=lambda t: t.start),
-            url_is_link=(analysis.source.url or "").startswith(("http://", "https://")),
-        )
+    return dict(
+        a=analysis,
+        embedded=embedded,
+        blocks=render_blocks(analysis, layers),
+        layers=[lay for lay in layers if lay.marks],
+        listed=[e for e in entities if e.type in LISTED_TYPES],
+        others=[e for e in entities if e.type not in LISTED_TYPES],
+        counts=counts,
+        colours=colours,
+        neutral=NEUTRAL,
+        by_speaker=quotes_by_speaker(analysis),
+        quote_words=quote_words,
+        check=analysis.headline_check,
+        evidence=evidence_links(analysis),
+        claims=sorted(analysis.claims, key=lambda c: -c.checkworthiness),
+        claim_source=claim_source,
+        event_summary=event_summary,
+        times=sorted(analysis.times, key=lambda t: t.start),
+        url_is_link=web_link(analysis.source.url) is not None,
     )
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is a web address (http, https) a page may link to, else None: a
+    ``javascript:`` or ``data:`` URL from an article is shown as text, never followed."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -213,6 +213,22 @@ def entity_rows(engine: Engine, name: str) -> tuple[EntityRow, list[EntityRow]]:
     return rows[0], rows[1:]
 
 
+def article_entities(engine: Engine, article_id: int) -> list[EntityRow]:
+    """The corpus entities (people, organisations) the article ``article_id`` names, with
+    their counts across the corpus, those named in the most articles first."""
+    named = select(_E.corpus_entity_id).where(
+        _E.article_id == article_id, _E.corpus_entity_id.is_not(None)
+    )
+    stmt = (
+        select(_C)
+        .where(_C.corpus_entity_id.in_(named), _C.type.in_(ENTITY_TYPES))
+        .order_by(_C.article_count.desc(), _C.corpus_entity_id)
+    )
+    with store_errors(engine), engine.connect() as conn:
+        entities = list(conn.execute(stmt))
+    return _rows(engine, entities)
+
+
 def _event_text(item: tuple, where: dict[int, tuple]) -> str:
     """A quote's content as it is; an event as the sentence its trigger stands in."""
     if item[0] != "event":

@@ -116,6 +116,7 @@ class QuoteHit:
     outlet: str | None
     headline: str | None
     url: str | None
+    speaker_entity_id: int | None = None  # the speaker's corpus entity, when linked
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,28 @@ class ClaimHit:
     outlet: str | None
     headline: str | None
     url: str | None
+    speaker_entity_id: int | None = None  # the speaker's corpus entity, when linked
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One value of a result's facet (a speaker, an outlet) and how many matches have it;
+    ``entity_id`` is a speaker's corpus entity, when linked."""
+
+    value: str
+    count: int
+    entity_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Facets:
+    """The most frequent speakers and outlets among (at most ``COUNT_AT_MOST`` of) the
+    matches of a search, and the months they were said in (``YYYY-MM``, the newest first):
+    what a results page offers as filters."""
+
+    speakers: list[Facet]
+    outlets: list[Facet]
+    months: list[Facet]
 
 
 @dataclass(frozen=True)
@@ -229,14 +252,8 @@ def search_quotes(
     the full-text and date indexes; ``_newest_first`` for a speaker quoted more than
     ``SORT_AT_MOST`` times), then those quotes' rows."""
     filters = filters or Filters()
-    if kind is not None and kind not in QUOTE_KINDS:
-        raise InputError(f"unknown quote kind {kind!r}: use one of {', '.join(QUOTE_KINDS)}")
-    found = _quotes_matching(engine, speaker, text)
-    narrow = quote_filters(select(_Q.id), filters)
-    if kind is not None:
-        narrow = narrow.where(_Q.kind == kind)
+    found, narrow, ids = _quote_ids(engine, speaker, text, kind, filters)
     narrowed = kind is not None or bool(filters.outlet or filters.since or filters.until)
-    ids = narrow if found is None else narrow.join(found, found.c.id == _Q.id)
     with store_errors(engine), engine.connect() as conn:
         counted = ids if narrowed or found is None else select(found.c.id)
         counted = counted.limit(COUNT_AT_MOST + 1).subquery()
@@ -258,6 +275,76 @@ def search_quotes(
         rows = {r[0]: r[1:] for r in conn.execute(_quote_rows(page))}
     hits = [QuoteHit(*rows[i]) for i in page]
     return Page(hits, filters.page, filters.per_page, total, more)
+
+
+def _quote_ids(
+    engine: Engine, speaker: str | None, text: str | None, kind: str | None, filters: Filters
+) -> tuple[Subquery | None, Select, Select]:
+    """``(found, narrow, ids)``: the full-text matches of ``speaker`` and ``text`` (None
+    without them), the ids of the quotes ``kind`` and ``filters`` leave, and of those that
+    also match: what ``search_quotes`` pages and ``quote_facets`` counts."""
+    if kind is not None and kind not in QUOTE_KINDS:
+        raise InputError(f"unknown quote kind {kind!r}: use one of {', '.join(QUOTE_KINDS)}")
+    found = _quotes_matching(engine, speaker, text)
+    narrow = quote_filters(select(_Q.id), filters)
+    if kind is not None:
+        narrow = narrow.where(_Q.kind == kind)
+    return found, narrow, narrow if found is None else narrow.join(found, found.c.id == _Q.id)
+
+
+def quote_facets(
+    engine: Engine,
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    filters: Filters | None = None,
+    top: int = 8,
+) -> Facets:
+    """The ``top`` speakers and outlets of the quotes ``search_quotes`` finds with the same
+    arguments (counted over at most ``COUNT_AT_MOST`` of them), the most frequent first."""
+    _, _, ids = _quote_ids(engine, speaker, text, kind, filters or Filters())
+    matched = select(ids.limit(COUNT_AT_MOST).subquery().c.id)
+    quotes = select(_Q).where(_Q.id.in_(matched)).subquery()
+    who = (quotes.c.speaker_name, quotes.c.speaker_corpus_entity_id)
+    outlet = select(_A.outlet).where(_A.article_id == quotes.c.article_id).scalar_subquery()
+    return _facets(engine, quotes, who, outlet.label("outlet"), quotes.c.said_on, top)
+
+
+def _facets(engine: Engine, rows: Subquery, who: tuple, outlet: Any, date: Any, top: int) -> Facets:
+    """The ``top`` values of ``who`` (a name, its corpus entity), ``outlet`` and the month
+    of ``date`` in ``rows``: a speaker by name (the filter a facet adds), with its corpus
+    entity where one is linked."""
+    n = func.count()
+    name, entity = who
+    by_who = (
+        select(name, func.max(entity), n)
+        .where(name.is_not(None))
+        .group_by(name)
+        .order_by(n.desc(), name)
+        .limit(top)
+    )
+    inner = select(outlet).select_from(rows).subquery()
+    by_outlet = (
+        select(inner.c.outlet, n)
+        .where(inner.c.outlet.is_not(None))
+        .group_by(inner.c.outlet)
+        .order_by(n.desc(), inner.c.outlet)
+        .limit(top)
+    )
+    year, month = func.extract("year", date), func.extract("month", date)
+    by_month = (
+        select(year, month, n)
+        .where(date.is_not(None))
+        .group_by(year, month)
+        .order_by(year.desc(), month.desc())
+        .limit(top)
+    )
+    with store_errors(engine), engine.connect() as conn:
+        speakers = [Facet(name, count, eid) for name, eid, count in conn.execute(by_who)]
+        outlets = [Facet(name, count) for name, count in conn.execute(by_outlet)]
+        months = [Facet(f"{int(y):04d}-{int(m):02d}", c) for y, m, c in conn.execute(by_month)]
+    return Facets(speakers, outlets, months)
 
 
 def outlet_articles(outlet: str) -> Select:
@@ -309,6 +396,7 @@ def _quote_rows(ids: list[int]) -> Select:
             _A.outlet,
             _A.headline,
             _A.url,
+            _Q.speaker_corpus_entity_id,
         )
         .join(_A, _A.article_id == _Q.article_id)
         .outerjoin(_E, and_(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity))
@@ -328,6 +416,17 @@ def search_claims(
     ``kind`` (numeric, causal, comparison, ...: see docs/CONTRACT.md), made in a quote of
     ``speaker`` (as in ``search_quotes``); without ``text``, the most check-worthy first."""
     filters = filters or Filters()
+    stmt, order = _claims(engine, text, kind, speaker, filters)
+    rows, total = _page(engine, stmt, order, filters)
+    kinds_of = _claim_kinds(engine, [(r[0], r[1]) for r in rows])
+    hits = [ClaimHit(*r[:4], kinds_of.get((r[0], r[1]), []), *r[4:]) for r in rows]
+    return Page(hits, filters.page, filters.per_page, total)
+
+
+def _claims(
+    engine: Engine, text: str | None, kind: str | None, speaker: str | None, filters: Filters
+) -> tuple[Select, list]:
+    """The claims ``search_claims`` finds (its columns) and their order."""
     date = func.coalesce(_Q.said_on, _A.published)
     joined = (
         _C.__table__.join(_A, _A.article_id == _C.article_id)
@@ -341,10 +440,11 @@ def search_claims(
         _C.checkworthiness,
         _C.quote_id,
         _Q.speaker_name,
-        date,
+        date.label("date"),
         _A.outlet,
         _A.headline,
         _A.url,
+        _Q.speaker_corpus_entity_id,
     ]
     order: list = [_C.checkworthiness.desc(), date.desc().nulls_last(), _C.id]
     if text is not None:
@@ -361,10 +461,24 @@ def search_claims(
             tables.ClaimKind.kind == kind,
         )
         stmt = stmt.where(of_kind.exists())
-    rows, total = _page(engine, article_filters(stmt, filters, date), order, filters)
-    kinds_of = _claim_kinds(engine, [(r[0], r[1]) for r in rows])
-    hits = [ClaimHit(*r[:4], kinds_of.get((r[0], r[1]), []), *r[4:]) for r in rows]
-    return Page(hits, filters.page, filters.per_page, total)
+    return article_filters(stmt, filters, date), order
+
+
+def claim_facets(
+    engine: Engine,
+    *,
+    text: str | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    filters: Filters | None = None,
+    top: int = 8,
+) -> Facets:
+    """The ``top`` speakers and outlets of the claims ``search_claims`` finds with the same
+    arguments (counted over at most ``COUNT_AT_MOST`` of them), the most frequent first."""
+    stmt, _ = _claims(engine, text, kind, speaker, filters or Filters())
+    rows = stmt.limit(COUNT_AT_MOST).subquery()
+    who = (rows.c.speaker_name, rows.c.speaker_corpus_entity_id)
+    return _facets(engine, rows, who, rows.c.outlet, rows.c.date, top)
 
 
 def _quotes_matching(engine: Engine, speaker: str | None, text: str | None) -> Subquery | None:

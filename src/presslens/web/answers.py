@@ -14,6 +14,7 @@ from presslens.schema import Analysis
 from presslens.store.compare import Story
 from presslens.store.people import EntityRow, TimelineItem
 from presslens.store.queries import ArticleRow, ClaimHit, QuoteHit
+from presslens.store.summary import Summary
 
 _HEAD: dict[str, Any] = {
     "page": (int, ...),
@@ -58,6 +59,7 @@ class Ingested(BaseModel):
 
 ARTICLES = answer(page_of(ArticleRow, "articles"))
 ARTICLE = answer(ArticleAnswer)
+SUMMARY = answer(Summary)
 QUOTES = answer(page_of(QuoteHit, "quotes"))
 CLAIMS = answer(page_of(ClaimHit, "claims"))
 ENTITIES = answer(page_of(EntityRow, "entities"))

@@ -15,7 +15,7 @@ import io
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -31,16 +31,16 @@ from presslens.store.ingest import FAILED, ingest
 from presslens.store.network import story_network
 from presslens.store.people import ENTITY_TYPES, SORTS, entity_rows, list_entities, timeline
 from presslens.store.queries import (
-    MAX_PER_PAGE,
-    Filters,
     get_article,
     list_articles,
     quote_drift,
     search_claims,
     search_quotes,
 )
+from presslens.store.summary import corpus_summary
 from presslens.web import answers
 from presslens.web.errors import RESPONSES
+from presslens.web.params import Dates, Paged, Reads
 from presslens.web.state import State, state_of
 
 router = APIRouter(prefix="/api", responses=RESPONSES)
@@ -53,38 +53,20 @@ class DatedJSON(JSONResponse):
         return json.dumps(content, ensure_ascii=False, default=json_value).encode("utf-8")
 
 
-def _reads(request: Request) -> Engine:
-    return state_of(request).reads
-
-
-Reads = Annotated[Engine, Depends(_reads)]
 Words = Query(description="Every word, stemmed (full-text).")
-
-
-def _dates(
-    outlet: Annotated[str | None, Query(description="Only this outlet (case-insensitive).")] = None,
-    since: Annotated[dt.date | None, Query(description="From this day (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Up to this day (YYYY-MM-DD).")] = None,
-) -> Filters:
-    return Filters(outlet=outlet, since=since, until=until)
-
-
-def _paged(
-    dates: Annotated[Filters, Depends(_dates)],
-    page: Annotated[int, Query(ge=1, description="Pages count from 1.")] = 1,
-    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
-) -> Filters:
-    return dataclasses.replace(dates, page=page, per_page=per_page)
-
-
-Dates = Annotated[Filters, Depends(_dates)]
-Paged = Annotated[Filters, Depends(_paged)]
 
 
 @router.get("/articles", tags=["articles"], responses=answers.ARTICLES)
 def articles(engine: Reads, filters: Paged) -> Response:
     """The analysed articles, the newest published first (``ArticleRow``s as ``articles``)."""
     return DatedJSON(list_articles(engine, filters=filters).to_dict("articles"))
+
+
+@router.get("/summary", tags=["articles"], responses=answers.SUMMARY)
+def summary(engine: Reads) -> Response:
+    """The corpus at a glance (a ``Summary``): how many articles, outlets, quotes and
+    claims, the date range, the outlets with the most articles, the most quoted people."""
+    return DatedJSON(dataclasses.asdict(corpus_summary(engine)))
 
 
 @router.get("/articles/{article_id}", tags=["articles"], responses=answers.ARTICLE)

@@ -1,7 +1,9 @@
-"""``create_app``: the ASGI app ``presslens serve`` runs (FastAPI): the JSON API under
-``/api`` (api.py), its OpenAPI schema at ``/openapi.json`` and interactive docs at
-``/docs`` from the Swagger UI vendored under ``static/`` (no CDN: it works offline), every
-response guarded (guard.py) and every error as JSON (errors.py)."""
+"""``create_app``: the ASGI app ``presslens serve`` runs (FastAPI): the web UI's pages at
+``/`` (pages.py), the JSON API under ``/api`` (api.py), its OpenAPI schema at
+``/openapi.json`` and interactive docs at ``/docs`` from the Swagger UI vendored under
+``static/`` (no CDN: it works offline), the HTML report's CSS and JS under
+``/static/report``, every response guarded (guard.py) and every error as JSON on the API, a
+short HTML page elsewhere (errors.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +14,15 @@ from importlib.metadata import version
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from presslens.errors import InputError
+from presslens.export.html import ASSETS as REPORT_ASSETS
 from presslens.settings import Settings
 from presslens.store.db import open_store
-from presslens.web import errors
+from presslens.web import errors, pages
 from presslens.web.api import router
 from presslens.web.guard import MAX_BODY, BodyLimit, HostCheck, SecurityHeaders
 from presslens.web.state import State
@@ -96,14 +99,12 @@ def create_app(
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, hosts=allowed_hosts)  # outside BodyLimit: checked first
     app.include_router(router)
+    app.include_router(pages.router)
+    app.mount("/static/report", StaticFiles(directory=REPORT_ASSETS), name="report")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
-
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:  # the web UI comes here (issue 14)
-        return RedirectResponse("/docs")
 
     return app

@@ -1,5 +1,6 @@
 """Errors as the API gives them: ``{"error": {"status": N, "message": "..."}}``, whose
-message says what to change; one handler per kind of error, registered by ``install``."""
+message says what to change; on the web UI's pages, the same message as a short HTML page
+with the same status; one handler per kind of error, registered by ``install``."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from presslens.errors import InputError, NotFoundError, PresslensError, StoreError
+from presslens.web.render import error_page
 
 log = logging.getLogger("presslens.web")
 
@@ -50,6 +52,22 @@ def error_response(
     )
 
 
+def is_api(request: Request) -> bool:
+    """Whether ``request`` is for the JSON API (``/api``, ``/openapi.json``) rather than a
+    page of the web UI, which answers errors as a short HTML page."""
+    path = request.url.path
+    return path == "/openapi.json" or path == "/api" or path.startswith("/api/")
+
+
+def _answer(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """The error as the API's JSON, or as an HTML page for a page of the web UI."""
+    if is_api(request):
+        return error_response(status, message, headers)
+    return error_page(status, message, headers)
+
+
 def status_of(error: PresslensError) -> int:
     """The HTTP status of a presslens error: 404 for what the store does not hold, 400 for
     another input to change, 503 for a store that cannot be used, else 500."""
@@ -60,36 +78,39 @@ def status_of(error: PresslensError) -> int:
     return 503 if isinstance(error, StoreError) else 500
 
 
-def _presslens(request: Request, exc: Exception) -> JSONResponse:
+def _presslens(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PresslensError)
-    return error_response(status_of(exc), str(exc))
+    return _answer(request, status_of(exc), str(exc))
 
 
-def _http(request: Request, exc: Exception) -> JSONResponse:
+def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 404 and exc.detail == "Not Found":  # no route
-        message = f"no such address {request.url.path}: the API is listed at /docs"
+        where = "the API is listed at /docs" if is_api(request) else "start again from /"
+        message = f"no such address {request.url.path}: {where}"
     elif exc.status_code == 405:
         message = f"{request.method} is not allowed at {request.url.path}: see /docs"
     else:
         message = str(exc.detail)
-    return error_response(exc.status_code, message, getattr(exc, "headers", None))
+    return _answer(request, exc.status_code, message, getattr(exc, "headers", None))
 
 
-def _validation(request: Request, exc: Exception) -> JSONResponse:
+def _validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = []
     for e in exc.errors():
         where, *name = e.get("loc", ()) or ("request",)
         field = ".".join(str(n) for n in name)
         problems.append(f"{_WHERE.get(str(where), where)} {field}: {e.get('msg', 'invalid')}")
-    return error_response(422, "; ".join(problems) + " (see /docs)")
+    return _answer(request, 422, "; ".join(problems) + (" (see /docs)" if is_api(request) else ""))
 
 
-def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+def _unexpected(request: Request, exc: Exception) -> Response:
     log.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
-    return error_response(
-        500, f"the server failed ({type(exc).__name__}): its log has the details; please report it"
+    return _answer(
+        request,
+        500,
+        f"the server failed ({type(exc).__name__}): its log has the details; please report it",
     )
 
 
