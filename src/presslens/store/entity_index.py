@@ -8,8 +8,10 @@ it is the actor or target of by day (``corpus_entity_events``)."""
 from __future__ import annotations
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Insert,
+    ScalarSelect,
     Select,
     and_,
     bindparam,
@@ -31,14 +33,19 @@ _EVENT_COLUMNS = ["corpus_entity_id", "article_id", "event_id", "role", "happene
 _OUTLET_COLUMNS = ["corpus_entity_id", "outlet", "quotes"]
 
 
+def corpus_entity_of(article_id: ColumnElement, entity: ColumnElement) -> ScalarSelect:
+    """The corpus entity id of the article entity ``entity``, as a scalar subquery."""
+    return (
+        select(_E.corpus_entity_id)
+        .where(_E.article_id == article_id, _E.entity == entity)
+        .scalar_subquery()
+    )
+
+
 def _speakers(article_id: int | None = None):
     """``quotes.speaker_corpus_entity_id`` set from the speakers' article entities, for one
     article's quotes or the whole store's."""
-    theirs = (
-        select(_E.corpus_entity_id)
-        .where(_E.article_id == _Q.article_id, _E.entity == _Q.speaker_entity)
-        .scalar_subquery()
-    )
+    theirs = corpus_entity_of(_Q.article_id, _Q.speaker_entity)
     stmt = update(_Q).values(speaker_corpus_entity_id=theirs)
     return stmt if article_id is None else stmt.where(_Q.article_id == article_id)
 

@@ -17,6 +17,7 @@ from presslens.errors import InputError
 from presslens.schema import json_value
 from presslens.store import tables
 from presslens.store.db import store_errors
+from presslens.store.entity_index import corpus_entity_of
 
 FORMATS = ("parquet", "csv", "jsonl")
 BATCH = 10_000
@@ -28,15 +29,6 @@ _A, _E, _M, _Q, _C = (
     tables.Quote,
     tables.Claim,
 )
-
-
-def _entity_of(article_id: ColumnElement, entity: ColumnElement):
-    """The corpus entity id of the article entity ``entity``, as a scalar subquery."""
-    return (
-        select(_E.corpus_entity_id)
-        .where(_E.article_id == article_id, _E.entity == entity)
-        .scalar_subquery()
-    )
 
 
 def queries() -> dict[str, Select]:
@@ -80,7 +72,7 @@ def queries() -> dict[str, Select]:
             _Q.quote_id,
             _Q.kind,
             _Q.content_text,
-            _entity_of(_Q.article_id, _Q.speaker_entity).label("speaker_entity_id"),
+            _Q.speaker_corpus_entity_id.label("speaker_entity_id"),
             _Q.speaker_text,
             _Q.cue_text,
             _Q.channel,
@@ -113,7 +105,7 @@ def queries() -> dict[str, Select]:
             p.article_id,
             p.event_id,
             p.role,
-            _entity_of(p.article_id, p.entity).label("entity_id"),
+            corpus_entity_of(p.article_id, p.entity).label("entity_id"),
             p.start,
             p.end,
             p.text,
